@@ -1,0 +1,581 @@
+"""The store: the one owner of the DuckDB file and of every SQL statement.
+
+Values always travel as parameters (``$name``) or as registered Arrow tables;
+the only text ever put into SQL are identifiers chosen from fixed tables in
+:mod:`adoption.store.metric_sql`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+
+from ..errors import AdoptionError, UnknownVersionError
+from ..vocab import NOT_APPLICABLE, sectors
+from . import metric_sql
+from .connection import Connector, Session, latest_schema_version, migrate, schema_version
+
+__all__ = ["Store", "VersionInfo", "latest_schema_version"]
+
+from .metric_sql import in_version
+
+IN_VERSION = in_version()
+
+_RESPONSE_SCHEMA = pa.schema(
+    [
+        ("row_id", pa.int64()),
+        ("ar", pa.int16()),
+        ("typ", pa.string()),
+        ("kommunkod", pa.string()),
+        ("org_key", pa.string()),
+        ("organisation", pa.string()),
+        ("organisationsnummer", pa.string()),
+        ("org_kategori", pa.string()),
+        ("ai_strategi", pa.int8()),
+        ("riktlinjer_genai", pa.bool_()),
+        ("antal_initiativ", pa.int32()),
+        ("antal_i_drift", pa.int32()),
+        ("andel_utbildad_personal", pa.float64()),
+        ("ai_budget_tkr", pa.float64()),
+        ("hinder", pa.list_(pa.string())),
+        ("deltar_kraftsamling", pa.bool_()),
+    ]
+)
+_STAGE_SCHEMA = pa.schema([("row_id", pa.int64()), ("sector", pa.string()), ("stage", pa.int8())])
+_INITIATIVE_SCHEMA = pa.schema(
+    [
+        ("row_id", pa.int64()),
+        ("ar", pa.int16()),
+        ("typ", pa.string()),
+        ("kommunkod", pa.string()),
+        ("organisation", pa.string()),
+        ("titel", pa.string()),
+        ("sektor", pa.string()),
+        ("mognad", pa.int8()),
+        ("teknik", pa.string()),
+        ("beskrivning", pa.string()),
+        ("nytta", pa.list_(pa.string())),
+        ("utvarderad", pa.bool_()),
+        ("samverkan", pa.list_(pa.string())),
+        ("kalla", pa.string()),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    version: int
+    created_at: datetime
+    created_by: str
+    action: str
+    description: str
+    restored_from: int | None
+
+
+def _none_if_missing(value):
+    """pandas NA/NaN become None so Arrow gets a real null."""
+    if value is None:
+        return None
+    if isinstance(value, (tuple, list)):
+        return list(value)
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return value
+
+
+def _column(frame: pd.DataFrame, name: str) -> list:
+    if name not in frame.columns:
+        return [None] * len(frame)
+    return [_none_if_missing(v) for v in frame[name].tolist()]
+
+
+def _org_key(typ: str, organisationsnummer, organisation) -> str:
+    """Who a response row belongs to within a municipality and year."""
+    if typ == "kommun":
+        return ""
+    if organisationsnummer:
+        return str(organisationsnummer)
+    return str(organisation or "").strip().lower()
+
+
+class Store:
+    """Database access for one DuckDB file. Cheap to create; holds no open connection."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        wait_seconds: float = 60.0,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self._connector = Connector(self.path, wait_seconds=wait_seconds, on_wait=on_wait)
+
+    # -- schema -----------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        with self._connector.connect() as conn:
+            return schema_version(conn)
+
+    @classmethod
+    def create_at_schema(cls, path: str | Path, upto: int) -> None:
+        """Make a database as an older program version left it (for upgrade tests)."""
+        import duckdb
+
+        conn = duckdb.connect(str(path))
+        try:
+            migrate(Session(conn), Path(path), upto=upto)
+        finally:
+            conn.close()
+
+    # -- reference data ----------------------------------------------------------
+
+    def has_reference(self) -> bool:
+        with self._connector.connect() as conn:
+            return conn.one("SELECT count(*) FROM municipality") > 0
+
+    def load_reference(
+        self,
+        municipalities: pd.DataFrame,
+        counties: pd.DataFrame,
+        geometry: dict[str, pd.DataFrame],
+    ) -> None:
+        """Replace the reference tables (not versioned: they describe the country, not the survey)."""
+        sector_rows = pd.DataFrame(
+            [{"code": s.code, "sort": s.sort, "name_sv": s.name_sv, "name_en": s.name_en, "cofog": list(s.cofog)}
+             for s in sectors()]
+        )
+        from ..vocab import stages
+
+        stage_rows = pd.DataFrame(
+            [{"value": s.value, "code": s.code, "name_sv": s.name_sv, "name_en": s.name_en,
+              "pstw_status": list(s.pstw_status)} for s in stages()]
+        )
+        geometry_rows = pd.concat(
+            [frame.assign(level=level)[["level", "code", "geojson"]] for level, frame in geometry.items()],
+            ignore_index=True,
+        )
+        with self._connector.transaction() as conn:
+            for table in ("geometry", "municipality", "county", "sector", "stage"):
+                conn.run(f"DELETE FROM {table}")
+            conn.register("incoming_county", counties[["lan_kod", "name", "area_km2"]])
+            conn.run("INSERT INTO county SELECT lan_kod, name, area_km2 FROM incoming_county")
+            conn.register("incoming_municipality", municipalities[["kommunkod", "name", "lan_kod", "area_km2"]])
+            conn.run(
+                "INSERT INTO municipality SELECT kommunkod, name, lan_kod, area_km2 FROM incoming_municipality"
+            )
+            conn.register("incoming_geometry", geometry_rows)
+            conn.run("INSERT INTO geometry SELECT level, code, geojson FROM incoming_geometry")
+            conn.register("incoming_sector", sector_rows)
+            conn.run("INSERT INTO sector SELECT code, sort, name_sv, name_en, cofog FROM incoming_sector")
+            conn.register("incoming_stage", stage_rows)
+            conn.run("INSERT INTO stage SELECT value, code, name_sv, name_en, pstw_status FROM incoming_stage")
+
+    def municipalities(self) -> pd.DataFrame:
+        with self._connector.connect() as conn:
+            return conn.df(
+                "SELECT m.kommunkod, m.name, m.lan_kod, c.name AS lan_name, m.area_km2 "
+                "FROM municipality m JOIN county c USING (lan_kod) ORDER BY m.kommunkod"
+            )
+
+    def counties(self) -> pd.DataFrame:
+        with self._connector.connect() as conn:
+            return conn.df("SELECT lan_kod, name, area_km2 FROM county ORDER BY lan_kod")
+
+    def geometry(self, level: str) -> pd.DataFrame:
+        with self._connector.connect() as conn:
+            return conn.df(
+                "SELECT code, geojson FROM geometry WHERE level = $level ORDER BY code", {"level": level}
+            )
+
+    # -- data versions -----------------------------------------------------------
+
+    def current_version(self) -> int | None:
+        with self._connector.connect() as conn:
+            return conn.one("SELECT max(version) FROM data_version")
+
+    def resolve_version(self, version: int | None) -> int | None:
+        """The version asked for, checked, or the current one when none was asked for."""
+        with self._connector.connect() as conn:
+            if version is None:
+                return conn.one("SELECT max(version) FROM data_version")
+            found = conn.one(
+                "SELECT count(*) FROM data_version WHERE version = $v", {"v": int(version)}
+            )
+        if not found:
+            raise UnknownVersionError(f"Dataversion {version} finns inte i databasen {self.path}.")
+        return int(version)
+
+    def versions(self) -> list[VersionInfo]:
+        with self._connector.connect() as conn:
+            rows = conn.rows(
+                "SELECT version, created_at, created_by, action, description, restored_from "
+                "FROM data_version ORDER BY version"
+            )
+        return [VersionInfo(*row) for row in rows]
+
+    @staticmethod
+    def _new_version(conn, *, action: str, description: str, created_by: str,
+                     restored_from: int | None = None) -> int:
+        version = conn.one("SELECT coalesce(max(version), 0) + 1 FROM data_version")
+        conn.run(
+            "INSERT INTO data_version VALUES ($v, $at, $by, $action, $description, $restored_from)",
+            {"v": version, "at": datetime.now(timezone.utc), "by": created_by, "action": action,
+             "description": description, "restored_from": restored_from},
+        )
+        return version
+
+    @staticmethod
+    def _next_row_id(conn) -> int:
+        # Writers are serialised (file lock between processes, write lock within
+        # one), so the maximum read inside the transaction is safe to count from.
+        return conn.one(
+            "SELECT greatest((SELECT coalesce(max(row_id), 0) FROM response), "
+            "(SELECT coalesce(max(row_id), 0) FROM initiative)) + 1"
+        )
+
+    # -- writing survey data -----------------------------------------------------
+
+    def add_survey(
+        self,
+        responses: pd.DataFrame | None,
+        initiatives: pd.DataFrame | None,
+        *,
+        action: str,
+        description: str,
+        created_by: str,
+        is_demo: bool = False,
+    ) -> int:
+        """Load canonical frames (see :mod:`adoption.formats`) as one new data version.
+
+        A row replaces the row with the same key in the current version (a
+        municipality's or organisation's answer for a year; an initiative's
+        title for a municipality, organisation and year); all other rows stay.
+        """
+        responses = responses if responses is not None else pd.DataFrame()
+        initiatives = initiatives if initiatives is not None else pd.DataFrame()
+        with self._connector.transaction() as conn:
+            version = self._new_version(conn, action=action, description=description, created_by=created_by)
+            first_id = self._next_row_id(conn)
+            response_table, stage_table = self._response_tables(responses, first_id)
+            initiative_table = self._initiative_table(initiatives, first_id + len(responses))
+            conn.register("incoming_response", response_table)
+            conn.register("incoming_stage", stage_table)
+            conn.register("incoming_initiative", initiative_table)
+            params = {"v": version, "demo": is_demo}
+            conn.run(
+                "UPDATE response r SET valid_to = $v FROM incoming_response i "
+                "WHERE r.valid_to IS NULL AND r.ar = i.ar AND r.typ = i.typ "
+                "AND r.kommunkod = i.kommunkod AND r.org_key = i.org_key",
+                {"v": version},
+            )
+            conn.run(
+                "INSERT INTO response SELECT row_id, $v, NULL, ar, typ, kommunkod, org_key, organisation, "
+                "organisationsnummer, org_kategori, ai_strategi, riktlinjer_genai, antal_initiativ, "
+                "antal_i_drift, andel_utbildad_personal, ai_budget_tkr, hinder, deltar_kraftsamling, $demo "
+                "FROM incoming_response",
+                params,
+            )
+            conn.run("INSERT INTO response_stage SELECT row_id, sector, stage FROM incoming_stage")
+            conn.run(
+                "UPDATE initiative t SET valid_to = $v FROM incoming_initiative i "
+                "WHERE t.valid_to IS NULL AND t.ar = i.ar AND t.kommunkod = i.kommunkod "
+                "AND coalesce(t.organisation, '') = coalesce(i.organisation, '') "
+                "AND lower(t.titel) = lower(i.titel)",
+                {"v": version},
+            )
+            conn.run(
+                "INSERT INTO initiative SELECT row_id, $v, NULL, ar, typ, kommunkod, organisation, titel, "
+                "sektor, mognad, teknik, beskrivning, nytta, utvarderad, samverkan, kalla, $demo "
+                "FROM incoming_initiative",
+                params,
+            )
+        return version
+
+    @staticmethod
+    def _response_tables(frame: pd.DataFrame, first_id: int) -> tuple[pa.Table, pa.Table]:
+        n = len(frame)
+        row_ids = list(range(first_id, first_id + n))
+        typ = _column(frame, "typ")
+        columns = {
+            "row_id": row_ids,
+            "ar": _column(frame, "ar"),
+            "typ": typ,
+            "kommunkod": _column(frame, "kommunkod"),
+            "org_key": [
+                _org_key(t, nr, org)
+                for t, nr, org in zip(typ, _column(frame, "organisationsnummer"), _column(frame, "organisation"))
+            ],
+        }
+        for field in _RESPONSE_SCHEMA.names:
+            if field not in columns:
+                columns[field] = _column(frame, field)
+        response_table = pa.Table.from_pydict(columns, schema=_RESPONSE_SCHEMA)
+
+        stage_ids, stage_sectors, stage_values = [], [], []
+        for sector in sectors():
+            for row_id, stage in zip(row_ids, _column(frame, sector.column)):
+                if stage is None:
+                    continue  # no answer is no row
+                stage = int(stage)
+                if not (stage == NOT_APPLICABLE or 0 <= stage <= 4):
+                    raise AdoptionError(f"Ogiltig mognadsnivå {stage} för {sector.code}.")
+                stage_ids.append(row_id)
+                stage_sectors.append(sector.code)
+                stage_values.append(stage)
+        stage_table = pa.Table.from_pydict(
+            {"row_id": stage_ids, "sector": stage_sectors, "stage": stage_values}, schema=_STAGE_SCHEMA
+        )
+        return response_table, stage_table
+
+    @staticmethod
+    def _initiative_table(frame: pd.DataFrame, first_id: int) -> pa.Table:
+        organisation = _column(frame, "organisation")
+        columns = {
+            "row_id": list(range(first_id, first_id + len(frame))),
+            "typ": ["civilsamhalle" if org else "kommun" for org in organisation],
+        }
+        for field in _INITIATIVE_SCHEMA.names:
+            if field not in columns:
+                columns[field] = _column(frame, field)
+        return pa.Table.from_pydict(columns, schema=_INITIATIVE_SCHEMA)
+
+    def rollback(self, version: int, *, created_by: str) -> int:
+        """Make a new version whose content equals ``version``. Nothing is deleted."""
+        target = self.resolve_version(version)
+        with self._connector.transaction() as conn:
+            new = self._new_version(
+                conn, action="rollback", description=f"Återställd till version {target}",
+                created_by=created_by, restored_from=target,
+            )
+            offset = self._next_row_id(conn)
+            params = {"v": target, "new": new, "offset": offset}
+            # Close everything current, then copy the target version's rows in
+            # as the new version, with fresh row ids so history stays immutable.
+            for table in ("response", "initiative", "population"):
+                conn.run(f"UPDATE {table} SET valid_to = $new WHERE valid_to IS NULL", {"new": new})
+            conn.run(
+                "CREATE TEMP TABLE restored AS SELECT row_id AS old_id, "
+                "$offset + row_number() OVER (ORDER BY row_id) - 1 AS new_id FROM response WHERE "
+                + in_version(param="target"),
+                {"target": target, "offset": offset},
+            )
+            conn.run(
+                "INSERT INTO response SELECT x.new_id, $new, NULL, r.ar, r.typ, r.kommunkod, r.org_key, "
+                "r.organisation, r.organisationsnummer, r.org_kategori, r.ai_strategi, r.riktlinjer_genai, "
+                "r.antal_initiativ, r.antal_i_drift, r.andel_utbildad_personal, r.ai_budget_tkr, r.hinder, "
+                "r.deltar_kraftsamling, r.is_demo FROM response r JOIN restored x ON r.row_id = x.old_id",
+                {"new": new},
+            )
+            conn.run(
+                "INSERT INTO response_stage SELECT x.new_id, s.sector, s.stage "
+                "FROM response_stage s JOIN restored x ON s.row_id = x.old_id"
+            )
+            response_count = conn.one("SELECT count(*) FROM restored")
+            conn.run("DROP TABLE restored")
+            conn.run(
+                "INSERT INTO initiative SELECT $offset + row_number() OVER (ORDER BY row_id) - 1, $new, NULL, "
+                "ar, typ, kommunkod, organisation, titel, sektor, mognad, teknik, beskrivning, nytta, "
+                "utvarderad, samverkan, kalla, is_demo FROM initiative WHERE " + IN_VERSION,
+                {**params, "offset": offset + response_count},
+            )
+            conn.run(
+                "INSERT INTO population SELECT $new, NULL, kommunkod, ar, population, source "
+                "FROM population WHERE " + IN_VERSION,
+                {"v": target, "new": new},
+            )
+        return new
+
+    def has_demo(self) -> bool:
+        with self._connector.connect() as conn:
+            return bool(
+                conn.one(
+                    "SELECT EXISTS (SELECT 1 FROM response WHERE is_demo) "
+                    "OR EXISTS (SELECT 1 FROM initiative WHERE is_demo)"
+                )
+            )
+
+    def remove_demo(self, *, created_by: str) -> tuple[int | None, int]:
+        """Delete every demo row from every version; returns (new version, rows removed).
+
+        Demo rows are invented, so unlike real data they are deleted outright
+        rather than closed: a link pinned to a demo version then shows no data.
+        """
+        with self._connector.transaction() as conn:
+            removed = conn.one(
+                "SELECT (SELECT count(*) FROM response WHERE is_demo) + (SELECT count(*) FROM initiative WHERE is_demo)"
+            )
+            if not removed:
+                return None, 0
+            conn.run(
+                "DELETE FROM response_stage WHERE row_id IN (SELECT row_id FROM response WHERE is_demo)"
+            )
+            conn.run("DELETE FROM response WHERE is_demo")
+            conn.run("DELETE FROM initiative WHERE is_demo")
+            version = self._new_version(
+                conn, action="demo_removed", description=f"Demodata borttagen ({removed} rader)",
+                created_by=created_by,
+            )
+        return version, removed
+
+    # -- population ----------------------------------------------------------------
+
+    def replace_population(self, frame: pd.DataFrame, *, description: str, created_by: str) -> int:
+        """Load population (kommunkod, ar, population, source); replaces the years it covers."""
+        table = pa.Table.from_pandas(
+            frame[["kommunkod", "ar", "population", "source"]].astype(
+                {"kommunkod": "string", "ar": "int16", "population": "int64", "source": "string"}
+            ),
+            preserve_index=False,
+        )
+        with self._connector.transaction() as conn:
+            version = self._new_version(conn, action="population", description=description,
+                                        created_by=created_by)
+            conn.register("incoming_population", table)
+            conn.run(
+                "UPDATE population SET valid_to = $v WHERE valid_to IS NULL "
+                "AND ar IN (SELECT DISTINCT ar FROM incoming_population)",
+                {"v": version},
+            )
+            conn.run(
+                "INSERT INTO population SELECT $v, NULL, kommunkod, ar, population, source "
+                "FROM incoming_population",
+                {"v": version},
+            )
+        return version
+
+    def population_years(self, version: int | None) -> list[int]:
+        if version is None:
+            return []
+        with self._connector.connect() as conn:
+            rows = conn.rows(
+                "SELECT DISTINCT ar FROM population WHERE " + IN_VERSION + " ORDER BY ar", {"v": version}
+            )
+        return [r[0] for r in rows]
+
+    # -- reading survey data -------------------------------------------------------
+
+    def survey_years(self, version: int | None) -> list[int]:
+        if version is None:
+            return []
+        with self._connector.connect() as conn:
+            rows = conn.rows(
+                "SELECT DISTINCT ar FROM response WHERE " + IN_VERSION + " ORDER BY ar", {"v": version}
+            )
+        return [r[0] for r in rows]
+
+    def responses(self, version: int | None, ar: int | None = None) -> pd.DataFrame:
+        """Survey rows of a version as a canonical frame (stage columns wide)."""
+        sector_codes = [s.code for s in sectors()]
+        with self._connector.connect() as conn:
+            base = conn.df(
+                "SELECT r.row_id, r.ar, r.typ, r.kommunkod, m.name AS kommun, r.organisation, "
+                "r.organisationsnummer, r.org_kategori, r.ai_strategi, r.riktlinjer_genai, r.antal_initiativ, "
+                "r.antal_i_drift, r.andel_utbildad_personal, r.ai_budget_tkr, r.hinder, r.deltar_kraftsamling, "
+                "r.is_demo FROM response r JOIN municipality m USING (kommunkod) "
+                "WHERE " + in_version("r")
+                + " AND ($ar IS NULL OR r.ar = $ar) "
+                "ORDER BY r.ar, r.typ, r.kommunkod, r.org_key",
+                {"v": version if version is not None else -1, "ar": ar},
+            )
+            stages = conn.df(
+                "SELECT s.row_id, s.sector, s.stage FROM response_stage s "
+                "WHERE s.row_id IN (SELECT row_id FROM response WHERE " + IN_VERSION
+                + " AND ($ar IS NULL OR ar = $ar))",
+                {"v": version if version is not None else -1, "ar": ar},
+            )
+        wide = stages.pivot(index="row_id", columns="sector", values="stage") if len(stages) else pd.DataFrame()
+        for code in sector_codes:
+            column = f"mognad_{code}"
+            if code in wide.columns:
+                base[column] = base["row_id"].map(wide[code]).astype("Int8")
+            else:
+                base[column] = pd.array([pd.NA] * len(base), dtype="Int8")
+        return base.drop(columns=["row_id"])
+
+    def initiatives(self, version: int | None, ar: int | None = None) -> pd.DataFrame:
+        with self._connector.connect() as conn:
+            return conn.df(
+                "SELECT i.ar, i.typ, i.kommunkod, m.name AS kommun, i.organisation, i.titel, i.sektor, "
+                "i.mognad, i.teknik, i.beskrivning, i.nytta, i.utvarderad, i.samverkan, i.kalla, i.is_demo "
+                "FROM initiative i JOIN municipality m USING (kommunkod) "
+                "WHERE " + in_version("i")
+                + " AND ($ar IS NULL OR i.ar = $ar) ORDER BY i.ar, i.kommunkod, i.organisation NULLS FIRST, i.titel",
+                {"v": version if version is not None else -1, "ar": ar},
+            )
+
+    def row_counts(self, version: int | None) -> dict[str, int]:
+        """Rows in a version, and reference rows, for ``info``."""
+        v = version if version is not None else -1
+        with self._connector.connect() as conn:
+            return {
+                "kommuner": conn.one("SELECT count(*) FROM municipality"),
+                "lan": conn.one("SELECT count(*) FROM county"),
+                "enkatsvar": conn.one("SELECT count(*) FROM response WHERE " + IN_VERSION, {"v": v}),
+                "enkatsvar_demo": conn.one(
+                    "SELECT count(*) FROM response WHERE is_demo AND " + IN_VERSION, {"v": v}),
+                "initiativ": conn.one("SELECT count(*) FROM initiative WHERE " + IN_VERSION, {"v": v}),
+                "befolkning": conn.one("SELECT count(*) FROM population WHERE " + IN_VERSION, {"v": v}),
+                "uppladdningar": conn.one("SELECT count(*) FROM upload"),
+            }
+
+    # -- metrics -------------------------------------------------------------------
+
+    def metric_rows(self, family: str, *, version: int, ar: int, typ: str, lan: Sequence[str] = (),
+                    kommun: str | None = None, sektor: Sequence[str] = (), by: str | None = None,
+                    threshold: int | None = None, **shape) -> pd.DataFrame:
+        """Numerators and denominators of one metric family (see :mod:`.metric_sql`).
+
+        ``shape`` picks among fixed variants of the SQL; every value is a parameter.
+        """
+        sql = metric_sql.build(family, by=by, **shape)
+        params = {
+            "v": version, "ar": ar, "typ": typ, "lan": list(lan), "kommun": kommun or "",
+            "sektor": list(sektor), "threshold": threshold,
+        }
+        params = {k: v for k, v in params.items() if f"${k}" in sql}
+        with self._connector.connect() as conn:
+            return conn.df(sql, params)
+
+    # -- goals ---------------------------------------------------------------------
+
+    def goals(self) -> pd.DataFrame:
+        """The current revision of every goal."""
+        with self._connector.connect() as conn:
+            return conn.df(
+                "SELECT goal_id, revision, metric, measure, target, target_year, label_sv, label_en, "
+                "changed_at, changed_by FROM goal_revision "
+                "QUALIFY revision = max(revision) OVER (PARTITION BY goal_id) ORDER BY goal_id"
+            )
+
+    def goal_history(self) -> pd.DataFrame:
+        with self._connector.connect() as conn:
+            return conn.df(
+                "SELECT * FROM goal_revision ORDER BY goal_id, revision"
+            )
+
+    def save_goal(self, *, goal_id: str, metric: str, measure: str, target: float, target_year: int,
+                  label_sv: str, label_en: str, changed_by: str) -> int:
+        with self._connector.transaction() as conn:
+            revision = conn.one(
+                "SELECT coalesce(max(revision), 0) + 1 FROM goal_revision WHERE goal_id = $g", {"g": goal_id}
+            )
+            conn.run(
+                "INSERT INTO goal_revision VALUES ($g, $rev, $metric, $measure, $target, $year, $sv, $en, $at, $by)",
+                {"g": goal_id, "rev": revision, "metric": metric, "measure": measure, "target": float(target),
+                 "year": int(target_year), "sv": label_sv, "en": label_en,
+                 "at": datetime.now(timezone.utc), "by": changed_by},
+            )
+        return revision
+
+    def has_goals(self) -> bool:
+        with self._connector.connect() as conn:
+            return conn.one("SELECT count(*) FROM goal_revision") > 0

@@ -1,0 +1,188 @@
+"""SQL of the metric families: numerators and denominators, never ratios.
+
+The registry (:mod:`adoption.metrics`) turns these counts into values,
+intervals and suppression, so every consumer gets the same arithmetic.
+Filters are always parameters: ``$v`` (data version), ``$ar``, ``$typ``,
+``$lan`` (list), ``$kommun`` ('' for all) and ``$sektor`` (list, empty for
+all). The only text spliced in comes from the fixed tables below.
+"""
+
+from __future__ import annotations
+
+
+def in_version(alias: str = "", param: str = "v") -> str:
+    """Rows that belong to data version ``$param``: valid_from <= v < valid_to."""
+    prefix = f"{alias}." if alias else ""
+    return (
+        f"{prefix}valid_from <= ${param} AND ({prefix}valid_to IS NULL OR {prefix}valid_to > ${param})"
+    )
+
+
+# Grouping keys, chosen by name only.
+GROUPS = {None: "'alla'", "kommun": "kommunkod", "lan": "lan_kod"}
+
+# Organisation-level yes/no questions: (answered, counts as yes).
+QUESTIONS = {
+    "ai_strategi": ("ai_strategi IS NOT NULL", "ai_strategi = 2"),
+    "riktlinjer_genai": ("riktlinjer_genai IS NOT NULL", "riktlinjer_genai"),
+}
+
+AREA_FILTER = (
+    "(len($lan::VARCHAR[]) = 0 OR list_contains($lan::VARCHAR[], m.lan_kod)) "
+    "AND ($kommun = '' OR m.kommunkod = $kommun)"
+)
+SECTOR_FILTER = "(len($sektor::VARCHAR[]) = 0 OR list_contains($sektor::VARCHAR[], {column}))"
+
+
+def _group(by: str | None) -> str:
+    if by not in GROUPS:
+        raise ValueError(f"unknown grouping {by!r}")
+    return GROUPS[by]
+
+
+def _scope(by: str | None) -> str:
+    """Response rows of one version, year and kind, inside the area filter."""
+    return f"""
+    scope AS (
+        SELECT r.*, m.lan_kod, {_group(by)} AS grp
+        FROM response r JOIN municipality m ON m.kommunkod = r.kommunkod
+        WHERE {in_version('r')} AND r.ar = $ar AND r.typ = $typ AND {AREA_FILTER}
+    )"""
+
+
+# Per respondent: the highest and the mean answered stage in the chosen
+# sectors. Rows with no answer and "." (stage -1) are not "answered".
+ANSWERED = f"""
+    answered AS (
+        SELECT s.row_id, max(s.stage) AS max_stage, avg(s.stage) AS mean_stage
+        FROM response_stage s
+        WHERE s.row_id IN (SELECT row_id FROM scope) AND s.stage >= 0
+          AND {SECTOR_FILTER.format(column='s.sector')}
+        GROUP BY s.row_id
+    )"""
+
+# Population per municipality for the survey year: the latest year loaded
+# that is not after it, else the earliest year loaded.
+POPULATION = f"""
+    pop AS (
+        SELECT kommunkod,
+               coalesce(arg_max(population, ar) FILTER (WHERE ar <= $ar), arg_min(population, ar)) AS population
+        FROM population WHERE {in_version()}
+        GROUP BY kommunkod
+    )"""
+
+
+def _response_rate(by):
+    return f"""
+    WITH responded AS (
+        SELECT DISTINCT kommunkod FROM response
+        WHERE {in_version()} AND ar = $ar AND typ = 'kommun'
+    )
+    SELECT {_group(by)} AS grp,
+           count(x.kommunkod) AS numerator, count(*) AS denominator, count(x.kommunkod) AS n
+    FROM municipality m LEFT JOIN responded x USING (kommunkod)
+    WHERE {AREA_FILTER}
+    GROUP BY ALL"""
+
+
+def _stage_share(by, *, exact: bool = False):
+    condition = "max_stage = $threshold" if exact else "max_stage >= $threshold"
+    return f"""
+    WITH {_scope(by)}, {ANSWERED}
+    SELECT sc.grp, count(*) FILTER (WHERE {condition}) AS numerator,
+           count(*) AS denominator, count(*) AS n
+    FROM scope sc JOIN answered a USING (row_id)
+    GROUP BY ALL"""
+
+
+def _maturity_index(by):
+    return f"""
+    WITH {_scope(by)}, {ANSWERED}
+    SELECT sc.grp, sum(a.mean_stage / 4 * 100) AS numerator, count(*) AS denominator, count(*) AS n,
+           stddev_samp(a.mean_stage / 4 * 100) AS sd
+    FROM scope sc JOIN answered a USING (row_id)
+    GROUP BY ALL"""
+
+
+def _answer_share(by, *, question: str):
+    answered, yes = QUESTIONS[question]
+    return f"""
+    WITH {_scope(by)}
+    SELECT grp, count(*) FILTER (WHERE {yes}) AS numerator, count(*) AS denominator, count(*) AS n
+    FROM scope WHERE {answered}
+    GROUP BY ALL"""
+
+
+def _initiatives_per_population(by):
+    return f"""
+    WITH {_scope(by)}, {POPULATION}
+    SELECT sc.grp, sum(sc.antal_initiativ) AS numerator, sum(p.population) AS denominator, count(*) AS n
+    FROM scope sc JOIN pop p USING (kommunkod)
+    WHERE sc.antal_initiativ IS NOT NULL
+    GROUP BY ALL"""
+
+
+def _population_in_production(by):
+    return f"""
+    WITH {_scope(by)}, {ANSWERED}, {POPULATION}
+    SELECT sc.grp, sum(p.population) FILTER (WHERE a.max_stage >= 3) AS numerator,
+           sum(p.population) AS denominator, count(*) AS n
+    FROM scope sc JOIN answered a USING (row_id) JOIN pop p USING (kommunkod)
+    GROUP BY ALL"""
+
+
+def _evaluated_share(by):
+    return f"""
+    SELECT {_group(by)} AS grp,
+           count(*) FILTER (WHERE i.utvarderad) AS numerator,
+           count(*) FILTER (WHERE i.utvarderad IS NOT NULL) AS denominator,
+           count(*) FILTER (WHERE i.utvarderad IS NOT NULL) AS n
+    FROM initiative i JOIN municipality m ON m.kommunkod = i.kommunkod
+    WHERE {in_version('i')} AND i.ar = $ar AND ($typ = '' OR i.typ = $typ) AND {AREA_FILTER}
+      AND {SECTOR_FILTER.format(column='i.sektor')}
+    GROUP BY ALL"""
+
+
+def _stage_distribution(by):
+    return f"""
+    WITH {_scope(by)},
+    counts AS (
+        SELECT sc.grp, s.sector AS sektor, s.stage AS mognad, count(*) AS antal
+        FROM response_stage s JOIN scope sc USING (row_id)
+        WHERE {SECTOR_FILTER.format(column='s.sector')}
+        GROUP BY ALL
+    ),
+    totals AS (SELECT grp, count(*) AS respondents FROM scope GROUP BY grp)
+    SELECT c.grp, c.sektor, c.mognad, c.antal, t.respondents
+    FROM counts c JOIN totals t USING (grp)
+    ORDER BY c.grp, c.sektor, c.mognad"""
+
+
+def _barrier_shares(by):
+    # A barrier counts once per respondent; respondents who left the question
+    # empty are not in the denominator.
+    return f"""
+    WITH {_scope(by)},
+    named AS (SELECT grp, row_id, unnest(list_distinct(hinder)) AS hinder FROM scope WHERE len(hinder) > 0),
+    totals AS (SELECT grp, count(*) AS denominator FROM scope WHERE len(hinder) > 0 GROUP BY grp)
+    SELECT n.grp, n.hinder, count(*) AS numerator, t.denominator, t.denominator AS n
+    FROM named n JOIN totals t USING (grp)
+    GROUP BY ALL
+    ORDER BY n.grp, numerator DESC, n.hinder"""
+
+
+FAMILIES = {
+    "response_rate": _response_rate,
+    "stage_share": _stage_share,
+    "maturity_index": _maturity_index,
+    "answer_share": _answer_share,
+    "initiatives_per_population": _initiatives_per_population,
+    "population_in_production": _population_in_production,
+    "evaluated_share": _evaluated_share,
+    "stage_distribution": _stage_distribution,
+    "barrier_shares": _barrier_shares,
+}
+
+
+def build(family: str, *, by: str | None = None, **options) -> str:
+    return FAMILIES[family](by, **options)
