@@ -1,0 +1,57 @@
+"""Create or upgrade a database and fill what it needs to be useful.
+
+Used by ``python -m adoption init`` and by the app when it starts on a
+database that does not exist yet; everything it does is idempotent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import demo, goals, reference
+from .store import Store
+
+DEMO_AUTHOR = "demo"
+
+
+@dataclass(frozen=True)
+class InitReport:
+    schema_version: int
+    reference_loaded: bool
+    goals_loaded: int
+    demo_version: int | None
+
+
+def load_reference(store: Store) -> bool:
+    if store.has_reference():
+        return False
+    store.load_reference(
+        reference.municipalities(),
+        reference.counties(),
+        {level: reference.simplified_geometry(level) for level in ("kommun", "lan")},
+    )
+    return True
+
+
+def load_demo(store: Store) -> int:
+    data = demo.generate(store.municipalities())
+    return store.add_survey(
+        data.responses,
+        data.initiatives,
+        action="demo",
+        description="Demodata (genererad, inte verkliga svar)",
+        created_by=DEMO_AUTHOR,
+        is_demo=True,
+    )
+
+
+def initialise(store: Store, *, with_demo: bool = True) -> InitReport:
+    """Schema, reference data, default goals and, on an empty database, demo data."""
+    reference_loaded = load_reference(store)
+    goals_loaded = goals.load_defaults(store)
+    demo_version = None
+    # "Empty" means nothing was ever loaded: once an administrator has removed
+    # the demo data, it must not come back on the next start.
+    if with_demo and store.current_version() is None:
+        demo_version = load_demo(store)
+    return InitReport(store.schema_version(), reference_loaded, goals_loaded, demo_version)

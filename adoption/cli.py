@@ -1,0 +1,233 @@
+"""The command line: ``python -m adoption``.
+
+For administrators' scripts and for tests. Output is Swedish; errors go to
+stderr as one plain sentence and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import bootstrap, export, formatting, metrics, population
+from .errors import AdoptionError
+from .filters import Filter
+from .paths import DB_ENV, default_db_path, resolve_db_path
+from .store import Store
+from .vocab import RESPONDENT_TYPES, sector_codes
+
+CLI_AUTHOR = "kommandorad"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but its usage errors are Swedish and exit with status 2."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fel: {message}\n")
+
+
+def _db_option() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--db", metavar="FIL",
+        help=f"databasfil (annars ${DB_ENV}, annars {default_db_path()})",
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db = _db_option()
+    parser = _Parser(prog="python -m adoption", description="AI i kommuner och civilsamhälle: data och mått.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO", parser_class=_Parser)
+
+    p = sub.add_parser("init", parents=[db], help="skapa eller uppgradera databasen och läs in referensdata")
+    p.add_argument("--no-demo", action="store_true", help="läs inte in demodata i en tom databas")
+
+    p = sub.add_parser("metric", parents=[db], help="skriv ut ett mått")
+    p.add_argument("metric_id", metavar="MÅTT", help=f"ett av: {', '.join(metrics.REGISTRY)}")
+    p.add_argument("--ar", type=int, help="enkätår (annars det senaste)")
+    p.add_argument("--lan", nargs="+", default=[], metavar="LL", help="länskod(er), två siffror")
+    p.add_argument("--kommun", metavar="KKKK", help="kommunkod, fyra siffror")
+    p.add_argument("--sektor", nargs="+", default=[], metavar="KOD", help=f"sektor(er): {', '.join(sector_codes())}")
+    p.add_argument("--typ", choices=RESPONDENT_TYPES, help="kommun eller civilsamhalle")
+    p.add_argument("--niva", choices=("kommun", "lan"), help="ett värde per kommun eller per län")
+    p.add_argument("--version", type=int, dest="data_version", metavar="V", help="dataversion (annars den senaste)")
+    p.add_argument("--json", action="store_true", help="skriv JSON (andelar som bråk 0–1)")
+
+    p = sub.add_parser("export", parents=[db], help="exportera data i uppladdningsformatet")
+    p.add_argument("kind", choices=export.KINDS, metavar="enkatsvar|initiativ")
+    p.add_argument("--ar", type=int, help="bara detta år")
+    p.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    p.add_argument("-o", "--output", metavar="FIL", help="fil att skriva (annars standard ut; csv)")
+    p.add_argument("--version", type=int, dest="data_version", metavar="V", help="dataversion (annars den senaste)")
+
+    p = sub.add_parser("import-population", parents=[db], help="läs in befolkning från SCB (BE0101N1) eller Kolada (N01951)")
+    p.add_argument("file", metavar="FIL")
+
+    p = sub.add_parser("demo", parents=[db], help="hantera demodata")
+    p.add_argument("--remove", action="store_true", required=True, help="ta bort alla demorader")
+
+    sub.add_parser("info", parents=[db], help="visa databasens sökväg, schema, versioner och antal rader")
+    return parser
+
+
+def _store(args) -> Store:
+    return Store(resolve_db_path(args.db), on_wait=lambda message: print(message, file=sys.stderr))
+
+
+def _validate_filter(args) -> Filter:
+    import re
+
+    for code in args.lan:
+        if not re.fullmatch(r"\d{2}", code):
+            raise AdoptionError(f"Ogiltig länskod ”{code}”: ange två siffror, till exempel 01.")
+    if args.kommun is not None and not re.fullmatch(r"\d{4}", args.kommun):
+        raise AdoptionError(f"Ogiltig kommunkod ”{args.kommun}”: ange fyra siffror, till exempel 0180.")
+    unknown = [s for s in args.sektor if s not in sector_codes()]
+    if unknown:
+        raise AdoptionError(f"Okänd sektor ”{unknown[0]}”. Kända sektorer: {', '.join(sector_codes())}.")
+    return Filter(ar=args.ar, lan=tuple(args.lan), kommun=args.kommun, sektor=tuple(args.sektor), typ=args.typ)
+
+
+def cmd_init(args) -> int:
+    store = _store(args)
+    report = bootstrap.initialise(store, with_demo=not args.no_demo)
+    print(f"Databas: {store.path}")
+    print(f"Schemaversion: {report.schema_version}")
+    print("Referensdata: inläst" if report.reference_loaded else "Referensdata: fanns redan")
+    if report.goals_loaded:
+        print(f"Programmål: {report.goals_loaded} standardmål inlästa")
+    if report.demo_version is not None:
+        print(f"Demodata inläst som dataversion {report.demo_version}")
+    return 0
+
+
+def _describe(result: metrics.MetricResult, metric: metrics.Metric) -> str:
+    head = f"{metric.label_sv} {result.ar}" + (f", {result.area}" if result.area else "")
+    if result.value is None:
+        return f"{head}: inget värde. {result.reason or ''}".rstrip()
+    if metric.unit == "share":
+        value = formatting.percent(result.value)
+        low_high = (
+            f"; 95 % KI {formatting.percent(result.ci_low)}–{formatting.percent(result.ci_high)}"
+            if result.ci_low is not None else ""
+        )
+        base = f"{formatting.number(result.numerator)} av {formatting.number(result.denominator)}"
+    else:
+        value = formatting.number(result.value, decimals=1)
+        low_high = (
+            f"; 95 % KI {formatting.number(result.ci_low, decimals=1)}–{formatting.number(result.ci_high, decimals=1)}"
+            if result.ci_low is not None else ""
+        )
+        base = f"n = {formatting.number(result.n)}"
+    return f"{head}: {value} ({base}{low_high}), dataversion {result.data_version}"
+
+
+def _describe_breakdown(result: metrics.MetricResult, metric: metrics.Metric) -> list[str]:
+    lines = [f"{metric.label_sv} {result.ar} (n = {result.n}), dataversion {result.data_version}"]
+    for row in result.breakdown or ():
+        keys = ", ".join(f"{k}={row[k]}" for k in ("sektor", "mognad", "hinder") if k in row)
+        lines.append(f"  {keys}: {formatting.percent(row['value'])} ({row['numerator']} av {row['denominator']})")
+    return lines
+
+
+def cmd_metric(args) -> int:
+    metric = metrics.get(args.metric_id)
+    flt = _validate_filter(args)
+    result = metrics.compute(_store(args), args.metric_id, flt, version=args.data_version, by=args.niva)
+    results = result if isinstance(result, list) else [result]
+    if args.json:
+        payload = [dict(r.to_dict(), label=metric.label_sv) for r in results]
+        print(json.dumps(payload if args.niva else payload[0], ensure_ascii=False, default=str))
+        return 0
+    for r in results:
+        if r.breakdown is not None:
+            print("\n".join(_describe_breakdown(r, metric)))
+        else:
+            print(_describe(r, metric))
+    return 0
+
+
+def cmd_export(args) -> int:
+    store = _store(args)
+    version = store.resolve_version(args.data_version)
+    frame = export.frame_for(args.kind, store, version, args.ar)
+    if args.output is None and args.format == "xlsx":
+        raise AdoptionError("Excel-export behöver en fil: ange -o FIL.xlsx.")
+    target = Path(args.output) if args.output else None
+    data = export.write(args.kind, frame, args.format, target)
+    if target is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        print(f"Skrev {len(frame)} rader till {target}", file=sys.stderr)
+    return 0
+
+
+def cmd_import_population(args) -> int:
+    store = _store(args)
+    bootstrap.load_reference(store)
+    path = Path(args.file)
+    if not path.is_file():
+        raise AdoptionError(f"Filen {path} finns inte.")
+    known = set(store.municipalities()["kommunkod"])
+    frame = population.parse_population(path, known_codes=known, file_label=path.name)
+    years = sorted(frame["ar"].unique().tolist())
+    version = store.replace_population(
+        frame, description=f"Befolkning {', '.join(map(str, years))} från {path.name}", created_by=CLI_AUTHOR
+    )
+    print(f"Läste in befolkning för {len(frame)} kommun-år ({', '.join(map(str, years))}) som dataversion {version}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    version, removed = _store(args).remove_demo(created_by=CLI_AUTHOR)
+    if version is None:
+        print("Det fanns inga demorader att ta bort.")
+    else:
+        print(f"Tog bort {removed} demorader; ny dataversion {version}.")
+    return 0
+
+
+def cmd_info(args) -> int:
+    store = _store(args)
+    exists = store.path.exists()
+    print(f"Databas: {store.path}" + ("" if exists else " (finns inte ännu; skapas nu)"))
+    print(f"Schemaversion: {store.schema_version()}")
+    versions = store.versions()
+    current = versions[-1].version if versions else None
+    print(f"Aktuell dataversion: {current if current is not None else 'ingen'}")
+    for v in versions:
+        extra = f" (återställer {v.restored_from})" if v.restored_from is not None else ""
+        print(f"  {v.version}: {v.created_at:%Y-%m-%d %H:%M} {v.action} av {v.created_by}: {v.description}{extra}")
+    counts = store.row_counts(current)
+    print("Rader i aktuell version: " + ", ".join(f"{k} {formatting.number(n)}" for k, n in counts.items()))
+    return 0
+
+
+COMMANDS = {
+    "init": cmd_init,
+    "metric": cmd_metric,
+    "export": cmd_export,
+    "import-population": cmd_import_population,
+    "demo": cmd_demo,
+    "info": cmd_info,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except AdoptionError as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("Avbrutet.", file=sys.stderr)
+        return 130
+    except OSError as error:
+        print(f"Fel: {error.strerror or error} ({error.filename or ''})".rstrip(" ()"), file=sys.stderr)
+        return 1

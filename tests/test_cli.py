@@ -1,0 +1,147 @@
+"""The command line, run as administrators run it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from adoption import cli
+from adoption.store import Store
+
+FIXTURES = Path(__file__).parent / "fixtures" / "population"
+
+
+def run(*argv: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "adoption", *argv], capture_output=True, text=True, timeout=120)
+
+
+def call(capsys, *argv: str) -> tuple[int, str, str]:
+    """The same entry point in-process (faster); output captured."""
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_init_then_metric_and_export_agree_by_hand(tmp_db):
+    """The issue's acceptance check, end to end in real processes."""
+    assert run("init", "--db", tmp_db).returncode == 0
+    result = run("metric", "andel_ai_aktivitet", "--ar", "2024", "--json", "--db", tmp_db)
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    for key in ("metric", "value", "numerator", "denominator", "n", "ci_low", "ci_high", "data_version"):
+        assert key in payload
+    assert 0.85 <= payload["value"] <= 0.95
+    assert payload["ci_low"] < payload["value"] < payload["ci_high"]
+
+    exported = run("export", "enkatsvar", "--ar", "2024", "--db", tmp_db)
+    assert exported.returncode == 0, exported.stderr
+    rows = list(csv.DictReader(io.StringIO(exported.stdout), delimiter=";"))
+    stage_columns = [c for c in rows[0] if c.startswith("mognad_")]
+    answered = active = 0
+    for row in rows:
+        if row["typ"] != "kommun":
+            continue
+        stages = [int(row[c]) for c in stage_columns if row[c] not in ("", ".")]
+        if stages:
+            answered += 1
+            active += max(stages) >= 1
+    assert (active, answered) == (payload["numerator"], payload["denominator"])
+
+
+def test_metric_text_output_is_swedish(capsys, demo_db_template):
+    code, out, _ = call(capsys, "metric", "svarsfrekvens", "--ar", "2024", "--db", demo_db_template)
+    assert code == 0
+    assert out.startswith("Svarsfrekvens 2024: ") and " av 290" in out and "%" in out and "," in out
+
+
+def test_metric_per_county_as_json(capsys, demo_db_template):
+    code, out, _ = call(capsys, "metric", "andel_ai_i_drift", "--niva", "lan", "--json", "--db", demo_db_template)
+    assert code == 0
+    payload = json.loads(out)
+    assert len(payload) == 21 and {p["area"] for p in payload} >= {"01", "25"}
+
+
+def test_population_metric_says_why_it_has_no_value(capsys, demo_db_template):
+    code, out, _ = call(capsys, "metric", "initiativ_per_10k", "--json", "--db", demo_db_template)
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["value"] is None and "befolkning" in payload["reason"].lower()
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["metric", "finns_inte"], "Okänt mått"),
+        (["metric", "andel_ai_aktivitet", "--kommun", "180x"], "Ogiltig kommunkod"),
+        (["metric", "andel_ai_aktivitet", "--lan", "1"], "Ogiltig länskod"),
+        (["metric", "andel_ai_aktivitet", "--sektor", "rymden"], "Okänd sektor"),
+        (["metric", "andel_ai_aktivitet", "--version", "99"], "Dataversion 99 finns inte"),
+        (["export", "initiativ", "--format", "xlsx"], "ange -o"),
+        (["import-population", "finns-inte.csv"], "finns inte"),
+    ],
+)
+def test_errors_are_plain_swedish_without_traceback(capsys, demo_db_template, argv, message):
+    code, out, err = call(capsys, *argv, "--db", demo_db_template)
+    assert code != 0
+    assert message in err and err.startswith("Fel: ")
+    assert "Traceback" not in err and out == ""
+
+
+def test_usage_errors_exit_2_in_swedish():
+    result = run("metric")
+    assert result.returncode == 2 and "fel:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_info_lists_schema_versions_and_counts(capsys, demo_db_template):
+    code, out, _ = call(capsys, "info", "--db", demo_db_template)
+    assert code == 0
+    assert "Schemaversion: 2" in out
+    assert "1: " in out and "demo av demo" in out
+    assert "kommuner 290" in out and "lan 21" in out
+
+
+def test_population_import_and_refusal(capsys, demo_db):
+    code, out, _ = call(capsys, "import-population", str(FIXTURES / "scb_be0101n1.csv"), "--db", demo_db)
+    assert code == 0 and "dataversion 2" in out
+    code, out, _ = call(capsys, "metric", "initiativ_per_10k", "--ar", "2024", "--json", "--db", demo_db)
+    assert json.loads(out)["value"] > 0
+
+    before = Store(demo_db).current_version()
+    code, _, err = call(capsys, "import-population", str(FIXTURES / "scb_missing_municipality.csv"), "--db", demo_db)
+    assert code == 1 and "9999" in err and "0114" in err
+    assert Store(demo_db).current_version() == before
+
+
+def test_demo_remove(capsys, demo_db):
+    code, out, _ = call(capsys, "demo", "--remove", "--db", demo_db)
+    assert code == 0 and "Tog bort" in out
+    code, out, _ = call(capsys, "metric", "andel_ai_aktivitet", "--json", "--db", demo_db)
+    assert json.loads(out)["value"] is None
+    code, out, _ = call(capsys, "demo", "--remove", "--db", demo_db)
+    assert "inga demorader" in out
+
+
+def test_export_xlsx_and_csv_have_the_upload_columns(capsys, demo_db_template, tmp_path):
+    from adoption.formats import INITIATIVE_COLUMNS, survey_columns
+
+    target = tmp_path / "initiativ.xlsx"
+    code, _, _ = call(capsys, "export", "initiativ", "--format", "xlsx", "-o", str(target), "--db", demo_db_template)
+    assert code == 0
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet.title == "Initiativ"
+    assert tuple(c.value for c in sheet[1]) == INITIATIVE_COLUMNS
+
+    target = tmp_path / "enkat.csv"
+    code, _, _ = call(capsys, "export", "enkatsvar", "--ar", "2023", "-o", str(target), "--db", demo_db_template)
+    frame = pd.read_csv(target, sep=";", dtype=str, keep_default_na=False)
+    assert tuple(frame.columns) == survey_columns()
+    assert set(frame["ar"]) == {"2023"}
+    assert frame["kommunkod"].str.fullmatch(r"\d{4}").all()
