@@ -1,0 +1,70 @@
+"""Smoke tests in a real browser against a real `streamlit run app.py`."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import real_console_errors, start_server, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+TITLE = "AI i kommuner och civilsamhälle"
+NAV_LINKS = "[data-testid='stSidebarNav'] a"
+# What st.navigation in app.py declares. Streamlit's legacy pages/ mode would
+# show ["app", "om"] instead.
+NAV_LABELS = ["Översikt", "Om data"]
+
+
+def expect_navigation(page) -> None:
+    expect(page.locator(NAV_LINKS)).to_have_text(NAV_LABELS, timeout=10_000)
+
+
+def test_home_renders(server, page):
+    page.goto(server + "/")
+    wait_for_app(page)
+    page.get_by_role("heading", name=TITLE).wait_for()
+    expect_navigation(page)
+    assert page.title() == TITLE
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert real_console_errors(page) == []
+
+
+@pytest.fixture(scope="module")
+def fresh_server(tmp_path_factory):
+    """A server of its own, so that the test below makes its very first request."""
+    with start_server(tmp_path_factory.mktemp("fresh-server")) as url:
+        yield url
+
+
+def test_deep_link_first_request_uses_navigation(fresh_server, page):
+    """A shared deep link opened first after a restart: right page, st.navigation sidebar.
+
+    Streamlit's legacy pages/ auto-discovery would serve pages/om.py with a
+    sidebar listing "app" and "om" (see app.py).
+    """
+    page.goto(fresh_server + "/om?lang=en")
+    wait_for_app(page)
+    page.get_by_role("heading", name="Om data").wait_for()
+    expect_navigation(page)
+    expect(page.locator(NAV_LINKS).filter(has_text=re.compile(r"^\s*app\s*$"))).to_have_count(0)
+    url = urlsplit(page.url)
+    assert url.path == "/om"
+    assert url.query == "lang=en"
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert real_console_errors(page) == []
+
+
+def test_sidebar_link_changes_url(server, page):
+    page.goto(server + "/")
+    wait_for_app(page)
+    page.locator(NAV_LINKS).filter(has_text="Om data").click()
+    page.wait_for_url(re.compile(r"/om(\?.*)?$"))
+    wait_for_app(page)
+    page.get_by_role("heading", name="Om data").wait_for()
+    assert urlsplit(page.url).path == "/om"
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert real_console_errors(page) == []
