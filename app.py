@@ -60,12 +60,26 @@ st.set_page_config(page_title="AI i kommuner och civilsamhälle", layout="wide")
 
 
 def oversikt() -> None:
-    """Home page. Later: headline figures from ``adoption`` on the live data."""
+    """Home page (placeholder): a few headline figures from the metric registry."""
+    from adoption import formatting, metrics
+    from adoption.ui.context import store
+
     st.title("AI i kommuner och civilsamhälle")
-    st.write(
-        "Här kommer en översikt över hur Sveriges kommuner och civilsamhället "
-        "använder AI. Instrumentpanelens sidor är på väg."
-    )
+    db = store()
+    if db.has_demo():
+        st.warning("Demodata: siffrorna är genererade exempel, inte verkliga enkätsvar.", icon="ℹ️")
+    if db.current_version() is None:
+        st.info("Databasen har inga enkätsvar ännu. Läs in demodata med `python -m adoption init`.")
+        return
+    columns = st.columns(3)
+    for column, metric_id in zip(columns, ("svarsfrekvens", "andel_ai_aktivitet", "andel_ai_i_drift")):
+        result = metrics.compute(db, metric_id)
+        column.metric(
+            f"{metrics.get(metric_id).label_sv} {result.ar}",
+            formatting.percent(result.value),
+            help=f"{formatting.number(result.numerator)} av {formatting.number(result.denominator)}",
+        )
+    st.write("Instrumentpanelens övriga sidor är på väg.")
 
 
 pg = st.navigation(

@@ -23,10 +23,18 @@ def expect_navigation(page) -> None:
     expect(page.locator(NAV_LINKS)).to_have_text(NAV_LABELS, timeout=10_000)
 
 
-def test_home_renders(server, page):
+def test_home_renders(server, page, demo_db_template):
+    from adoption import formatting, metrics
+    from adoption.store import Store
+
     page.goto(server + "/")
     wait_for_app(page)
     page.get_by_role("heading", name=TITLE).wait_for()
+    # The server's database was made by the same seeded init: same figures.
+    expected = metrics.compute(Store(demo_db_template), "andel_ai_aktivitet")
+    shown = page.locator("[data-testid='stMetric']").filter(has_text="Andel med AI-aktivitet")
+    expect(shown).to_contain_text(formatting.percent(expected.value).split("\xa0")[0].split(" ")[0])
+    expect(page.get_by_text("Demodata", exact=False).first).to_be_visible()
     expect_navigation(page)
     assert page.title() == TITLE
     assert page.locator("[data-testid='stException']").count() == 0

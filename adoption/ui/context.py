@@ -1,0 +1,21 @@
+"""The store a running app uses, created once per server process."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import bootstrap
+from ..paths import resolve_db_path
+from ..store import Store
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> Store:
+    """The database named by $ADOPTION_DB (or the default), with reference data.
+
+    Demo data is loaded by ``python -m adoption init`` (``make run`` does it),
+    not here: an empty database must stay empty so the pages can say so.
+    """
+    current = Store(resolve_db_path())
+    bootstrap.initialise(current, with_demo=False)
+    return current
