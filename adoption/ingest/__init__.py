@@ -1,0 +1,17 @@
+"""Uploaded survey files (enkätsvar, initiativ) to canonical frames plus a report.
+
+Nothing here writes to the database: :func:`validate` reads the bytes of an
+upload and returns the canonical frames of :mod:`adoption.formats` (only when
+there are no errors) with every problem found, so that a page or the command
+line can show a preview and then call ``Store.add_survey``.
+
+Modules: :mod:`.read` (bytes to text cells, limits), :mod:`.headers` (column
+names), :mod:`.values` (one cell to one value), :mod:`.names` (municipality
+names), :mod:`.personal` (e-mail and personnummer), :mod:`.validate` (the
+rules of data-formats.md sections 5-9), :mod:`.report` (result types).
+"""
+
+from .report import ERROR, WARNING, FuzzyMatch, IngestResult, Problem
+from .validate import KINDS, validate
+
+__all__ = ["ERROR", "KINDS", "WARNING", "FuzzyMatch", "IngestResult", "Problem", "validate"]

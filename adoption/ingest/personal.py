@@ -1,0 +1,75 @@
+"""Personal data that must never be stored (data-formats.md section 9).
+
+A cell that holds an e-mail address or a valid Swedish personnummer /
+samordningsnummer makes the upload fail. Messages mask what was found so that
+the report itself does not repeat the personal data.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .values import luhn_ok
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+# 10 or 12 digits, optionally "-" or "+" before the last four, not part of a longer number.
+PERSONNUMMER = re.compile(r"(?<![\d])(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})(?![\d])")
+# A samordningsnummer has 60 added to the day.
+SAMORDNING_OFFSET = 60
+
+
+def _valid_date(century: str | None, yy: str, mm: str, dd: str) -> bool:
+    day = int(dd)
+    if day > SAMORDNING_OFFSET:
+        day -= SAMORDNING_OFFSET
+    years = [int(century + yy)] if century else [1900 + int(yy), 2000 + int(yy)]
+    for year in years:
+        try:
+            date(year, int(mm), day)
+            return True
+        except ValueError:
+            continue
+    return False
+
+
+def find_personnummer(text: str) -> str | None:
+    """The first valid personnummer in ``text``, or None. Organisationsnummer (month >= 20) never match."""
+    for m in PERSONNUMMER.finditer(text):
+        century, yy, mm, dd, _sep, last = m.groups()
+        if century is not None and century not in ("18", "19", "20"):
+            continue
+        if not _valid_date(century, yy, mm, dd):
+            continue
+        if luhn_ok(yy + mm + dd + last):
+            return m.group(0)
+    return None
+
+
+def mask(found: str) -> str:
+    """Keep only the shape: 19850101-1234 → ********-****."""
+    return re.sub(r"\d", "*", found)
+
+
+def mask_email(found: str) -> str:
+    local, _, domain = found.partition("@")
+    return f"{local[:1]}***@{domain}"
+
+
+def personal_data_message(text: str) -> tuple[str, str] | None:
+    """(masked value, Swedish message) when ``text`` holds personal data, else None."""
+    if not text:
+        return None
+    email = EMAIL.search(text)
+    if email:
+        return (
+            mask_email(email.group(0)),
+            "cellen innehåller en e-postadress; personuppgifter får inte laddas upp. Ta bort adressen.",
+        )
+    pnr = find_personnummer(text)
+    if pnr:
+        return (
+            mask(pnr),
+            "cellen innehåller ett personnummer; personuppgifter får inte laddas upp. Ta bort numret.",
+        )
+    return None

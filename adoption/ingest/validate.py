@@ -1,0 +1,345 @@
+"""The rules of data-formats.md sections 5-9 applied to one upload.
+
+Per-cell parsing gives its own Swedish messages (pandera cannot name rows of
+values it failed to coerce); the parsed frame then goes through a pandera
+schema with ``lazy=True`` for ranges and lengths, so every bad row is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import pandera.pandas as pa
+
+from ..errors import InputError
+from ..formats import INITIATIVE_COLUMNS, SURVEY_BASE_COLUMNS, stage_columns
+from ..vocab import NOT_APPLICABLE
+from . import values as v
+from .headers import canonical_columns, known_names, map_headers, missing_required, normalise
+from .names import MunicipalityMatcher
+from .personal import personal_data_message
+from .read import read_table
+from .report import ERROR, WARNING, FuzzyMatch, IngestResult, Problem
+
+KINDS = ("enkatsvar", "initiativ")
+MIN_YEAR, MAX_YEAR = 2015, 2100
+NAME_LENGTH = 200  # organisation, titel, kommun, kalla
+DESCRIPTION_LENGTH = 2000  # beskrivning
+
+
+def _text(limit: int) -> Callable[[str], str | None]:
+    return lambda cell: v.text(cell, max_length=limit)
+
+
+_COMMON: dict[str, Callable[[str], object]] = {
+    "ar": v.integer,
+    "kommunkod": v.kommunkod,
+    "kommun": _text(NAME_LENGTH),
+    "organisation": _text(NAME_LENGTH),
+}
+PARSERS: dict[str, dict[str, Callable[[str], object]]] = {
+    "enkatsvar": {
+        **_COMMON,
+        "typ": lambda c: v.term(c, "typ"),
+        "organisationsnummer": v.organisationsnummer,
+        "org_kategori": lambda c: v.term(c, "org_kategori"),
+        "ai_strategi": v.strategy,
+        "riktlinjer_genai": v.yes_no,
+        "antal_initiativ": v.integer,
+        "antal_i_drift": v.integer,
+        "andel_utbildad_personal": lambda c: v.decimal(c, percent=True),
+        "ai_budget_tkr": v.decimal,
+        "hinder": lambda c: v.term_list(c, "hinder"),
+        "deltar_kraftsamling": v.yes_no,
+        **{column: v.stage for column in stage_columns()},
+    },
+    "initiativ": {
+        **_COMMON,
+        "titel": _text(NAME_LENGTH),
+        "sektor": lambda c: _sector(c),
+        "mognad": v.stage,
+        "teknik": lambda c: v.term(c, "teknik"),
+        "beskrivning": _text(DESCRIPTION_LENGTH),
+        "nytta": lambda c: v.term_list(c, "nytta"),
+        "utvarderad": v.yes_no,
+        "samverkan": v.kommunkod_list,
+        "kalla": _text(NAME_LENGTH),
+    },
+}
+
+
+def _sector(cell: str) -> str | None:
+    from ..vocab import sectors
+
+    if v.is_empty(cell):
+        return None
+    key = v.fold(cell).replace("_", " ")
+    for s in sectors():
+        if key in {v.fold(s.code).replace("_", " "), v.fold(s.name_sv), v.fold(s.name_en)}:
+            return s.code
+    raise v.CellError(f"”{cell.strip()}” är inte en sektor; tillåtna: {', '.join(x.code for x in sectors())}")
+
+
+def output_columns(kind: str) -> list[str]:
+    if kind == "enkatsvar":
+        return [c for c in SURVEY_BASE_COLUMNS if c != "kommun"] + list(stage_columns())
+    return [c for c in INITIATIVE_COLUMNS if c != "kommun"]
+
+
+def _in_range(lo, hi):
+    return lambda x: x is None or (lo <= x <= hi)
+
+
+def _schema(kind: str) -> pa.DataFrameSchema:
+    """Ranges and lengths of parsed values; None (no answer) always passes."""
+
+    def col(check: Callable, message: str) -> pa.Column:
+        return pa.Column(object, pa.Check(check, element_wise=True, error=message), nullable=True, required=False)
+
+    def short(limit: int) -> pa.Column:
+        return col(lambda x: x is None or len(x) <= limit, f"texten är längre än {limit} tecken")
+
+    columns = {
+        "ar": col(_in_range(MIN_YEAR, MAX_YEAR), f"året ska vara mellan {MIN_YEAR} och {MAX_YEAR}"),
+        "kommunkod": col(lambda x: x is not None, "kommun saknas"),
+        "organisation": short(NAME_LENGTH),
+    }
+    if kind == "enkatsvar":
+        columns |= {
+            "typ": col(lambda x: x is not None, "typ saknas (kommun eller civilsamhalle)"),
+            "antal_initiativ": col(lambda x: x is None or x >= 0, "antalet kan inte vara negativt"),
+            "antal_i_drift": col(lambda x: x is None or x >= 0, "antalet kan inte vara negativt"),
+            "andel_utbildad_personal": col(_in_range(0, 100), "andelen ska vara mellan 0 och 100 procent"),
+            "ai_budget_tkr": col(lambda x: x is None or x >= 0, "budgeten kan inte vara negativ"),
+            **{
+                c: col(lambda x: x is None or x == NOT_APPLICABLE or 0 <= x <= 4, "mognad ska vara 0–4 eller .")
+                for c in stage_columns()
+            },
+        }
+    else:
+        columns |= {
+            "titel": col(lambda x: x is not None and len(x) <= NAME_LENGTH, "titel saknas eller är för lång"),
+            "sektor": col(lambda x: x is not None, "sektor saknas"),
+            "mognad": col(
+                lambda x: x is not None and 1 <= x <= 4,
+                "mognad ska vara 1–4 (planerad, pilot, i drift, skalad) för ett initiativ",
+            ),
+            "beskrivning": short(DESCRIPTION_LENGTH),
+            "kalla": short(NAME_LENGTH),
+        }
+    return pa.DataFrameSchema(columns)
+
+
+def validate(
+    data: bytes,
+    filename: str,
+    kind: str,
+    municipalities: pd.DataFrame,
+    *,
+    year: int | None = None,
+    column_mapping: dict[str, str] | None = None,
+) -> IngestResult:
+    """Read and check an upload of ``kind`` ("enkatsvar" or "initiativ").
+
+    File-level failures (unreadable, over a limit, no header, missing
+    columns) are returned as problems with ``row=None``; ``frame`` is set only
+    when there are no errors.
+    """
+    if kind not in KINDS:
+        raise ValueError(kind)
+    result = IngestResult(kind=kind, frame=None)
+    known = known_names(kind) | {str(k).strip().lower() for k in (column_mapping or {})}
+
+    def header_score(row: list[str]) -> int:
+        return sum(1 for c in row if c.strip() and (normalise(c) in known or c.strip().lower() in known))
+
+    try:
+        table = read_table(data, filename, header_score)
+    except InputError as exc:
+        result.problems.append(Problem(None, None, None, str(exc)))
+        return result
+
+    mapping = map_headers(table.header, kind, column_mapping)
+    result.column_mapping = dict(mapping.used)
+    result.unknown_columns = list(mapping.unknown)
+    problems = result.problems
+    if mapping.unknown:
+        listed = ", ".join(f"”{c}”" for c in mapping.unknown)
+        problems.append(Problem(None, None, None, f"Okända kolumner som inte läses in: {listed}.", WARNING))
+    for label, target in mapping.duplicates:
+        problems.append(Problem(None, label, None, f"Kolumnen ”{target}” finns flera gånger; bara den första läses."))
+    for label, target in mapping.bad_targets:
+        problems.append(Problem(None, label, None, f"”{target}” är ingen kolumn i formatet {kind}."))
+    missing = missing_required(mapping, kind, year_given=year is not None)
+    if missing:
+        problems.append(Problem(None, None, None, "Obligatoriska kolumner saknas: " + ", ".join(missing) + "."))
+    if not table.rows:
+        problems.append(Problem(None, None, None, f"Filen {filename} har en rubrikrad men inga datarader."))
+    if missing or not table.rows or any(p.severity == ERROR for p in problems):
+        return result
+
+    matcher = MunicipalityMatcher(municipalities)
+    parsers = PARSERS[kind]
+    records: list[dict] = []
+    for cells, number in zip(table.rows, table.row_numbers):
+        record = {c: None for c in canonical_columns(kind)}
+        for position, cell in enumerate(cells):
+            found = personal_data_message(cell)
+            if found:
+                label = table.header[position] if position < len(table.header) else str(position + 1)
+                problems.append(Problem(number, label, found[0], found[1]))
+                continue
+            target = mapping.columns.get(position)
+            if target is None:
+                continue
+            try:
+                record[target] = parsers[target](cell)
+            except v.CellError as exc:
+                problems.append(Problem(number, table.header[position], cell.strip(), str(exc)))
+                record[target] = None
+                record.setdefault("_bad", set()).add(target)
+        _row_rules(record, number, kind, year, matcher, mapping, table.header, result)
+        records.append(record)
+
+    frame = pd.DataFrame(records, index=table.row_numbers, dtype=object)
+    for column in canonical_columns(kind):
+        if column not in frame.columns:
+            frame[column] = None
+    _schema_problems(frame, kind, mapping, problems)
+    _duplicates(frame, kind, matcher, problems)
+
+    if not result.errors:
+        out = frame[output_columns(kind)].astype(object).where(frame[output_columns(kind)].notna(), None)
+        out["ar"] = out["ar"].astype("int64")
+        result.frame = out.reset_index(drop=True)
+        result.source_rows = list(table.row_numbers)
+    return result
+
+
+def _label(mapping, canonical: str) -> str:
+    for label, target in mapping.used.items():
+        if target == canonical:
+            return label
+    return canonical
+
+
+def _row_rules(record, number, kind, year, matcher, mapping, header, result) -> None:
+    problems = result.problems
+    bad = record.pop("_bad", set())
+    # year chosen when uploading
+    if year is not None:
+        if record["ar"] is None and "ar" not in bad:
+            record["ar"] = year
+        elif record["ar"] is not None and record["ar"] != year:
+            problems.append(Problem(number, _label(mapping, "ar"), str(record["ar"]),
+                                    f"året {record['ar']} skiljer sig från det valda året {year}"))
+    elif record["ar"] is None and "ar" not in bad:
+        problems.append(Problem(number, _label(mapping, "ar"), "", "år saknas"))
+
+    # municipality: code first, name otherwise
+    code, name = record.get("kommunkod"), record.get("kommun")
+    if code is not None:
+        if code not in matcher.names:
+            problems.append(Problem(number, _label(mapping, "kommunkod"), code, f"okänd kommunkod {code}"))
+            record["kommunkod"] = None
+        elif name is not None:
+            check = matcher.match(name)
+            if check.found and check.kommunkod != code:
+                problems.append(Problem(
+                    number, _label(mapping, "kommun"), name,
+                    f"kommunnamnet ”{name}” hör till {matcher.label(check.kommunkod)}, men kommunkoden är "
+                    f"{matcher.label(code)}; kommunkoden används", WARNING))
+    elif name is not None:
+        match = matcher.match(name)
+        if match.found:
+            record["kommunkod"] = match.kommunkod
+            if match.how == "fuzzy":
+                result.fuzzy_matches.append(FuzzyMatch(
+                    number, _label(mapping, "kommun"), name, match.kommunkod,
+                    matcher.names[match.kommunkod], match.score))
+                problems.append(Problem(
+                    number, _label(mapping, "kommun"), name,
+                    f"”{name}” tolkades som {matcher.label(match.kommunkod)} (likhet {match.score:.0f} %); "
+                    "kontrollera innan du sparar", WARNING))
+        else:
+            problems.append(Problem(number, _label(mapping, "kommun"), name, matcher.problem_message(name, match)))
+    elif not bad & {"kommunkod", "kommun"}:
+        problems.append(Problem(number, _label(mapping, "kommunkod"), "", "kommun saknas (kommunkod eller namn)"))
+
+    if kind == "enkatsvar":
+        if record["typ"] == "civilsamhalle" and not record["organisation"]:
+            problems.append(Problem(number, _label(mapping, "organisation"), "",
+                                    "organisationens namn krävs för civilsamhället"))
+        if record["typ"] == "kommun":
+            for column in ("organisation", "organisationsnummer", "org_kategori"):
+                if record[column] is not None:
+                    problems.append(Problem(number, _label(mapping, column), str(record[column]),
+                                            "gäller bara civilsamhället; värdet läses inte in för en kommun",
+                                            WARNING))
+                    record[column] = None
+        total, running = record["antal_initiativ"], record["antal_i_drift"]
+        if total is not None and running is not None and running > total:
+            problems.append(Problem(number, _label(mapping, "antal_i_drift"), str(running),
+                                    f"antal i drift ({running}) är större än antal initiativ ({total})"))
+    else:
+        codes = record.get("samverkan") or ()
+        unknown = [c for c in codes if c not in matcher.names]
+        if unknown:
+            problems.append(Problem(number, _label(mapping, "samverkan"), ", ".join(unknown),
+                                    "okända kommunkoder i samverkan: " + ", ".join(unknown)))
+
+
+def _schema_problems(frame: pd.DataFrame, kind: str, mapping, problems: list[Problem]) -> None:
+    try:
+        _schema(kind).validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        already = {(p.row, p.column) for p in problems if p.row is not None}
+        for case in cases.itertuples(index=False):
+            row = None if pd.isna(case.index) else int(case.index)
+            label = _label(mapping, case.column)
+            if (row, label) in already:
+                continue  # parsing already explained this cell
+            if case.failure_case is None and case.column in {"ar", "kommunkod"}:
+                continue  # reported by the row rules
+            value = "" if case.failure_case is None else str(case.failure_case)
+            problems.append(Problem(row, label, value, str(case.check)))
+
+
+def _duplicates(frame: pd.DataFrame, kind: str, matcher, problems: list[Problem]) -> None:
+    seen: dict[tuple, int] = {}
+    for number, row in frame.iterrows():
+        if row["ar"] is None or row["kommunkod"] is None:
+            continue
+        if kind == "enkatsvar":
+            if row["typ"] == "kommun":
+                key = ("kommun", row["ar"], row["kommunkod"])
+                what = f"{matcher.label(row['kommunkod'])} år {row['ar']}; en kommun svarar högst en gång per år"
+            elif row["typ"] == "civilsamhalle" and (row["organisationsnummer"] or row["organisation"]):
+                if row["organisationsnummer"]:
+                    key = ("org", row["ar"], row["organisationsnummer"])
+                    who = f"organisationsnummer {row['organisationsnummer']}"
+                else:
+                    key = ("orgname", row["ar"], row["kommunkod"], row["organisation"].strip().lower())
+                    who = f"”{row['organisation']}” i {matcher.label(row['kommunkod'])}"
+                what = f"{who} år {row['ar']}; en organisation svarar högst en gång per år"
+            else:
+                continue
+        else:
+            if not row["titel"]:
+                continue
+            key = (row["ar"], row["kommunkod"], (row["organisation"] or "").lower(), row["titel"].lower())
+            what = f"initiativet ”{row['titel']}” för {matcher.label(row['kommunkod'])} år {row['ar']}"
+            if key in seen:
+                # Not forbidden by the format (two initiatives may share a title), but
+                # a later upload with that title replaces both: warn.
+                problems.append(Problem(int(number), None, None,
+                                        f"samma titel som rad {seen[key]}: {what}", WARNING))
+            else:
+                seen[key] = int(number)
+            continue
+        if key in seen:
+            problems.append(Problem(int(number), None, None, f"samma svar som rad {seen[key]}: {what}"))
+        else:
+            seen[key] = int(number)
