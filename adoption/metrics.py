@@ -289,7 +289,8 @@ def _number(x) -> float | None:
 
 def _scalar(ctx: _Context, area: str, row) -> MetricResult:
     metric = ctx.metric
-    if row is None or not row.n or not row.denominator:
+    # A response rate of 0 of N is a figure (nobody answered), not a missing one.
+    if row is None or not row.denominator or (not row.n and metric.family != "response_rate"):
         return _empty(ctx, area, "Inga svar för urvalet.")
     n = int(row.n)
     numerator, denominator = _number(row.numerator) or 0.0, _number(row.denominator)

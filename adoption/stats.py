@@ -21,7 +21,11 @@ def wilson_interval(successes: float, n: float, z: float = Z95) -> tuple[float, 
     denominator = 1 + z2 / n
     centre = (p + z2 / (2 * n)) / denominator
     half = z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator
-    return max(0.0, centre - half), min(1.0, centre + half)
+    # At 0 or n successes the bound is exactly 0 or 1; rounding must not leave
+    # the point estimate outside its own interval.
+    low = 0.0 if successes <= 0 else max(0.0, centre - half)
+    high = 1.0 if successes >= n else min(1.0, centre + half)
+    return low, high
 
 
 def mean_interval(mean: float, sd: float | None, n: int, *, lower: float, upper: float,

@@ -18,8 +18,10 @@ def in_version(alias: str = "", param: str = "v") -> str:
     )
 
 
-# Grouping keys, chosen by name only.
-GROUPS = {None: "'alla'", "kommun": "kommunkod", "lan": "lan_kod"}
+# Grouping keys, chosen by name only. Qualified with the municipality alias
+# ``m``: every query that groups joins ``municipality m`` to a table that also
+# has a kommunkod, and a bare name there is ambiguous.
+GROUPS = {None: "'alla'", "kommun": "m.kommunkod", "lan": "m.lan_kod"}
 
 # Organisation-level yes/no questions: (answered, counts as yes).
 QUESTIONS = {
@@ -153,9 +155,11 @@ def _stage_distribution(by):
         GROUP BY ALL
     ),
     totals AS (SELECT grp, count(*) AS respondents FROM scope GROUP BY grp)
-    SELECT c.grp, c.sektor, c.mognad, c.antal, t.respondents
-    FROM counts c JOIN totals t USING (grp)
-    ORDER BY c.grp, c.sektor, c.mognad"""
+    -- Respondents who answered none of the chosen sectors still count: they
+    -- are the "no answer" of every sector (one row with sektor NULL keeps them).
+    SELECT t.grp, c.sektor, c.mognad, c.antal, t.respondents
+    FROM totals t LEFT JOIN counts c USING (grp)
+    ORDER BY t.grp, c.sektor, c.mognad"""
 
 
 def _barrier_shares(by):

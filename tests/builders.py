@@ -1,0 +1,91 @@
+"""Helpers that build small, real stores for tests (no mocks).
+
+``reference_store(path)`` gives a new DuckDB file with the real reference data
+(290 municipalities, 21 counties, map shapes) from :mod:`adoption.reference`.
+``response(**fields)`` and ``initiative(**fields)`` give one row of a canonical
+frame (see :mod:`adoption.formats`) with every field None unless given;
+``responses(...)`` / ``initiatives(...)`` turn a list of rows into the frames
+``Store.add_survey`` takes. ``population(...)`` builds a frame for
+``Store.replace_population``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from adoption import reference
+from adoption.formats import INITIATIVE_COLUMNS, SURVEY_BASE_COLUMNS, stage_columns
+from adoption.store import Store
+
+AUTHOR = "test"
+
+
+def reference_store(path: str | Path) -> Store:
+    """A new database at ``path`` with the schema and the real reference data loaded."""
+    store = Store(path)
+    store.load_reference(
+        reference.municipalities(),
+        reference.counties(),
+        {level: reference.simplified_geometry(level) for level in ("kommun", "lan")},
+    )
+    return store
+
+
+def response(**fields) -> dict:
+    """One survey row: ``typ`` defaults to "kommun", everything else to None.
+
+    Stage answers can be given as ``mognad_<sector>=...`` or, shorter, as
+    ``<sector>=...`` (e.g. ``utbildning=3``); -1 is ".", None is no answer.
+    """
+    row = {column: None for column in SURVEY_BASE_COLUMNS + stage_columns()}
+    row["typ"] = "kommun"
+    stage_of = {column.removeprefix("mognad_"): column for column in stage_columns()}
+    for key, value in fields.items():
+        column = stage_of.get(key, key)
+        if column not in row:
+            raise KeyError(f"unknown survey column {key!r}")
+        row[column] = value
+    return row
+
+
+def initiative(**fields) -> dict:
+    """One initiative row, every field None unless given."""
+    row = {column: None for column in INITIATIVE_COLUMNS}
+    for key, value in fields.items():
+        if key not in row:
+            raise KeyError(f"unknown initiative column {key!r}")
+        row[key] = value
+    return row
+
+
+def responses(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(SURVEY_BASE_COLUMNS + stage_columns()), dtype=object)
+
+
+def initiatives(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(INITIATIVE_COLUMNS), dtype=object)
+
+
+def add_survey(store: Store, response_rows: list[dict] = (), initiative_rows: list[dict] = (), *,
+               description: str = "test", created_by: str = AUTHOR) -> int:
+    """Load rows as one new data version (action "upload"); returns the version."""
+    return store.add_survey(
+        responses(list(response_rows)), initiatives(list(initiative_rows)),
+        action="upload", description=description, created_by=created_by,
+    )
+
+
+def population(values: dict[str, int], ar: int, *, default: int | None = None,
+               source: str = "test") -> pd.DataFrame:
+    """A population frame for one year: ``values`` per kommunkod, ``default`` for every other municipality."""
+    codes = reference.municipalities()["kommunkod"].tolist() if default is not None else sorted(values)
+    return pd.DataFrame(
+        {
+            "kommunkod": codes,
+            "ar": [ar] * len(codes),
+            "population": [values.get(code, default) for code in codes],
+            "source": [source] * len(codes),
+        }
+    )
