@@ -86,6 +86,33 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Ytterligare {value} ogiltiga värden i länken ignorerades.",
         "en": "{value} more invalid values in the link were ignored.",
     },
+    "notice.pinned": {
+        "sv": "Länken visar dataversion {version}, som den såg ut när länken delades. Senaste version är {current}.",
+        "en": "This link shows data version {version}, as it was when the link was shared. The latest version is {current}.",
+    },
+    "notice.pinned_latest": {"sv": "Visa senaste data", "en": "Show the latest data"},
+    "filter.typ_default": {"sv": "Kommuner (standard)", "en": "Municipalities (default)"},
+    "overview.headlines": {"sv": "Nyckeltal {year}", "en": "Key figures {year}"},
+    "headline.change_pp": {"sv": "{change} procentenheter sedan {year}", "en": "{change} percentage points since {year}"},
+    "headline.change": {"sv": "{change} sedan {year}", "en": "{change} since {year}"},
+    "headline.no_value": {"sv": "Inget värde för urvalet.", "en": "No value for this selection."},
+    "headline.base_response": {"sv": "{numerator} av {denominator} kommuner svarade", "en": "{numerator} of {denominator} municipalities answered"},
+    "headline.base": {"sv": "{numerator} av {denominator} svarande", "en": "{numerator} of {denominator} respondents"},
+    "headline.base_civil": {"sv": "{numerator} av {denominator} organisationer", "en": "{numerator} of {denominator} organisations"},
+    "headline.base_initiatives": {"sv": "{numerator} av {denominator} initiativ", "en": "{numerator} of {denominator} initiatives"},
+    "headline.base_n": {"sv": "{n} svarande", "en": "{n} respondents"},
+    "share.button": {"sv": "Dela", "en": "Share"},
+    "share.help": {
+        "sv": "Länken låser år och dataversion, så att den visar samma sak även när ny data laddats upp.",
+        "en": "The link fixes the year and data version, so it shows the same thing after new data is uploaded.",
+    },
+    "empty.no_data": {
+        "sv": "Det finns inga enkätsvar i databasen ännu. En administratör kan läsa in data på sidan "
+              "Ladda upp eller med kommandot `python -m adoption init` (demodata) eller "
+              "`python -m adoption ingest FIL`.",
+        "en": "There are no survey responses in the database yet. An administrator can load data on the "
+              "Upload page or with `python -m adoption init` (demo data) or `python -m adoption ingest FILE`.",
+    },
 }
 
 

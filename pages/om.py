@@ -1,19 +1,13 @@
-"""Om data: sources, licences and definitions (placeholder)."""
+"""Om data: definitions, sources, licences, data versions, missing data (placeholder)."""
 
-import streamlit as st
+from adoption.ui.legacy import leave_legacy_pages_mode
 
-# Guard against Streamlit's legacy pages/ auto-discovery (see app.py's
-# docstring). Keep this block first in every file in pages/.
-try:
-    from streamlit.runtime.pages_manager import PagesManager
-except ImportError:  # pragma: no cover
-    PagesManager = None
-if PagesManager is not None and getattr(PagesManager, "uses_pages_directory", False):
-    PagesManager.uses_pages_directory = False
-    st.rerun()
+leave_legacy_pages_mode()
 
-st.title("Om data")
-st.write(
-    "Här beskrivs snart datakällorna, hur siffrorna tas fram och under vilka "
-    "licenser de får användas."
-)
+import streamlit as st  # noqa: E402
+
+from adoption.ui import view  # noqa: E402
+
+ctx = view.setup("om")
+st.title(ctx.t("page.om_data"))
+st.write("Här beskrivs snart datakällorna, hur siffrorna tas fram och under vilka licenser de får användas.")

@@ -2,20 +2,38 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
 
-PAGES = sorted((Path(__file__).resolve().parents[1] / "pages").glob("*.py"))
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPTS = sorted((ROOT / "pages").glob("*.py")) + [ROOT / "app.py"]
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
-def test_page_starts_with_legacy_pages_guard(page: Path) -> None:
-    """Every pages/*.py must leave Streamlit's legacy pages/ mode first.
+def _statements(path: Path) -> list[ast.stmt]:
+    body = ast.parse(path.read_text(encoding="utf-8")).body
+    return [s for s in body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))
+            and not (isinstance(s, ast.ImportFrom) and s.module == "__future__")]
 
-    Without it, the first request after a server start to a deep link to this
-    page is served by Streamlit's auto-discovered pages (see app.py).
-    """
-    text = page.read_text(encoding="utf-8")
-    guard = text.find("PagesManager.uses_pages_directory = False")
-    assert guard != -1, f"{page.name} lacks the legacy pages/ guard from pages/om.py"
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_script_leaves_legacy_pages_mode_first(script: Path) -> None:
+    """Without it, a deep link as the first request after a start is served by
+    Streamlit's auto-discovered pages (see adoption/ui/legacy.py)."""
+    first, second = _statements(script)[:2]
+    assert isinstance(first, ast.ImportFrom) and first.module == "adoption.ui.legacy"
+    assert ast.unparse(second) == "leave_legacy_pages_mode()"
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_pages_hold_no_sql(script: Path) -> None:
+    text = script.read_text(encoding="utf-8")
+    for word in ("duckdb", "SELECT ", "execute("):
+        assert word not in text, f"{script.name} must ask adoption, not the database"
+
+
+def test_every_page_file_is_declared_in_app() -> None:
+    app = (ROOT / "app.py").read_text(encoding="utf-8")
+    for page in (ROOT / "pages").glob("*.py"):
+        assert f'"pages/{page.name}"' in app, f"{page.name} is not in app.py's navigation"

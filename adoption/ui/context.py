@@ -1,4 +1,4 @@
-"""The store a running app uses, created once per server process."""
+"""The store a running app uses, created once per server process and database path."""
 
 from __future__ import annotations
 
@@ -10,12 +10,18 @@ from ..store import Store
 
 
 @st.cache_resource(show_spinner=False)
+def _store_for(path: str) -> Store:
+    current = Store(path)
+    bootstrap.initialise(current, with_demo=False)
+    return current
+
+
 def store() -> Store:
     """The database named by $ADOPTION_DB (or the default), with reference data.
 
     Demo data is loaded by ``python -m adoption init`` (``make run`` does it),
     not here: an empty database must stay empty so the pages can say so.
+    Keyed by path so that tests running several databases in one process each
+    get their own.
     """
-    current = Store(resolve_db_path())
-    bootstrap.initialise(current, with_demo=False)
-    return current
+    return _store_for(str(resolve_db_path()))

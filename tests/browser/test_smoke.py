@@ -16,11 +16,13 @@ TITLE = "AI i kommuner och civilsamhälle"
 NAV_LINKS = "[data-testid='stSidebarNav'] a"
 # What st.navigation in app.py declares. Streamlit's legacy pages/ mode would
 # show ["app", "om"] instead.
-NAV_LABELS = ["Översikt", "Om data"]
+NAV_LABELS = ["Översikt", "Karta", "Sektorer", "Mål", "Kommun", "Civilsamhälle", "Initiativ", "Om data"]
+NAV_LABELS_EN = ["Overview", "Map", "Sectors", "Goals", "Municipality", "Civil society", "Initiatives",
+                 "About the data"]
 
 
-def expect_navigation(page) -> None:
-    expect(page.locator(NAV_LINKS)).to_have_text(NAV_LABELS, timeout=10_000)
+def expect_navigation(page, labels=NAV_LABELS) -> None:
+    expect(page.locator(NAV_LINKS)).to_have_text(labels, timeout=10_000)
 
 
 def test_home_renders(server, page, demo_db_template):
@@ -56,8 +58,8 @@ def test_deep_link_first_request_uses_navigation(fresh_server, page):
     """
     page.goto(fresh_server + "/om?lang=en")
     wait_for_app(page)
-    page.get_by_role("heading", name="Om data").wait_for()
-    expect_navigation(page)
+    page.get_by_role("heading", name="About the data").wait_for()
+    expect_navigation(page, NAV_LABELS_EN)
     expect(page.locator(NAV_LINKS).filter(has_text=re.compile(r"^\s*app\s*$"))).to_have_count(0)
     url = urlsplit(page.url)
     assert url.path == "/om"

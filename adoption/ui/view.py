@@ -1,0 +1,253 @@
+"""The frame every page shares: language, filters kept in the URL, data version, notices.
+
+Why the URL is written by hand rather than with ``bind="query-params"``:
+a bound selectbox stores its *formatted* option in the URL (Streamlit
+compares URL values with ``format_func`` output), so translated labels would
+end up in links and a Swedish link would not open in English. Here widgets
+hold codes, ``format_func`` translates, and :func:`adoption.filters.to_query`
+writes codes only.
+
+The URL is the source of truth when it changed from outside (a pasted link,
+the first request, the browser's back button); otherwise the widgets are, and
+the URL is rewritten to match them after every run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from .. import i18n
+from ..filters import (
+    DEFAULT_LANG,
+    KEYS,
+    LANGS,
+    NIVAER,
+    TYPER,
+    Known,
+    Notice,
+    ViewState,
+    from_query,
+    requested_version,
+    to_query,
+)
+from ..store import Store
+from . import cache
+from .context import store as current_store
+
+WIDGET_PREFIX = "w_"
+_LAST_QUERY = "_view_last_query"
+_LAST_STATE = "_view_last_state"
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a page needs to render: its state, the data version to read, and words."""
+
+    page: str
+    state: ViewState
+    store: Store
+    version: int | None  # the data version shown (pinned or current); None: no data yet
+    current: int | None  # the latest data version
+    known: Known
+    year: int | None  # the survey year shown (the filter's, else the latest)
+
+    @property
+    def lang(self) -> str:
+        return self.state.lang
+
+    @property
+    def db_path(self) -> str:
+        return str(self.store.path)
+
+    def t(self, key: str, **values) -> str:
+        text = i18n.t(key, self.lang)
+        return text.format(**values) if values else text
+
+    def label(self, vocabulary: str, code) -> str:
+        return i18n.label(vocabulary, code, self.lang)
+
+    def query(self, **changes) -> dict[str, list[str]]:
+        return to_query(self.state.with_(**changes))
+
+    def link(self, path: str, **changes) -> str:
+        """A relative link to ``path`` with this view's parameters (and changes)."""
+        params = self.query(**changes)
+        encoded = urlencode([(k, v) for k, values in params.items() for v in values])
+        return f"{path}?{encoded}"
+
+
+def current_lang() -> str:
+    """The language before any page ran (for navigation titles in app.py)."""
+    chosen = st.session_state.get(WIDGET_PREFIX + "lang")
+    if chosen in LANGS:
+        return chosen
+    from_url = st.query_params.get_all("lang")
+    return from_url[-1] if from_url and from_url[-1] in LANGS else DEFAULT_LANG
+
+
+def _url_params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params.keys() if key in KEYS}
+
+
+def _seed_widgets(state: ViewState) -> None:
+    flt = state.filter
+    values = {
+        "lang": state.lang, "ar": flt.ar, "lan": list(flt.lan), "kommun": flt.kommun,
+        "sektor": list(flt.sektor), "typ": flt.typ, "matt": state.matt, "niva": state.niva,
+    }
+    for key, value in values.items():
+        st.session_state[WIDGET_PREFIX + key] = value
+
+
+def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
+    """Read the URL, draw the sidebar controls a page uses, write the URL back.
+
+    ``uses``: the filter keys of this page among ar, lan, kommun, sektor, typ,
+    matt, niva. Language and data version are always kept.
+    """
+    uses = tuple(uses)
+    db = current_store()
+    current = cache.current_version(db)
+    params = _url_params()
+    known = cache.known(db, requested_version(params), current)
+    url_state, notices = from_query(params, known=known)
+
+    last_written = st.session_state.get(_LAST_QUERY)
+    if last_written is None or last_written != params:
+        if not params and st.session_state.get(_LAST_STATE) is not None:
+            # Navigation drops query parameters: carry the filters over.
+            url_state = st.session_state[_LAST_STATE]
+        _seed_widgets(url_state)
+
+    state = _sidebar(url_state, uses, known)
+    version = state.v if state.v is not None else current
+    years = known.years
+    year = state.filter.ar if state.filter.ar is not None else (years[-1] if years else None)
+
+    wanted = to_query(_keep(state, uses))
+    if wanted != params:
+        st.query_params.from_dict(wanted)
+    st.session_state[_LAST_QUERY] = wanted
+    st.session_state[_LAST_STATE] = state
+
+    ctx = PageContext(page, state, db, version, current, known, year)
+    _banners(ctx, notices)
+    return ctx
+
+
+def _keep(state: ViewState, uses: tuple[str, ...]) -> ViewState:
+    """Only what this page uses goes into its URL."""
+    flt = state.filter
+    return ViewState(
+        filter=flt.with_(
+            ar=flt.ar if "ar" in uses else None,
+            lan=flt.lan if "lan" in uses else (),
+            kommun=flt.kommun if "kommun" in uses else None,
+            sektor=flt.sektor if "sektor" in uses else (),
+            typ=flt.typ if "typ" in uses else None,
+        ),
+        matt=state.matt if "matt" in uses else ViewState().matt,
+        niva=state.niva if "niva" in uses else ViewState().niva,
+        lang=state.lang,
+        v=state.v,
+    )
+
+
+def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState:
+    ss = st.session_state
+    sidebar = st.sidebar
+    lang = ss.get(WIDGET_PREFIX + "lang") or DEFAULT_LANG
+    lang = sidebar.radio(
+        i18n.t("filter.lang", lang), LANGS, key=WIDGET_PREFIX + "lang", horizontal=True,
+        format_func=lambda code: {"sv": "Svenska", "en": "English"}[code],
+    )
+    tr = lambda key: i18n.t(key, lang)  # noqa: E731 - short local helper
+    values = {}
+    if "ar" in uses and known.years:
+        options = [None, *sorted(known.years, reverse=True)]
+        if ss.get(WIDGET_PREFIX + "ar") not in options:
+            ss[WIDGET_PREFIX + "ar"] = None
+        values["ar"] = sidebar.selectbox(
+            tr("filter.ar"), options, key=WIDGET_PREFIX + "ar",
+            format_func=lambda y: f"{tr('filter.latest_year')} ({max(known.years)})" if y is None else str(y),
+        )
+    if "lan" in uses:
+        names = cache.county_names(current_store())
+        values["lan"] = tuple(sidebar.multiselect(
+            tr("filter.lan"), list(known.lan), key=WIDGET_PREFIX + "lan",
+            format_func=lambda code: names.get(code, code), placeholder=tr("filter.all"),
+        ))
+    if "kommun" in uses:
+        names = cache.municipality_names(current_store())
+        chosen_lan = values.get("lan", ())
+        options = [None] + [k for k, l in known.kommun if not chosen_lan or l in chosen_lan]
+        if ss.get(WIDGET_PREFIX + "kommun") not in options:
+            ss[WIDGET_PREFIX + "kommun"] = None
+        values["kommun"] = sidebar.selectbox(
+            tr("filter.kommun"), options, key=WIDGET_PREFIX + "kommun",
+            format_func=lambda code: tr("filter.all") if code is None else f"{names.get(code, code)} ({code})",
+        )
+    if "sektor" in uses:
+        values["sektor"] = tuple(sidebar.multiselect(
+            tr("filter.sektor"), list(known.sektor), key=WIDGET_PREFIX + "sektor",
+            format_func=lambda code: i18n.label("sektor", code, lang), placeholder=tr("filter.all"),
+        ))
+    if "typ" in uses:
+        options = [None, *TYPER]
+        if ss.get(WIDGET_PREFIX + "typ") not in options:
+            ss[WIDGET_PREFIX + "typ"] = None
+        values["typ"] = sidebar.selectbox(
+            tr("filter.typ"), options, key=WIDGET_PREFIX + "typ",
+            format_func=lambda code: tr("filter.typ_default") if code is None else i18n.label("typ", code, lang),
+        )
+    if "matt" in uses:
+        if ss.get(WIDGET_PREFIX + "matt") not in known.matt:
+            ss[WIDGET_PREFIX + "matt"] = ViewState().matt
+        values["matt"] = sidebar.selectbox(
+            tr("filter.matt"), list(known.matt), key=WIDGET_PREFIX + "matt",
+            format_func=lambda code: i18n.metric_label(code, lang),
+        )
+    if "niva" in uses:
+        values["niva"] = sidebar.radio(
+            tr("filter.niva"), NIVAER, key=WIDGET_PREFIX + "niva", horizontal=True,
+            format_func=lambda code: i18n.label("niva", code, lang),
+        )
+    return state.with_(lang=lang, **values)
+
+
+def _banners(ctx: PageContext, notices: list[Notice]) -> None:
+    if notices:
+        st.warning(
+            ctx.t("notice.heading") + "\n\n" + "\n".join(f"- {n.message(ctx.lang)}" for n in notices),
+            icon="⚠️",
+        )
+    if ctx.state.v is not None and ctx.current is not None and ctx.state.v != ctx.current:
+        st.info(
+            ctx.t("notice.pinned", version=ctx.state.v, current=ctx.current)
+            + f" [{ctx.t('notice.pinned_latest')}]({ctx.link('', v=None)})",
+            icon="📌",
+        )
+    if ctx.version is not None and cache.has_demo(ctx.store, ctx.version):
+        st.warning(ctx.t("banner.demo"), icon="ℹ️")
+
+
+def share_control(ctx: PageContext, path: str) -> None:
+    """The "Dela" control: a link pinned to the data version and year now shown."""
+    pinned = ctx.query(v=ctx.version, ar=ctx.year)
+    encoded = urlencode([(k, v) for k, values in pinned.items() for v in values])
+    base = st.context.url or path
+    with st.popover(ctx.t("share.button"), icon="🔗"):
+        st.caption(ctx.t("share.help"))
+        st.code(f"{base}?{encoded}", language=None)
+
+
+def no_data(ctx: PageContext) -> bool:
+    """Say what is missing when there is nothing to show; True when the page should stop."""
+    if ctx.version is None or not ctx.known.years:
+        st.info(ctx.t("empty.no_data"), icon="📭")
+        return True
+    return False

@@ -1,0 +1,38 @@
+"""AppTest harness: the real app.py and pages against a real database file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from adoption import bootstrap
+from adoption.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT = 60
+
+
+@pytest.fixture(scope="session")
+def empty_db_template(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("empty") / "empty.duckdb"
+    bootstrap.initialise(Store(path), with_demo=False)
+    return str(path)
+
+
+def open_page(db: str, monkeypatch, page: str | None = None, **query) -> AppTest:
+    """Run app.py (and switch to ``page``, e.g. "pages/karta.py") with URL parameters."""
+    monkeypatch.setenv("ADOPTION_DB", db)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page is not None:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+def no_exceptions(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
