@@ -101,6 +101,24 @@ TEXTS: dict[str, dict[str, str]] = {
     "headline.base_civil": {"sv": "{numerator} av {denominator} organisationer", "en": "{numerator} of {denominator} organisations"},
     "headline.base_initiatives": {"sv": "{numerator} av {denominator} initiativ", "en": "{numerator} of {denominator} initiatives"},
     "headline.base_n": {"sv": "{n} svarande", "en": "{n} respondents"},
+    "status.no_data": {
+        "sv": "Databasen har inga enkätsvar ännu. Kör: python -m adoption init",
+        "en": "The database has no survey responses yet. Run: python -m adoption init",
+    },
+    "status.no_year": {"sv": "Det finns inga enkätsvar för år {ar}.", "en": "There are no survey responses for {ar}."},
+    "status.only_municipalities": {"sv": "Måttet finns bara för kommuner.", "en": "This metric exists for municipalities only."},
+    "status.needs_population": {
+        "sv": "Ingen befolkningsdata är inläst, så måttet kan inte beräknas. Importera SCB:s tabell BE0101N1 "
+              "eller Koladas N01951 med: python -m adoption import-population FIL",
+        "en": "No population data is loaded, so this metric cannot be computed. Import SCB's table BE0101N1 "
+              "or Kolada's N01951 with: python -m adoption import-population FILE",
+    },
+    "status.no_answer": {"sv": "Inga svar för urvalet.", "en": "No answers for this selection."},
+    "status.not_applicable": {
+        "sv": "Ej tillämplig: verksamheten bedrivs inte av de svarande (”.” i enkäten).",
+        "en": "Not applicable: the respondents do not run this activity ('.' in the survey).",
+    },
+    "status.too_few": {"sv": "För få svar (färre än 3 organisationer).", "en": "Too few answers (fewer than 3 organisations)."},
     "share.button": {"sv": "Dela", "en": "Share"},
     "share.help": {
         "sv": "Länken låser år och dataversion, så att den visar samma sak även när ny data laddats upp.",

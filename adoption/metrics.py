@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, field
 
+from . import i18n
 from .errors import AdoptionError
 from .filters import Filter
 from .stats import mean_interval, wilson_interval
@@ -21,10 +22,15 @@ from .vocab import RESPONDENT_TYPES
 # this is not shown (it could identify an organisation, and it is noise).
 CIVIL_SOCIETY_MIN_N = 3
 
-POPULATION_MISSING = (
-    "Ingen befolkningsdata är inläst, så måttet kan inte beräknas. Importera SCB:s tabell BE0101N1 "
-    "eller Koladas N01951 med: python -m adoption import-population FIL"
-)
+# Why a result has no value. The codes are stable (pages translate them
+# through i18n's "status.<code>"); ``reason`` carries the Swedish text.
+STATUS_OK = "ok"
+STATUSES = ("no_data", "no_year", "only_municipalities", "needs_population", "no_answer", "not_applicable",
+            "too_few")
+
+
+def _reason(status: str, **values) -> str:
+    return i18n.t(f"status.{status}", "sv").format(**values)
 
 
 @dataclass(frozen=True)
@@ -176,6 +182,7 @@ class MetricResult:
     suppressed: bool = False
     filters_ignored: tuple[str, ...] = ()
     breakdown: tuple[dict, ...] | None = None
+    status: str = STATUS_OK  # or one of STATUSES: why there is no value
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -224,19 +231,19 @@ def compute(store: Store, metric_id: str, flt: Filter = Filter(), *, version: in
     ar = flt.ar if flt.ar is not None else (years[-1] if years else None)
     ctx = _Context(metric, version, ar, typ, tuple(ignored), flt.sektor if metric.uses_sector else ())
 
-    reason = None
+    status = None
     if version is None or not years:
-        reason = "Databasen har inga enkätsvar ännu. Kör: python -m adoption init"
+        status = "no_data"
     elif ar not in years:
-        reason = f"Det finns inga enkätsvar för år {ar}."
+        status = "no_year"
     elif metric.municipalities_only and typ != "kommun":
-        reason = "Måttet finns bara för kommuner."
+        status = "only_municipalities"
     elif metric.needs_population and not store.population_years(version):
-        reason = POPULATION_MISSING
+        status = "needs_population"
 
     areas = _areas(store, flt, by)
-    if reason is not None:
-        empty = [_empty(ctx, area, reason) for area in areas]
+    if status is not None:
+        empty = [_empty(ctx, area, status) for area in areas]
         return empty if by else empty[0]
 
     rows = store.metric_rows(
@@ -268,11 +275,12 @@ def _areas(store: Store, flt: Filter, by: str | None) -> list[str]:
     raise AdoptionError(f"Okänd nivå ”{by}”; välj kommun eller lan.")
 
 
-def _empty(ctx: _Context, area: str, reason: str) -> MetricResult:
+def _empty(ctx: _Context, area: str, status: str) -> MetricResult:
     return MetricResult(
         metric=ctx.metric.id, value=None, numerator=None, denominator=None, n=0, ci_low=None, ci_high=None,
         data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=ctx.metric.unit,
-        area=None if area == "alla" else area, reason=reason, filters_ignored=ctx.ignored,
+        area=None if area == "alla" else area, reason=_reason(status, ar=ctx.ar), filters_ignored=ctx.ignored,
+        status=status,
     )
 
 
@@ -291,15 +299,16 @@ def _scalar(ctx: _Context, area: str, row) -> MetricResult:
     metric = ctx.metric
     # A response rate of 0 of N is a figure (nobody answered), not a missing one.
     if row is None or not row.denominator or (not row.n and metric.family != "response_rate"):
-        return _empty(ctx, area, "Inga svar för urvalet.")
+        not_applicable = getattr(row, "not_applicable", 0) if row is not None else 0
+        return _empty(ctx, area, "not_applicable" if not_applicable else "no_answer")
     n = int(row.n)
     numerator, denominator = _number(row.numerator) or 0.0, _number(row.denominator)
     if _suppress(ctx, n):
         return MetricResult(
             metric=metric.id, value=None, numerator=None, denominator=None, n=n, ci_low=None, ci_high=None,
             data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=metric.unit,
-            area=None if area == "alla" else area, reason="För få svar (färre än 3 organisationer).",
-            suppressed=True, filters_ignored=ctx.ignored,
+            area=None if area == "alla" else area, reason=_reason("too_few"),
+            suppressed=True, filters_ignored=ctx.ignored, status="too_few",
         )
     value = numerator / denominator
     low = high = None
@@ -325,14 +334,14 @@ def _distribution(ctx: _Context, area: str, rows) -> MetricResult:
         breakdown = _barrier_breakdown(ctx, rows)
         n = int(rows["n"].max()) if len(rows) else 0
     if n == 0:
-        return _empty(ctx, area, "Inga svar för urvalet.")
+        return _empty(ctx, area, "no_answer")
     suppressed = _suppress(ctx, n)
     return MetricResult(
         metric=metric.id, value=None, numerator=None, denominator=None, n=n, ci_low=None, ci_high=None,
         data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=metric.unit,
         area=None if area == "alla" else area,
-        reason="För få svar (färre än 3 organisationer)." if suppressed else None,
-        suppressed=suppressed, filters_ignored=ctx.ignored,
+        reason=_reason("too_few") if suppressed else None,
+        suppressed=suppressed, filters_ignored=ctx.ignored, status="too_few" if suppressed else STATUS_OK,
         breakdown=None if suppressed else tuple(breakdown),
     )
 

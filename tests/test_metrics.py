@@ -383,9 +383,15 @@ def test_metric_values(computed, case, metric_id):
     elif result.unit == "distribution" and result.n:
         assert result.value is None and result.reason is None and result.breakdown  # figures in the breakdown
     elif result.value is None:
-        assert result.n == 0 and result.reason == "Inga svar för urvalet."
+        # 0115 answered only "." (not applicable): the stage metrics say so,
+        # rather than "no answer"; every other empty figure is "no answer".
+        only_dots = case == "kommun_0115_only_dots" and metrics.REGISTRY[metric_id].family in (
+            "stage_share", "maturity_index") and metric_id != "civil_ai_i_drift"
+        expected_status = "not_applicable" if only_dots else "no_answer"
+        assert result.n == 0 and result.status == expected_status
+        assert result.reason == metrics.i18n.t(f"status.{expected_status}", "sv")
     else:
-        assert result.reason is None
+        assert result.reason is None and result.status == "ok"
     expect_ignored = ("sektor",) if case == "sektor_utbildning" and metric_id in IGNORES_SECTOR else ()
     assert result.filters_ignored == expect_ignored
 
@@ -533,6 +539,8 @@ def test_by_kommun_gives_every_municipality_in_scope(store):
     assert_figures(by_code["0115"], NONE)  # only "."
     assert_figures(by_code["1281"], NONE)  # no response
     assert by_code["1281"].reason == "Inga svar för urvalet."
+    # A map must draw "not applicable" apart from "no answer".
+    assert (by_code["0115"].status, by_code["1281"].status) == ("not_applicable", "no_answer")
     others = [r for r in results if r.area not in {"0114", "0180", "1280", "1282"}]
     assert len(others) == 286 and all(r.value is None for r in others)
 

@@ -87,22 +87,34 @@ def _response_rate(by):
     GROUP BY ALL"""
 
 
-def _stage_share(by, *, exact: bool = False):
-    condition = "max_stage = $threshold" if exact else "max_stage >= $threshold"
+# Respondents whose every answer in the chosen sectors is "." (not applicable):
+# they are not in any denominator, but a map must tell them from "no answer".
+NOT_APPLICABLE_ONLY = f"""
+    na_only AS (
+        SELECT s.row_id
+        FROM response_stage s
+        WHERE s.row_id IN (SELECT row_id FROM scope) AND {SECTOR_FILTER.format(column='s.sector')}
+        GROUP BY s.row_id
+        HAVING max(s.stage) = -1
+    )"""
+
+
+def _stage_share(by):
     return f"""
-    WITH {_scope(by)}, {ANSWERED}
-    SELECT sc.grp, count(*) FILTER (WHERE {condition}) AS numerator,
-           count(*) AS denominator, count(*) AS n
-    FROM scope sc JOIN answered a USING (row_id)
+    WITH {_scope(by)}, {ANSWERED}, {NOT_APPLICABLE_ONLY}
+    SELECT sc.grp, count(*) FILTER (WHERE a.max_stage >= $threshold) AS numerator,
+           count(a.row_id) AS denominator, count(a.row_id) AS n, count(na.row_id) AS not_applicable
+    FROM scope sc LEFT JOIN answered a USING (row_id) LEFT JOIN na_only na USING (row_id)
     GROUP BY ALL"""
 
 
 def _maturity_index(by):
     return f"""
-    WITH {_scope(by)}, {ANSWERED}
-    SELECT sc.grp, sum(a.mean_stage / 4 * 100) AS numerator, count(*) AS denominator, count(*) AS n,
-           stddev_samp(a.mean_stage / 4 * 100) AS sd
-    FROM scope sc JOIN answered a USING (row_id)
+    WITH {_scope(by)}, {ANSWERED}, {NOT_APPLICABLE_ONLY}
+    SELECT sc.grp, sum(a.mean_stage / 4 * 100) AS numerator, count(a.row_id) AS denominator,
+           count(a.row_id) AS n, stddev_samp(a.mean_stage / 4 * 100) AS sd,
+           count(na.row_id) AS not_applicable
+    FROM scope sc LEFT JOIN answered a USING (row_id) LEFT JOIN na_only na USING (row_id)
     GROUP BY ALL"""
 
 
