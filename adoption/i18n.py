@@ -119,6 +119,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Not applicable: the respondents do not run this activity ('.' in the survey).",
     },
     "status.too_few": {"sv": "För få svar (färre än 3 organisationer).", "en": "Too few answers (fewer than 3 organisations)."},
+    # -- karta (page texts go below this line) --
+    # -- mal (page texts go below this line) --
+    # -- sektorer (page texts go below this line) --
+    # -- civilsamhalle (page texts go below this line) --
+    # -- kommun (page texts go below this line) --
+    # -- initiativ (page texts go below this line) --
+    # -- om (page texts go below this line) --
+    # -- nedladdning (page texts go below this line) --
+    # -- ladda_upp (page texts go below this line) --
     "share.button": {"sv": "Dela", "en": "Share"},
     "share.help": {
         "sv": "Länken låser år och dataversion, så att den visar samma sak även när ny data laddats upp.",
