@@ -11,6 +11,8 @@ import json
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from . import bootstrap, export, formatting, metrics, population
 from .errors import AdoptionError
 from .filters import Filter
@@ -19,6 +21,7 @@ from .store import Store
 from .vocab import RESPONDENT_TYPES, sector_codes
 
 CLI_AUTHOR = "kommandorad"
+UPLOAD_KINDS = ("enkatsvar", "initiativ", "befolkning")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -71,6 +74,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--remove", action="store_true", required=True, help="ta bort alla demorader")
 
     sub.add_parser("info", parents=[db], help="visa databasens sökväg, schema, versioner och antal rader")
+
+    def upload_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("file", metavar="FIL", help="CSV- eller Excel-fil (.xlsx); befolkning även SCB-CSV/Kolada-JSON")
+        p.add_argument("--kind", choices=UPLOAD_KINDS, help="sorts fil (annars gissas den från innehållet)")
+        p.add_argument("--ar", type=int, help="enkätåret, när filen saknar kolumnen ar")
+        p.add_argument("--report", metavar="FIL", help="skriv valideringsrapporten till FIL.csv eller FIL.xlsx")
+
+    p = sub.add_parser("validate", parents=[db], help="kontrollera en fil utan att spara något")
+    upload_options(p)
+    p = sub.add_parser("ingest", parents=[db], help="kontrollera en fil och spara den som en ny dataversion")
+    upload_options(p)
+    p.add_argument("--accept-fuzzy", action="store_true",
+                   help="godta kommunnamn som tolkades med ungefärlig matchning")
+    p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN",
+                   help=f"vem som laddar upp (visas i historiken; annars ”{CLI_AUTHOR}”)")
+
+    sub.add_parser("history", parents=[db], help="lista dataversioner och uppladdningar")
+    p = sub.add_parser("rollback", parents=[db], help="återställ en tidigare dataversion (som en ny version)")
+    p.add_argument("version", type=int, metavar="VERSION")
+    p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN", help="vem som återställer")
     return parser
 
 
@@ -208,7 +231,157 @@ def cmd_info(args) -> int:
     return 0
 
 
+def _read_upload(args) -> tuple[bytes, str]:
+    from .errors import UnreadableFileError
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise UnreadableFileError(f"Filen {path} finns inte.")
+    try:
+        return path.read_bytes(), path.name
+    except OSError as error:
+        raise UnreadableFileError(f"Filen {path} kunde inte läsas: {error.strerror or error}.") from None
+
+
+def _kind(args, data: bytes, name: str) -> str:
+    from .ingest.pipeline import guess_kind
+
+    if args.kind:
+        return args.kind
+    kind = guess_kind(data, name)
+    if kind is None:
+        from .ingest.read import read_table
+
+        read_table(data, name, lambda row: 1)  # a file that is no table at all: UnreadableFileError, exit 2
+        raise AdoptionError(f"Det gick inte att avgöra vilken sorts fil {name} är; ange --kind "
+                            f"({'|'.join(UPLOAD_KINDS)}).")
+    print(f"Tolkar {name} som {kind} (ange --kind för att välja själv).", file=sys.stderr)
+    return kind
+
+
+def _print_prepared(prepared, *, show_preview: bool = True) -> None:
+    from .ingest.report import report_line
+
+    result = prepared.result
+    for problem in result.problems:
+        print(report_line(problem))
+    if result.fuzzy_matches:
+        print("Kommunnamn som tolkades med ungefärlig matchning (bekräfta innan du sparar):")
+        for m in result.fuzzy_matches:
+            print(f"  rad {m.row}: ”{m.value}” → {m.name} ({m.kommunkod}), likhet {m.score:.0f} %")
+    errors, warnings = len(result.errors), len(result.warnings)
+    print(f"{prepared.filename} ({prepared.kind}, SHA-256 {prepared.sha256}): {errors} fel, {warnings} varningar.")
+    if prepared.duplicate_of is not None:
+        from .ingest.pipeline import _duplicate_message
+
+        print(_duplicate_message(prepared.duplicate_of))
+    preview = prepared.preview
+    if show_preview and preview is not None:
+        print(f"Jämfört med dataversion {preview.base_version if preview.base_version is not None else '(ingen)'}:")
+        for c in preview.counts:
+            print(f"  {c.ar} {c.typ}: {c.added} nya, {c.changed} ändrade, {c.unchanged} oförändrade")
+        for h in preview.headline:
+            def shown(x):
+                if x is None:
+                    return "–"
+                return formatting.percent(x) if x <= 1 else formatting.number(x, decimals=1)
+            print(f"  {h.label} {h.ar}: {shown(h.before)} → {shown(h.after)}")
+
+
+def _write_report(args, prepared) -> None:
+    if not args.report:
+        return
+    from .ingest.report import report_csv, report_xlsx
+
+    target = Path(args.report)
+    data = report_xlsx(prepared.result) if target.suffix.lower() == ".xlsx" else report_csv(prepared.result)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(target)
+    print(f"Skrev valideringsrapporten till {target}", file=sys.stderr)
+
+
+def _prepare(args, *, headline: bool):
+    from .ingest.pipeline import prepare
+
+    data, name = _read_upload(args)
+    kind = _kind(args, data, name)
+    store = _store(args)
+    bootstrap.load_reference(store)
+    prepared = prepare(data, name, kind, store, year=args.ar, headline=headline)
+    return store, prepared
+
+
+def _status(prepared) -> int:
+    if prepared.result.unreadable:
+        return 2
+    return 0 if prepared.ok else 1
+
+
+def cmd_validate(args) -> int:
+    _, prepared = _prepare(args, headline=True)
+    _print_prepared(prepared)
+    _write_report(args, prepared)
+    status = _status(prepared)
+    if status == 0:
+        print("Filen kan sparas." + (" Bekräfta först kommunnamnen ovan (--accept-fuzzy)."
+                                      if prepared.fuzzy_matches else ""))
+    else:
+        print("Filen kan inte sparas; rätta felen ovan och försök igen.")
+    return status
+
+
+def cmd_ingest(args) -> int:
+    from .ingest.pipeline import commit
+
+    store, prepared = _prepare(args, headline=False)
+    _print_prepared(prepared)
+    _write_report(args, prepared)
+    status = _status(prepared)
+    if status != 0:
+        print("Ingenting sparades: filen har fel.", file=sys.stderr)
+        return status
+    if prepared.duplicate_of is not None:
+        return 0  # the same file was loaded before: nothing to do (message printed above)
+    outcome = commit(prepared, store, uploaded_by=args.user, confirmed_fuzzy=args.accept_fuzzy)
+    print(outcome.message)
+    if outcome.version is not None:
+        print(f"Ny dataversion: {outcome.version}")
+    return 0
+
+
+def cmd_history(args) -> int:
+    history = _store(args).history()
+    if history.empty:
+        print("Inga dataversioner eller uppladdningar ännu.")
+        return 0
+    for row in history.itertuples(index=False):
+        version = "–" if pd.isna(row.version) else str(int(row.version))
+        line = f"{version}: {row.happened_at:%Y-%m-%d %H:%M} {row.action} av {row.done_by}"
+        if isinstance(row.description, str):
+            line += f": {row.description}"
+        if not pd.isna(row.restored_from):
+            line += f" (återställer {int(row.restored_from)})"
+        if not pd.isna(row.upload_id):
+            line += (f" [fil {row.filename}, {row.kind}, SHA-256 {row.sha256}, {int(row.rows_added)} nya, "
+                     f"{int(row.rows_changed)} ändrade, {int(row.rows_unchanged)} oförändrade]")
+            if pd.isna(row.version):
+                line += " (ändrade inget; ingen ny version)"
+        print(line)
+    return 0
+
+
+def cmd_rollback(args) -> int:
+    version = _store(args).rollback(args.version, created_by=args.user)
+    print(f"Återställde dataversion {args.version} som ny dataversion {version}. Inget togs bort.")
+    return 0
+
+
 COMMANDS = {
+    "validate": cmd_validate,
+    "ingest": cmd_ingest,
+    "history": cmd_history,
+    "rollback": cmd_rollback,
     "init": cmd_init,
     "metric": cmd_metric,
     "export": cmd_export,

@@ -76,6 +76,10 @@ class _Row:
     where: str  # "rad 7" (CSV line) or "post 3" (JSON item), for messages
 
 
+# Public name: other readers (the upload template's simple table) build these rows too.
+PopulationRow = _Row
+
+
 def parse_population(
     path: str | PathLike[str],
     *,
@@ -100,12 +104,24 @@ def parse_population(
         raise UnreadableFileError(f"Filen {label} kunde inte läsas: den finns inte.") from None
     except OSError:
         raise UnreadableFileError(f"Filen {label} kunde inte läsas: den går inte att öppna.") from None
+    return parse_population_bytes(raw, known_codes=known_codes, file_label=label)
+
+
+def parse_population_bytes(raw: bytes, *, known_codes: set[str], file_label: str) -> pd.DataFrame:
+    """:func:`parse_population` for the bytes of an upload; ``file_label`` names it in messages."""
+    label = file_label
     text = _decode(raw, label)
     if text.lstrip().startswith(("{", "[")):
         rows, source = _parse_kolada(text, label), KOLADA_SOURCE
     else:
         rows, source = _parse_scb(text, label), SCB_SOURCE
-    _check(rows, known_codes, label)
+    return population_frame(rows, known_codes=known_codes, file_label=label, source=source)
+
+
+def population_frame(rows: list[PopulationRow], *, known_codes: set[str], file_label: str,
+                     source: str) -> pd.DataFrame:
+    """Check rows (duplicates, exactly the known municipalities per year) and make the frame."""
+    _check(rows, known_codes, file_label)
     frame = pd.DataFrame(
         {
             "kommunkod": pd.Series([row.kommunkod for row in rows], dtype=object),

@@ -145,3 +145,82 @@ def test_export_xlsx_and_csv_have_the_upload_columns(capsys, demo_db_template, t
     assert tuple(frame.columns) == survey_columns()
     assert set(frame["ar"]) == {"2023"}
     assert frame["kommunkod"].str.fullmatch(r"\d{4}").all()
+
+
+# --- validate, ingest, history, rollback -------------------------------------------------
+
+UPLOAD = "ar;typ;kommun;mognad_miljo\r\n2024;kommun;Malmoe stad;pilot\r\n2024;kommun;Lund;0\r\n"
+
+
+def test_validate_exit_codes_and_report(capsys, demo_db_template, tmp_path):
+    good = tmp_path / "svar.csv"
+    good.write_text(UPLOAD, encoding="utf-8")
+    code, out, _ = call(capsys, "validate", str(good), "--db", demo_db_template)
+    assert code == 0 and "rad 2, kolumn kommun: ”Malmoe stad”" in out and "Malmö (1280)" in out
+    assert "Jämfört med dataversion 1" in out and "2024 kommun: 0 nya, 2 ändrade" in out
+    assert "Andel med AI-aktivitet 2024" in out
+
+    bad = tmp_path / "fel.csv"
+    bad.write_text(UPLOAD.replace("pilot", "idrift"), encoding="utf-8")
+    report = tmp_path / "rapport.xlsx"
+    code, out, _ = call(capsys, "validate", str(bad), "--kind", "enkatsvar", "--report", str(report),
+                        "--db", demo_db_template)
+    assert code == 1 and "fel: rad 2, kolumn mognad_miljo: ”idrift”" in out
+    sheet = openpyxl.load_workbook(report).active
+    assert [c.value for c in sheet[1]] == ["Rad", "Kolumn", "Värde", "Allvarlighet", "Problem"]
+
+    junk = tmp_path / "junk.xlsx"
+    junk.write_bytes(b"PK\x03\x04 not a zip")
+    code, _, err = call(capsys, "validate", str(junk), "--kind", "enkatsvar", "--db", demo_db_template)
+    assert code == 2
+    code, _, err = call(capsys, "validate", str(tmp_path / "saknas.csv"), "--db", demo_db_template)
+    assert code == 2 and "finns inte" in err
+
+
+def test_ingest_history_rollback(capsys, demo_db, tmp_path):
+    path = tmp_path / "svar.csv"
+    path.write_text(UPLOAD, encoding="utf-8")
+    code, out, err = call(capsys, "ingest", str(path), "--db", demo_db)
+    assert code == 1 and "inte bekräftade" in err and Store(demo_db).current_version() == 1
+    code, out, _ = call(capsys, "ingest", str(path), "--accept-fuzzy", "--av", "anna", "--db", demo_db)
+    assert code == 0 and "Ny dataversion: 2" in out
+    code, out, _ = call(capsys, "ingest", str(path), "--accept-fuzzy", "--db", demo_db)
+    assert code == 0 and "Samma fil" in out and Store(demo_db).current_version() == 2
+
+    code, out, _ = call(capsys, "history", "--db", demo_db)
+    assert code == 0
+    line = [x for x in out.splitlines() if x.startswith("2: ")][0]
+    assert "av anna" in line and "svar.csv" in line and "0 nya, 2 ändrade, 0 oförändrade" in line
+    import hashlib
+
+    assert hashlib.sha256(UPLOAD.encode()).hexdigest() in line
+
+    code, out, _ = call(capsys, "rollback", "1", "--db", demo_db)
+    assert code == 0 and "ny dataversion 3" in out
+    code, _, err = call(capsys, "rollback", "9", "--db", demo_db)
+    assert code == 1 and "Dataversion 9 finns inte" in err
+
+
+def test_ingest_population_scb_and_year_option(capsys, demo_db, tmp_path):
+    code, out, _ = call(capsys, "ingest", str(FIXTURES / "scb_be0101n1.csv"), "--db", demo_db)
+    assert code == 0 and "Ny dataversion: 2" in out
+    code, out, _ = call(capsys, "ingest", str(FIXTURES / "kolada_n01951.json"), "--kind", "befolkning", "--db", demo_db)
+    assert code == 0 and "ändrar inga rader" in out  # same 2023 values as the SCB file
+
+
+def test_cli_waits_for_a_running_app(demo_db, tmp_path):
+    """Another process holds the database (like the app in the middle of a query): ingest waits, then commits."""
+    import textwrap
+
+    path = tmp_path / "svar.csv"
+    path.write_text(UPLOAD.replace("Malmoe stad", "Malmö"), encoding="utf-8")
+    hold = textwrap.dedent("""
+        import sys, time, duckdb
+        conn = duckdb.connect(sys.argv[1]); print("holding", flush=True); time.sleep(8); conn.close()
+    """)
+    holder = subprocess.Popen([sys.executable, "-c", hold, demo_db], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "holding"
+    result = run("ingest", str(path), "--db", demo_db)
+    holder.wait(timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert "väntar på min tur" in result.stderr and "Ny dataversion: 2" in result.stdout

@@ -8,10 +8,18 @@ line can show a preview and then call ``Store.add_survey``.
 Modules: :mod:`.read` (bytes to text cells, limits), :mod:`.headers` (column
 names), :mod:`.values` (one cell to one value), :mod:`.names` (municipality
 names), :mod:`.personal` (e-mail and personnummer), :mod:`.validate` (the
-rules of data-formats.md sections 5-9), :mod:`.report` (result types).
+rules of data-formats.md sections 5-9), :mod:`.report` (result types and the
+report as CSV/Excel), :mod:`.population_upload` (kind "befolkning"),
+:mod:`.pipeline` (prepare a preview, commit a new data version).
 """
 
-from .report import ERROR, WARNING, FuzzyMatch, IngestResult, Problem
+from .report import ERROR, WARNING, FuzzyMatch, IngestResult, Problem, report_csv, report_frame, report_xlsx
 from .validate import KINDS, validate
 
-__all__ = ["ERROR", "KINDS", "WARNING", "FuzzyMatch", "IngestResult", "Problem", "validate"]
+__all__ = ["ERROR", "KINDS", "WARNING", "FuzzyMatch", "IngestResult", "Problem", "report_csv", "report_frame",
+           "report_xlsx", "validate"]
+
+# The whole upload (validate, compare, commit) is in :mod:`.pipeline`:
+#   prepare(data, filename, kind, store, *, year=None, column_mapping=None,
+#           name_corrections=None, headline=True) -> Prepared
+#   commit(prepared, store, *, uploaded_by, confirmed_fuzzy=False) -> CommitResult

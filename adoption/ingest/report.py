@@ -56,6 +56,9 @@ class IngestResult:
     column_mapping: dict[str, str] = field(default_factory=dict)
     # Spreadsheet row number of each row of ``frame`` (same order).
     source_rows: list[int] = field(default_factory=list)
+    # True when the file could not be read as a table at all (wrong type,
+    # corrupt, unknown encoding): the command line exits with status 2.
+    unreadable: bool = False
 
     @property
     def errors(self) -> list[Problem]:
@@ -68,3 +71,54 @@ class IngestResult:
     @property
     def ok(self) -> bool:
         return self.frame is not None and not self.errors
+
+
+# --- the validation report as a file ---------------------------------------------
+
+REPORT_COLUMNS = ("Rad", "Kolumn", "Värde", "Allvarlighet", "Problem")
+
+
+def report_frame(result: IngestResult) -> pd.DataFrame:
+    """Every problem as a row: spreadsheet row, column, value, severity, message (Swedish)."""
+    rows = [
+        {"Rad": "" if p.row is None else str(p.row), "Kolumn": p.column or "", "Värde": p.value or "",
+         "Allvarlighet": p.severity, "Problem": p.message}
+        for p in sorted(result.problems, key=lambda p: (p.row is not None, p.row or 0))
+    ]
+    return pd.DataFrame(rows, columns=list(REPORT_COLUMNS), dtype=object)
+
+
+def _neutralised(result: IngestResult) -> pd.DataFrame:
+    from ..export import neutralise
+
+    frame = report_frame(result)
+    for column in frame.columns:
+        frame[column] = frame[column].map(neutralise)
+    return frame
+
+
+def report_csv(result: IngestResult) -> bytes:
+    """The report as CSV (UTF-8 with BOM so Excel shows å, ä, ö; ';' between cells), formulas neutralised."""
+    return _neutralised(result).to_csv(sep=";", index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def report_xlsx(result: IngestResult) -> bytes:
+    """The report as an Excel workbook (sheet "Valideringsrapport"), formulas neutralised."""
+    import io
+
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        _neutralised(result).to_excel(writer, sheet_name="Valideringsrapport", index=False)
+    return buffer.getvalue()
+
+
+def report_line(problem: Problem) -> str:
+    """One line for the command line: 'fel: rad 12, kolumn kommun: ”Malmoe stad”: …'."""
+    where = []
+    if problem.row is not None:
+        where.append(f"rad {problem.row}")
+    if problem.column:
+        where.append(f"kolumn {problem.column}")
+    value = f"”{problem.value}”: " if problem.value else ""
+    head = ", ".join(where)
+    return f"{problem.severity}: " + (f"{head}: " if head else "") + value + problem.message

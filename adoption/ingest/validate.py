@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pandas as pd
 import pandera.pandas as pa
 
-from ..errors import InputError
+from ..errors import InputError, UnreadableFileError
 from ..formats import INITIATIVE_COLUMNS, SURVEY_BASE_COLUMNS, stage_columns
 from ..vocab import NOT_APPLICABLE
 from . import values as v
@@ -139,8 +139,13 @@ def validate(
     *,
     year: int | None = None,
     column_mapping: dict[str, str] | None = None,
+    name_corrections: dict[int, str] | None = None,
 ) -> IngestResult:
     """Read and check an upload of ``kind`` ("enkatsvar" or "initiativ").
+
+    ``name_corrections`` maps a spreadsheet row number to the kommunkod a
+    person chose for it (correcting a fuzzy match or an unknown name); the
+    row's kommun/kommunkod cells are then not matched.
 
     File-level failures (unreadable, over a limit, no header, missing
     columns) are returned as problems with ``row=None``; ``frame`` is set only
@@ -156,6 +161,10 @@ def validate(
 
     try:
         table = read_table(data, filename, header_score)
+    except UnreadableFileError as exc:
+        result.unreadable = True
+        result.problems.append(Problem(None, None, None, str(exc)))
+        return result
     except InputError as exc:
         result.problems.append(Problem(None, None, None, str(exc)))
         return result
@@ -199,7 +208,8 @@ def validate(
                 problems.append(Problem(number, table.header[position], cell.strip(), str(exc)))
                 record[target] = None
                 record.setdefault("_bad", set()).add(target)
-        _row_rules(record, number, kind, year, matcher, mapping, table.header, result)
+        _row_rules(record, number, kind, year, matcher, mapping, table.header, result,
+                   (name_corrections or {}).get(number))
         records.append(record)
 
     frame = pd.DataFrame(records, index=table.row_numbers, dtype=object)
@@ -224,7 +234,7 @@ def _label(mapping, canonical: str) -> str:
     return canonical
 
 
-def _row_rules(record, number, kind, year, matcher, mapping, header, result) -> None:
+def _row_rules(record, number, kind, year, matcher, mapping, header, result, corrected=None) -> None:
     problems = result.problems
     bad = record.pop("_bad", set())
     # year chosen when uploading
@@ -239,7 +249,15 @@ def _row_rules(record, number, kind, year, matcher, mapping, header, result) -> 
 
     # municipality: code first, name otherwise
     code, name = record.get("kommunkod"), record.get("kommun")
-    if code is not None:
+    if corrected is not None:
+        corrected = str(corrected).strip().zfill(4)
+        if corrected in matcher.names:
+            record["kommunkod"] = corrected
+        else:
+            problems.append(Problem(number, _label(mapping, "kommun"), corrected,
+                                    f"den valda kommunkoden {corrected} finns inte"))
+            record["kommunkod"] = None
+    elif code is not None:
         if code not in matcher.names:
             problems.append(Problem(number, _label(mapping, "kommunkod"), code, f"okänd kommunkod {code}"))
             record["kommunkod"] = None
@@ -268,6 +286,8 @@ def _row_rules(record, number, kind, year, matcher, mapping, header, result) -> 
         problems.append(Problem(number, _label(mapping, "kommunkod"), "", "kommun saknas (kommunkod eller namn)"))
 
     if kind == "enkatsvar":
+        if record["typ"] is None and "typ" not in bad:
+            problems.append(Problem(number, _label(mapping, "typ"), "", "typ saknas (kommun eller civilsamhalle)"))
         if record["typ"] == "civilsamhalle" and not record["organisation"]:
             problems.append(Problem(number, _label(mapping, "organisation"), "",
                                     "organisationens namn krävs för civilsamhället"))
@@ -283,6 +303,11 @@ def _row_rules(record, number, kind, year, matcher, mapping, header, result) -> 
             problems.append(Problem(number, _label(mapping, "antal_i_drift"), str(running),
                                     f"antal i drift ({running}) är större än antal initiativ ({total})"))
     else:
+        # pandera skips empty cells of a nullable column, so required cells are checked here
+        for column, message in (("titel", "titel saknas"), ("sektor", "sektor saknas"),
+                                ("mognad", "mognad saknas (1–4: planerad, pilot, i drift, skalad)")):
+            if record.get(column) is None and column not in bad:
+                problems.append(Problem(number, _label(mapping, column), "", message))
         codes = record.get("samverkan") or ()
         unknown = [c for c in codes if c not in matcher.names]
         if unknown:

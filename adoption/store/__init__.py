@@ -20,7 +20,8 @@ from ..vocab import NOT_APPLICABLE, sectors
 from . import metric_sql
 from .connection import Connector, Session, latest_schema_version, migrate, schema_version
 
-__all__ = ["Store", "VersionInfo", "latest_schema_version"]
+__all__ = ["Store", "UploadInfo", "UploadOutcome", "UploadRecord", "VersionChangedError", "VersionInfo",
+           "latest_schema_version"]
 
 from .metric_sql import in_version
 
@@ -75,6 +76,53 @@ class VersionInfo:
     action: str
     description: str
     restored_from: int | None
+
+
+_UPLOAD_FIELDS = (
+    "upload_id, uploaded_at, uploaded_by, filename, sha256, kind, rows_added, rows_changed, "
+    "rows_unchanged, data_version"
+)
+
+
+@dataclass(frozen=True)
+class UploadInfo:
+    """One row of the ``upload`` table."""
+
+    upload_id: int
+    uploaded_at: datetime
+    uploaded_by: str
+    filename: str
+    sha256: str
+    kind: str
+    rows_added: int
+    rows_changed: int
+    rows_unchanged: int
+    data_version: int | None
+
+
+@dataclass(frozen=True)
+class UploadRecord:
+    """What ``commit_upload`` records about an upload (no file contents)."""
+
+    filename: str
+    sha256: str
+    kind: str
+    uploaded_by: str
+    rows_added: int
+    rows_changed: int
+    rows_unchanged: int
+
+
+@dataclass(frozen=True)
+class UploadOutcome:
+    status: str  # "committed", "no_changes" or "duplicate"
+    version: int | None
+    upload_id: int | None
+    previous: UploadInfo | None  # the earlier upload of the same file, for "duplicate"
+
+
+class VersionChangedError(AdoptionError):
+    """Another writer made a new data version after the upload was compared with the data."""
 
 
 def _none_if_missing(value):
@@ -260,45 +308,50 @@ class Store:
         municipality's or organisation's answer for a year; an initiative's
         title for a municipality, organisation and year); all other rows stay.
         """
-        responses = responses if responses is not None else pd.DataFrame()
-        initiatives = initiatives if initiatives is not None else pd.DataFrame()
         with self._connector.transaction() as conn:
             version = self._new_version(conn, action=action, description=description, created_by=created_by)
-            first_id = self._next_row_id(conn)
-            response_table, stage_table = self._response_tables(responses, first_id)
-            initiative_table = self._initiative_table(initiatives, first_id + len(responses))
-            conn.register("incoming_response", response_table)
-            conn.register("incoming_stage", stage_table)
-            conn.register("incoming_initiative", initiative_table)
-            params = {"v": version, "demo": is_demo}
-            conn.run(
-                "UPDATE response r SET valid_to = $v FROM incoming_response i "
-                "WHERE r.valid_to IS NULL AND r.ar = i.ar AND r.typ = i.typ "
-                "AND r.kommunkod = i.kommunkod AND r.org_key = i.org_key",
-                {"v": version},
-            )
-            conn.run(
-                "INSERT INTO response SELECT row_id, $v, NULL, ar, typ, kommunkod, org_key, organisation, "
-                "organisationsnummer, org_kategori, ai_strategi, riktlinjer_genai, antal_initiativ, "
-                "antal_i_drift, andel_utbildad_personal, ai_budget_tkr, hinder, deltar_kraftsamling, $demo "
-                "FROM incoming_response",
-                params,
-            )
-            conn.run("INSERT INTO response_stage SELECT row_id, sector, stage FROM incoming_stage")
-            conn.run(
-                "UPDATE initiative t SET valid_to = $v FROM incoming_initiative i "
-                "WHERE t.valid_to IS NULL AND t.ar = i.ar AND t.kommunkod = i.kommunkod "
-                "AND coalesce(t.organisation, '') = coalesce(i.organisation, '') "
-                "AND lower(t.titel) = lower(i.titel)",
-                {"v": version},
-            )
-            conn.run(
-                "INSERT INTO initiative SELECT row_id, $v, NULL, ar, typ, kommunkod, organisation, titel, "
-                "sektor, mognad, teknik, beskrivning, nytta, utvarderad, samverkan, kalla, $demo "
-                "FROM incoming_initiative",
-                params,
-            )
+            self._write_survey(conn, version, responses, initiatives, is_demo=is_demo)
         return version
+
+    @classmethod
+    def _write_survey(cls, conn, version: int, responses: pd.DataFrame | None,
+                      initiatives: pd.DataFrame | None, *, is_demo: bool = False) -> None:
+        responses = responses if responses is not None else pd.DataFrame()
+        initiatives = initiatives if initiatives is not None else pd.DataFrame()
+        first_id = cls._next_row_id(conn)
+        response_table, stage_table = cls._response_tables(responses, first_id)
+        initiative_table = cls._initiative_table(initiatives, first_id + len(responses))
+        conn.register("incoming_response", response_table)
+        conn.register("incoming_stage", stage_table)
+        conn.register("incoming_initiative", initiative_table)
+        params = {"v": version, "demo": is_demo}
+        conn.run(
+            "UPDATE response r SET valid_to = $v FROM incoming_response i "
+            "WHERE r.valid_to IS NULL AND r.ar = i.ar AND r.typ = i.typ "
+            "AND r.kommunkod = i.kommunkod AND r.org_key = i.org_key",
+            {"v": version},
+        )
+        conn.run(
+            "INSERT INTO response SELECT row_id, $v, NULL, ar, typ, kommunkod, org_key, organisation, "
+            "organisationsnummer, org_kategori, ai_strategi, riktlinjer_genai, antal_initiativ, "
+            "antal_i_drift, andel_utbildad_personal, ai_budget_tkr, hinder, deltar_kraftsamling, $demo "
+            "FROM incoming_response",
+            params,
+        )
+        conn.run("INSERT INTO response_stage SELECT row_id, sector, stage FROM incoming_stage")
+        conn.run(
+            "UPDATE initiative t SET valid_to = $v FROM incoming_initiative i "
+            "WHERE t.valid_to IS NULL AND t.ar = i.ar AND t.kommunkod = i.kommunkod "
+            "AND coalesce(t.organisation, '') = coalesce(i.organisation, '') "
+            "AND lower(t.titel) = lower(i.titel)",
+            {"v": version},
+        )
+        conn.run(
+            "INSERT INTO initiative SELECT row_id, $v, NULL, ar, typ, kommunkod, organisation, titel, "
+            "sektor, mognad, teknik, beskrivning, nytta, utvarderad, samverkan, kalla, $demo "
+            "FROM incoming_initiative",
+            params,
+        )
 
     @staticmethod
     def _response_tables(frame: pd.DataFrame, first_id: int) -> tuple[pa.Table, pa.Table]:
@@ -430,27 +483,41 @@ class Store:
 
     def replace_population(self, frame: pd.DataFrame, *, description: str, created_by: str) -> int:
         """Load population (kommunkod, ar, population, source); replaces the years it covers."""
+        with self._connector.transaction() as conn:
+            version = self._new_version(conn, action="population", description=description,
+                                        created_by=created_by)
+            self._write_population(conn, version, frame)
+        return version
+
+    @staticmethod
+    def _write_population(conn, version: int, frame: pd.DataFrame) -> None:
         table = pa.Table.from_pandas(
             frame[["kommunkod", "ar", "population", "source"]].astype(
                 {"kommunkod": "string", "ar": "int16", "population": "int64", "source": "string"}
             ),
             preserve_index=False,
         )
-        with self._connector.transaction() as conn:
-            version = self._new_version(conn, action="population", description=description,
-                                        created_by=created_by)
-            conn.register("incoming_population", table)
-            conn.run(
-                "UPDATE population SET valid_to = $v WHERE valid_to IS NULL "
-                "AND ar IN (SELECT DISTINCT ar FROM incoming_population)",
-                {"v": version},
+        conn.register("incoming_population", table)
+        conn.run(
+            "UPDATE population SET valid_to = $v WHERE valid_to IS NULL "
+            "AND ar IN (SELECT DISTINCT ar FROM incoming_population)",
+            {"v": version},
+        )
+        conn.run(
+            "INSERT INTO population SELECT $v, NULL, kommunkod, ar, population, source "
+            "FROM incoming_population",
+            {"v": version},
+        )
+
+    def population(self, version: int | None, years: Sequence[int] | None = None) -> pd.DataFrame:
+        """Population rows (kommunkod, ar, population, source) of a version, optionally some years."""
+        with self._connector.connect() as conn:
+            return conn.df(
+                "SELECT kommunkod, ar, population, source FROM population WHERE " + IN_VERSION
+                + " AND ($all OR list_contains($years, ar)) ORDER BY ar, kommunkod",
+                {"v": version if version is not None else -1, "all": years is None,
+                 "years": [int(y) for y in (years or [])]},
             )
-            conn.run(
-                "INSERT INTO population SELECT $v, NULL, kommunkod, ar, population, source "
-                "FROM incoming_population",
-                {"v": version},
-            )
-        return version
 
     def population_years(self, version: int | None) -> list[int]:
         if version is None:
@@ -526,6 +593,109 @@ class Store:
                 "befolkning": conn.one("SELECT count(*) FROM population WHERE " + IN_VERSION, {"v": v}),
                 "uppladdningar": conn.one("SELECT count(*) FROM upload"),
             }
+
+    # -- uploads -------------------------------------------------------------------
+
+    def find_upload(self, sha256: str, kind: str) -> UploadInfo | None:
+        """The earlier upload of exactly this file (same SHA-256 and kind), if any."""
+        with self._connector.connect() as conn:
+            return self._find_upload(conn, sha256, kind)
+
+    @staticmethod
+    def _find_upload(conn, sha256: str, kind: str) -> UploadInfo | None:
+        rows = conn.rows(
+            "SELECT " + _UPLOAD_FIELDS + " FROM upload WHERE sha256 = $sha AND kind = $kind "
+            "ORDER BY upload_id LIMIT 1",
+            {"sha": sha256, "kind": kind},
+        )
+        return UploadInfo(*rows[0]) if rows else None
+
+    def uploads(self) -> list[UploadInfo]:
+        with self._connector.connect() as conn:
+            rows = conn.rows("SELECT " + _UPLOAD_FIELDS + " FROM upload ORDER BY upload_id")
+        return [UploadInfo(*row) for row in rows]
+
+    def history(self) -> pd.DataFrame:
+        """Every data version and every upload, oldest first: one row per version
+        (with its upload, if it came from one) plus uploads that changed nothing."""
+        with self._connector.connect() as conn:
+            return conn.df(
+                "SELECT v.version, coalesce(v.created_at, u.uploaded_at) AS happened_at, "
+                "coalesce(v.created_by, u.uploaded_by) AS done_by, coalesce(v.action, 'upload') AS action, "
+                "v.description, v.restored_from, u.upload_id, u.filename, u.sha256, u.kind, "
+                "u.rows_added, u.rows_changed, u.rows_unchanged "
+                "FROM data_version v FULL OUTER JOIN upload u ON u.data_version = v.version "
+                "ORDER BY happened_at, v.version NULLS LAST, u.upload_id"
+            )
+
+    def commit_upload(
+        self,
+        record: UploadRecord,
+        *,
+        responses: pd.DataFrame | None = None,
+        initiatives: pd.DataFrame | None = None,
+        population: pd.DataFrame | None = None,
+        description: str,
+        expected_version: int | None,
+        hook: Callable[[str], None] | None = None,
+    ) -> UploadOutcome:
+        """Write an upload's rows, its new data version and its ``upload`` row in one transaction.
+
+        ``responses``/``initiatives`` hold only the rows to write (added or
+        changed); ``population`` replaces the years it covers. Nothing is
+        written when the same file (SHA-256 and kind) was loaded before
+        (status "duplicate"). When the upload changes no row, only the upload
+        row is written (status "no_changes", no new version). Raises
+        VersionChangedError when the current version is no longer
+        ``expected_version`` (the comparison the counts came from is stale).
+        ``hook`` is called at the named points "before_transaction",
+        "after_version", "after_rows", "before_commit" (tests use it).
+        """
+        hook = hook or (lambda point: None)
+        hook("before_transaction")
+        with self._connector.transaction() as conn:
+            previous = self._find_upload(conn, record.sha256, record.kind)
+            if previous is not None:
+                return UploadOutcome("duplicate", None, None, previous)
+            current = conn.one("SELECT max(version) FROM data_version")
+            if current != expected_version:
+                raise VersionChangedError(
+                    f"Dataversionen ändrades (från {expected_version} till {current}) medan filen jämfördes."
+                )
+            version = None
+            if record.rows_added or record.rows_changed:
+                action = "population" if population is not None else "upload"
+                version = self._new_version(conn, action=action, description=description,
+                                            created_by=record.uploaded_by)
+                hook("after_version")
+                if population is not None:
+                    self._write_population(conn, version, population)
+                else:
+                    self._write_survey(conn, version, responses, initiatives)
+                hook("after_rows")
+            upload_id = conn.one("SELECT coalesce(max(upload_id), 0) + 1 FROM upload")
+            conn.run(
+                "INSERT INTO upload VALUES ($id, $at, $by, $filename, $sha, $kind, $added, $changed, "
+                "$unchanged, $version)",
+                {"id": upload_id, "at": datetime.now(timezone.utc), "by": record.uploaded_by,
+                 "filename": record.filename, "sha": record.sha256, "kind": record.kind,
+                 "added": record.rows_added, "changed": record.rows_changed,
+                 "unchanged": record.rows_unchanged, "version": version},
+            )
+            hook("before_commit")
+        return UploadOutcome("committed" if version is not None else "no_changes", version, upload_id, None)
+
+    def snapshot_to(self, target: str | Path) -> None:
+        """Copy the database file to ``target`` as it is now (for previews on a scratch copy).
+
+        The copy is made while this process holds the file (no other process
+        can write) after a checkpoint, so the copy holds every committed row.
+        """
+        import shutil
+
+        with self._connector.write_lock, self._connector.connect() as conn:
+            conn.run("CHECKPOINT")
+            shutil.copyfile(self.path, target)
 
     # -- metrics -------------------------------------------------------------------
 

@@ -1,0 +1,522 @@
+"""From the bytes of an upload to a committed data version: prepare, then commit.
+
+The upload page and the command line use the same two steps::
+
+    prepared = prepare(data, "svar.xlsx", "enkatsvar", store)
+    # show prepared.result.problems, prepared.result.fuzzy_matches,
+    # prepared.preview (rows added / changed / unchanged per year and kind,
+    # headline figures before and after) and prepared.duplicate_of
+    outcome = commit(prepared, store, uploaded_by="anna", confirmed_fuzzy=True)
+
+``prepare`` never writes to the database. ``commit`` writes the new data
+version, its rows and the ``upload`` row in one transaction
+(:meth:`Store.commit_upload`), and writes nothing when the same file (same
+SHA-256 and kind) was loaded before.
+
+The preview compares the file with the current version using the keys
+``Store.add_survey`` replaces by (ar, typ, kommunkod, org_key for answers;
+ar, kommunkod, organisation, lower(titel) for initiatives; kommunkod, ar for
+population). Rows equal to the current ones are "unchanged" and are not
+written again (they keep their row ids); a demo row is never "unchanged",
+so real data replaces it. The headline effect is computed by committing the
+upload into a scratch copy of the database file (copied while this process
+holds the file) and running ``adoption.metrics.compute`` on the copy for the
+version before and the version after: exactly the figures the dashboard
+will show, at the cost of copying a file of a few MB.
+
+If another writer makes a new version between ``prepare`` and ``commit``,
+the comparison is stale: ``commit`` compares again against the new current
+version and retries, so two uploads at the same time both end correctly
+with consecutive versions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+import numpy as np
+import pandas as pd
+
+from ..errors import AdoptionError, InputError
+from ..store import Store, UploadInfo, UploadRecord, VersionChangedError
+from .population_upload import validate_population
+from .report import IngestResult
+from .validate import output_columns, validate
+
+KINDS = ("enkatsvar", "initiativ", "befolkning")
+KIND_LABELS = {"enkatsvar": "enkätsvar", "initiativ": "initiativ", "befolkning": "befolkning"}
+# Headline figures shown before/after in the preview, per year in the file.
+HEADLINE_METRICS = ("svarsfrekvens", "andel_ai_aktivitet", "andel_ai_i_drift", "andel_strategi", "andel_utvarderade")
+POPULATION_HEADLINE_METRICS = ("initiativ_per_10k",)
+MAX_UPLOADED_BY = 100
+MAX_FILENAME = 255
+COMMIT_ATTEMPTS = 10
+
+# Test hook: ADOPTION_INGEST_PAUSE=after_version (comma-separated points of
+# Store.commit_upload) makes a commit print "PAUSE <point>" and sleep there
+# for ADOPTION_INGEST_PAUSE_SECONDS (default 60), so a test can kill it.
+PAUSE_ENV = "ADOPTION_INGEST_PAUSE"
+PAUSE_SECONDS_ENV = "ADOPTION_INGEST_PAUSE_SECONDS"
+PAUSE_POINTS = ("before_transaction", "after_version", "after_rows", "before_commit")
+
+
+class UnconfirmedFuzzyError(InputError):
+    """Municipality names matched by similarity that nobody has confirmed."""
+
+
+@dataclass(frozen=True)
+class ChangeCount:
+    """Rows of one year and kind (typ: kommun, civilsamhalle or befolkning) against the current data."""
+
+    ar: int
+    typ: str
+    added: int
+    changed: int
+    unchanged: int
+
+
+@dataclass(frozen=True)
+class HeadlineEffect:
+    """A headline figure for a year before and after the commit (shares as 0-1; None: no value)."""
+
+    metric: str
+    label: str
+    ar: int
+    before: float | None
+    after: float | None
+
+
+@dataclass
+class _Plan:
+    """What a commit writes, compared with one data version."""
+
+    base_version: int | None
+    counts: list[ChangeCount]
+    responses: pd.DataFrame | None = None
+    initiatives: pd.DataFrame | None = None
+    population: pd.DataFrame | None = None
+
+    @property
+    def added(self) -> int:
+        return sum(c.added for c in self.counts)
+
+    @property
+    def changed(self) -> int:
+        return sum(c.changed for c in self.counts)
+
+    @property
+    def unchanged(self) -> int:
+        return sum(c.unchanged for c in self.counts)
+
+
+@dataclass
+class Preview:
+    base_version: int | None
+    counts: list[ChangeCount]
+    headline: list[HeadlineEffect] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        return sum(c.added for c in self.counts)
+
+    @property
+    def changed(self) -> int:
+        return sum(c.changed for c in self.counts)
+
+    @property
+    def unchanged(self) -> int:
+        return sum(c.unchanged for c in self.counts)
+
+
+@dataclass
+class Prepared:
+    """A validated upload, ready to show and (when ``can_commit``) to commit."""
+
+    kind: str
+    filename: str
+    sha256: str
+    size: int
+    year: int | None
+    result: IngestResult
+    duplicate_of: UploadInfo | None = None
+    preview: Preview | None = None
+    _plan: _Plan | None = field(default=None, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        """No errors: the file can be committed (fuzzy matches still need a confirmation)."""
+        return self.result.ok
+
+    @property
+    def can_commit(self) -> bool:
+        return self.ok and self.duplicate_of is None
+
+    @property
+    def fuzzy_matches(self):
+        return self.result.fuzzy_matches
+
+    def unconfirmed(self, confirmed: bool | Iterable[int]) -> list:
+        """Fuzzy matches not confirmed: ``True`` confirms all, else the set of confirmed row numbers."""
+        if confirmed is True:
+            return []
+        rows = set() if confirmed is False or confirmed is None else {int(r) for r in confirmed}
+        return [m for m in self.result.fuzzy_matches if m.row not in rows]
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    status: str  # "committed", "no_changes" or "duplicate"
+    version: int | None
+    upload_id: int | None
+    added: int
+    changed: int
+    unchanged: int
+    message: str
+    previous: UploadInfo | None = None
+
+
+# --- prepare -----------------------------------------------------------------------
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def clean_filename(filename: str) -> str:
+    """The file's own name (no folders), at most 255 characters, for the history."""
+    name = PurePath(str(filename).replace("\\", "/")).name.strip() or "fil"
+    return name[:MAX_FILENAME]
+
+
+def validate_upload(data: bytes, filename: str, kind: str, municipalities: pd.DataFrame, *,
+                    year: int | None = None, column_mapping: dict[str, str] | None = None,
+                    name_corrections: dict[int, str] | None = None) -> IngestResult:
+    """Validation of any of the three kinds (no database needed beyond the municipality list)."""
+    if kind not in KINDS:
+        raise InputError(f"Okänd sorts fil ”{kind}”; välj en av: {', '.join(KINDS)}.")
+    if kind == "befolkning":
+        return validate_population(data, filename, municipalities, year=year)
+    return validate(data, filename, kind, municipalities, year=year, column_mapping=column_mapping,
+                    name_corrections=name_corrections)
+
+
+def prepare(
+    data: bytes,
+    filename: str,
+    kind: str,
+    store: Store,
+    *,
+    year: int | None = None,
+    column_mapping: dict[str, str] | None = None,
+    name_corrections: dict[int, str] | None = None,
+    headline: bool = True,
+) -> Prepared:
+    """Validate an upload and compare it with the current data; writes nothing.
+
+    ``name_corrections`` ({spreadsheet row: kommunkod}) are a person's choices
+    for rows whose municipality name was matched by similarity or not found;
+    prepare again with them after the person has corrected a match.
+    ``headline=False`` skips the before/after figures (they need a scratch
+    copy of the database); the row counts are always computed.
+    """
+    filename = clean_filename(filename)
+    result = validate_upload(data, filename, kind, store.municipalities(), year=year,
+                             column_mapping=column_mapping, name_corrections=name_corrections)
+    prepared = Prepared(kind=kind, filename=filename, sha256=sha256(data), size=len(data), year=year,
+                        result=result)
+    prepared.duplicate_of = store.find_upload(prepared.sha256, kind)
+    if not result.ok or prepared.duplicate_of is not None:
+        return prepared
+    if headline:
+        plan, effects = _preview_on_copy(store, kind, result.frame)
+    else:
+        plan, effects = _plan(store, kind, result.frame, store.current_version()), []
+    prepared._plan = plan
+    prepared.preview = Preview(plan.base_version, plan.counts, effects)
+    return prepared
+
+
+# --- comparing with the current data ----------------------------------------------
+
+
+def _norm(value):
+    """One comparable Python value for a cell of an upload frame or of a store frame."""
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return tuple(str(x) for x in value)
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return float(value)
+    return str(value)
+
+
+def _response_key(row: dict) -> tuple:
+    from ..store import _org_key
+
+    return (int(row["ar"]), row["typ"], row["kommunkod"],
+            _org_key(row["typ"], row.get("organisationsnummer"), row.get("organisation")))
+
+
+def _initiative_key(row: dict) -> tuple:
+    return (int(row["ar"]), row["kommunkod"], row.get("organisation") or "", str(row["titel"]).lower())
+
+
+def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
+    return [{c: _norm(r.get(c)) for c in columns} | {"is_demo": bool(r.get("is_demo") or False)}
+            for r in frame.to_dict("records")]
+
+
+def _compare(incoming: pd.DataFrame, current: pd.DataFrame, columns: list[str], key: Callable,
+             typ_of: Callable) -> tuple[list[ChangeCount], list[bool]]:
+    """Counts per (ar, typ) and, for each incoming row, whether it must be written."""
+    now: dict[tuple, list[dict]] = {}
+    for record in _records(current, columns):
+        now.setdefault(key(record), []).append(record)
+    rows = _records(incoming, columns)
+    keys = [key(r) for r in rows]
+    in_file: dict[tuple, int] = {}
+    for k in keys:
+        in_file[k] = in_file.get(k, 0) + 1
+    counts: dict[tuple, list[int]] = {}
+    write = []
+    for record, k in zip(rows, keys):
+        bucket = counts.setdefault((int(record["ar"]), typ_of(record)), [0, 0, 0])
+        existing = now.get(k, [])
+        if not existing:
+            bucket[0] += 1
+            write.append(True)
+            continue
+        same = (len(existing) == 1 and in_file[k] == 1 and not existing[0]["is_demo"]
+                and all(existing[0][c] == record[c] for c in columns))
+        bucket[2 if same else 1] += 1
+        write.append(not same)
+    ordered = [ChangeCount(ar, typ, *values) for (ar, typ), values in sorted(counts.items())]
+    return ordered, write
+
+
+def _plan(store: Store, kind: str, frame: pd.DataFrame, version: int | None) -> _Plan:
+    years = sorted({int(y) for y in frame["ar"]})
+    if kind == "befolkning":
+        current = store.population(version, years) if version is not None else frame.iloc[0:0]
+        counts, _ = _compare(frame, current, ["kommunkod", "ar", "population"],
+                             lambda r: (int(r["ar"]), r["kommunkod"]), lambda r: "befolkning")
+        # Population replaces whole years: every row of the file is written.
+        return _Plan(version, counts, population=frame)
+    columns = output_columns(kind)
+    if version is None:
+        current = pd.DataFrame(columns=columns)
+    else:
+        reader = store.responses if kind == "enkatsvar" else store.initiatives
+        current = pd.concat([reader(version, ar) for ar in years], ignore_index=True)
+    if kind == "enkatsvar":
+        counts, write = _compare(frame, current, columns, _response_key, lambda r: r["typ"])
+        return _Plan(version, counts, responses=frame[write].reset_index(drop=True))
+    counts, write = _compare(frame, current, columns, _initiative_key,
+                             lambda r: "civilsamhalle" if r.get("organisation") else "kommun")
+    return _Plan(version, counts, initiatives=frame[write].reset_index(drop=True))
+
+
+def _record(plan: _Plan, *, filename: str, sha: str, kind: str, uploaded_by: str) -> UploadRecord:
+    return UploadRecord(filename=filename, sha256=sha, kind=kind, uploaded_by=uploaded_by,
+                        rows_added=plan.added, rows_changed=plan.changed, rows_unchanged=plan.unchanged)
+
+
+def _description(kind: str, filename: str) -> str:
+    return f"Uppladdning av {KIND_LABELS[kind]} från {filename}"
+
+
+def _preview_on_copy(store: Store, kind: str, frame: pd.DataFrame) -> tuple[_Plan, list[HeadlineEffect]]:
+    from .. import metrics
+    from ..filters import Filter
+
+    years = sorted({int(y) for y in frame["ar"]})
+    ids = HEADLINE_METRICS + (POPULATION_HEADLINE_METRICS if kind == "befolkning" else ())
+    with tempfile.TemporaryDirectory(prefix="adoption-preview-") as folder:
+        scratch_path = Path(folder) / "preview.duckdb"
+        store.snapshot_to(scratch_path)
+        scratch = Store(scratch_path)
+        base = scratch.current_version()
+        plan = _plan(scratch, kind, frame, base)
+        outcome = scratch.commit_upload(
+            _record(plan, filename="förhandsvisning", sha="preview", kind=kind, uploaded_by="förhandsvisning"),
+            responses=plan.responses, initiatives=plan.initiatives, population=plan.population,
+            description="förhandsvisning", expected_version=base,
+        )
+        after_version = outcome.version if outcome.version is not None else base
+        effects = []
+        for metric_id in ids:
+            try:
+                metric = metrics.get(metric_id)
+            except AdoptionError:
+                continue
+            for ar in years:
+                before = after = None
+                try:
+                    if base is not None:
+                        before = _value(metrics.compute(scratch, metric_id, Filter(ar=ar), version=base))
+                    if after_version is not None:
+                        after = _value(metrics.compute(scratch, metric_id, Filter(ar=ar), version=after_version))
+                except AdoptionError:
+                    continue
+                effects.append(HeadlineEffect(metric_id, metric.label_sv, ar, before, after))
+    plan.base_version = base
+    return plan, effects
+
+
+def _value(result) -> float | None:
+    value = getattr(result, "value", None)
+    return None if value is None else float(value)
+
+
+# --- commit ------------------------------------------------------------------------
+
+
+def pause_hook_from_env() -> Callable[[str], None] | None:
+    """The test hook named by $ADOPTION_INGEST_PAUSE, or None."""
+    wanted = {p.strip() for p in os.environ.get(PAUSE_ENV, "").split(",") if p.strip()}
+    if not wanted:
+        return None
+    seconds = float(os.environ.get(PAUSE_SECONDS_ENV, "60"))
+
+    def hook(point: str) -> None:
+        if point in wanted:
+            print(f"PAUSE {point}", flush=True)
+            sys.stdout.flush()
+            time.sleep(seconds)
+
+    return hook
+
+
+def _check_user(uploaded_by: str) -> str:
+    name = " ".join(str(uploaded_by or "").split())
+    if not name:
+        raise InputError("Ange vem som laddar upp (ett användarnamn).")
+    return name[:MAX_UPLOADED_BY]
+
+
+def _duplicate_message(previous: UploadInfo) -> str:
+    when = f"{previous.uploaded_at:%Y-%m-%d %H:%M}" if previous.uploaded_at else "tidigare"
+    where = (f"den gav dataversion {previous.data_version}" if previous.data_version is not None
+             else "den ändrade inga rader")
+    return (f"Samma fil ({previous.filename}, SHA-256 {previous.sha256[:12]}…) laddades upp {when} av "
+            f"{previous.uploaded_by}; {where}. Ingenting ändrades.")
+
+
+def commit(
+    prepared: Prepared,
+    store: Store,
+    *,
+    uploaded_by: str,
+    confirmed_fuzzy: bool | Iterable[int] = False,
+    hook: Callable[[str], None] | None = None,
+) -> CommitResult:
+    """Commit a prepared upload as one new data version (or nothing, for a file loaded before).
+
+    Raises InputError when the file has errors, UnconfirmedFuzzyError when a
+    fuzzy municipality match is not in ``confirmed_fuzzy`` (``True`` confirms
+    all; else the spreadsheet row numbers confirmed). ``uploaded_by`` is a user
+    name or label, stored in the history. Nothing is written when it raises.
+    """
+    user = _check_user(uploaded_by)
+    result = prepared.result
+    if not result.ok:
+        errors = result.errors
+        first = f" Första felet: {errors[0]}" if errors else ""
+        raise InputError(f"Filen {prepared.filename} har {len(errors)} fel och sparas inte.{first}")
+    unconfirmed = prepared.unconfirmed(confirmed_fuzzy)
+    if unconfirmed:
+        listed = "; ".join(f"rad {m.row}: ”{m.value}” → {m.name} ({m.kommunkod}, {m.score:.0f} %)"
+                           for m in unconfirmed[:10])
+        more = f" och {len(unconfirmed) - 10} till" if len(unconfirmed) > 10 else ""
+        raise UnconfirmedFuzzyError(
+            f"{len(unconfirmed)} kommunnamn tolkades med ungefärlig matchning och är inte bekräftade: "
+            f"{listed}{more}. Bekräfta eller rätta dem (kommandoraden: --accept-fuzzy)."
+        )
+    if hook is None:
+        hook = pause_hook_from_env()
+    plan = prepared._plan
+    for _ in range(COMMIT_ATTEMPTS):
+        if plan is None:
+            plan = _plan(store, prepared.kind, result.frame, store.current_version())
+        try:
+            outcome = store.commit_upload(
+                _record(plan, filename=prepared.filename, sha=prepared.sha256, kind=prepared.kind,
+                        uploaded_by=user),
+                responses=plan.responses, initiatives=plan.initiatives, population=plan.population,
+                description=_description(prepared.kind, prepared.filename),
+                expected_version=plan.base_version, hook=hook,
+            )
+        except VersionChangedError:
+            plan = None  # someone else committed meanwhile: compare again with the new data
+            continue
+        counts = dict(added=plan.added, changed=plan.changed, unchanged=plan.unchanged)
+        if outcome.status == "duplicate":
+            return CommitResult("duplicate", None, None, 0, 0, 0, _duplicate_message(outcome.previous),
+                                outcome.previous)
+        if outcome.status == "no_changes":
+            return CommitResult("no_changes", None, outcome.upload_id, **counts,
+                                message=f"Filen {prepared.filename} ändrar inga rader ({plan.unchanged} rader "
+                                        "är redan likadana); ingen ny dataversion skapades.")
+        return CommitResult(
+            "committed", outcome.version, outcome.upload_id, **counts,
+            message=(f"Sparade {prepared.filename} som dataversion {outcome.version}: {plan.added} nya, "
+                     f"{plan.changed} ändrade och {plan.unchanged} oförändrade rader."),
+        )
+    raise AdoptionError("Databasen ändrades av andra under hela inläsningen; försök igen.")
+
+
+def guess_kind(data: bytes, filename: str) -> str | None:
+    """enkatsvar, initiativ or befolkning from the file's content and name; None when unsure."""
+    from .headers import known_names, normalise
+    from .read import read_table
+
+    name = filename.lower()
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \r\n\t")
+    if head.startswith((b"{", b"[")):
+        return "befolkning"
+    scores = {}
+    for kind in ("enkatsvar", "initiativ"):
+        known = known_names(kind)
+        try:
+            table = read_table(data, filename, lambda row, known=known: sum(1 for c in row if normalise(c) in known))
+        except (AdoptionError, UnicodeError):
+            continue
+        header = {normalise(c) for c in table.header}
+        if "region" in header or ("kommunkod" in header and header & {"befolkning", "folkmangd", "population"}):
+            return "befolkning"
+        scores[kind] = len(header & known)
+    if not scores:
+        if "befolk" in name or "scb" in name or "kolada" in name:
+            return "befolkning"
+        return None
+    specific = {"enkatsvar": {"typ"} | {c for c in known_names("enkatsvar") if c.startswith("mognad_")},
+                "initiativ": {"titel", "sektor", "mognad"}}
+    try:
+        table = read_table(data, filename, lambda row: sum(1 for c in row if normalise(c) in specific["enkatsvar"]
+                                                           | specific["initiativ"]))
+        header = {normalise(c) for c in table.header}
+        if header & specific["initiativ"] and not header & specific["enkatsvar"]:
+            return "initiativ"
+        if header & specific["enkatsvar"] and not header & specific["initiativ"]:
+            return "enkatsvar"
+    except (AdoptionError, UnicodeError):
+        pass
+    best = max(scores.values())
+    winners = [k for k, s in scores.items() if s == best]
+    return winners[0] if len(winners) == 1 else None
