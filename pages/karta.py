@@ -1,4 +1,4 @@
-"""Placeholder: this page is built in its own change."""
+"""Karta: any metric of the registry per municipality or county, with legend, tooltip and table."""
 
 from adoption.ui.legacy import leave_legacy_pages_mode
 
@@ -6,8 +6,12 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
-from adoption.ui import view  # noqa: E402
+from adoption.ui import map_widget, view  # noqa: E402
 
-ctx = view.setup("karta", uses=("ar", "lan"))
+ctx = view.setup("karta", uses=("ar", "lan", "sektor", "typ", "matt", "niva"))
 st.title(ctx.t("page.karta"))
-st.info("Sidan byggs.")
+view.share_control(ctx, "/karta")
+if view.no_data(ctx):
+    st.stop()
+
+map_widget.show(ctx, ctx.state.matt, ctx.state.niva, key="karta", layout="beside")

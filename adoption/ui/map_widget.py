@@ -1,0 +1,142 @@
+"""A choropleth of one registry metric, with its legend and the same data as a table.
+
+Shared by Karta (the full map), Översikt (a small county map) and any page
+that wants a map: ``map_widget.show(ctx, "andel_ai_i_drift", "lan", key="oversikt-karta")``.
+Everything computed comes from :mod:`adoption.mapping` (through the cache).
+"""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from .. import formatting, i18n, mapping
+from ..filters import Filter
+from . import cache, view
+from .view import PageContext
+
+KOMMUN_PAGE = "pages/kommun.py"
+KARTA_PAGE = "pages/karta.py"
+MAP_WIDTH = 720  # the width the initial zoom is chosen for (the map stretches to its column)
+DEFAULT_HEIGHT = 620
+
+
+def show(ctx: PageContext, metric_id: str, level: str, *, key: str, flt: Filter | None = None,
+         height: int = DEFAULT_HEIGHT, layout: str = "beside", profile_picker: bool = True,
+         heading: bool = True) -> mapping.MapData | None:
+    """Draw the map, legend and table; a click opens the area.
+
+    ``layout``: "beside" (table in a column beside the map) or "below" (the
+    table folded in an expander under the map, for a small map). A click on a
+    municipality opens its profile; on a county, the map of its municipalities.
+    Returns the map's data (None when the metric cannot be mapped).
+    """
+    flt = (flt if flt is not None else ctx.state.filter).with_(ar=ctx.year, kommun=None)
+    if not mapping.mappable(metric_id):
+        _not_mappable(ctx, metric_id)
+        return None
+    data = cache.call(mapping.build, ctx.store, ctx.version, metric_id, flt, level, ctx.lang)
+    metric_name = i18n.metric_label(metric_id, ctx.lang)
+    if heading:
+        st.subheader(ctx.t(f"karta.heading_{level}", metric=metric_name, year=ctx.year),
+                     help=_definition(metric_id, ctx.lang))
+    if data.blocking_status:
+        st.info(i18n.t(f"status.{data.blocking_status}", ctx.lang).format(ar=ctx.year), icon="📭")
+        return data
+    if data.filters_ignored:
+        st.caption(ctx.t("karta.filters_ignored",
+                         filters=", ".join(ctx.t(f"filter.{f}").lower() for f in data.filters_ignored)))
+
+    if layout == "beside":
+        map_column, table_column = st.columns([3, 2], gap="medium")
+    else:
+        map_column, table_column = st.container(), st.expander(ctx.t("karta.table"))
+    with map_column:
+        clicked = _map(ctx, data, key=f"{key}-{level}-{'-'.join(flt.lan) or 'alla'}", height=height)
+        _legend(ctx, data)
+    with table_column:
+        if layout == "beside":
+            st.markdown(f"**{ctx.t('karta.table')}**")
+        _table(data, height=height if layout == "beside" else 400)
+        if profile_picker and level == "kommun":
+            _profile_picker(ctx, data, key=f"{key}-profil")
+    if clicked:
+        _open(ctx, data, clicked, metric_id)
+    return data
+
+
+def _definition(metric_id: str, lang: str) -> str:
+    from .. import metrics
+
+    return metrics.get(metric_id).definition(lang)
+
+
+def _map(ctx: PageContext, data: mapping.MapData, *, key: str, height: int) -> str | None:
+    deck = mapping.deck(data, size=(MAP_WIDTH, height))
+    level_word = ctx.t(f"karta.level_{data.level}")
+    selection = st.pydeck_chart(
+        deck, on_select="rerun", selection_mode="single-object", key=key, height=height,
+        alt=ctx.t("karta.alt", metric=i18n.metric_label(data.metric, ctx.lang), level=level_word, year=ctx.year),
+    )
+    st.caption(ctx.t(f"karta.click_{data.level}"))
+    return mapping.selected_code(data, selection) if selection else None
+
+
+def _open(ctx: PageContext, data: mapping.MapData, code: str, metric_id: str) -> None:
+    if data.level == "kommun":
+        view.go_to(ctx, KOMMUN_PAGE, kommun=code)
+    else:
+        view.go_to(ctx, KARTA_PAGE, lan=(code,), niva="kommun", matt=metric_id, kommun=None)
+
+
+def _swatch(fill: str, line: str) -> str:
+    return (f"<span style='display:inline-block;width:1.1em;height:1.1em;background:{fill};"
+            f"border:2px solid {line};outline:1px solid #888;vertical-align:-0.2em;margin-right:0.35em'></span>")
+
+
+def _legend(ctx: PageContext, data: mapping.MapData) -> None:
+    items = []
+    for entry in data.legend:
+        count = ctx.t("karta.legend_count", count=formatting.number(entry.count, ctx.lang))
+        items.append(
+            f"<span style='white-space:nowrap;margin-right:1.1em'>{_swatch(entry.hex, entry.line_hex)}"
+            f"{html.escape(entry.label)} <span style='opacity:0.75'>({html.escape(count)})</span></span>"
+        )
+    st.markdown(
+        f"<div role='list' aria-label='{html.escape(ctx.t('karta.legend'))}' style='line-height:2'>"
+        f"<b>{html.escape(ctx.t('karta.legend'))}:</b> " + " ".join(items) + "</div>",
+        unsafe_allow_html=True,
+    )
+    rule = "karta.rule_fixed" if data.limits in mapping.FIXED_LIMITS.values() else "karta.rule_quantile"
+    st.caption(ctx.t(rule) + " " + mapping.summary(data))
+
+
+def _table(data: mapping.MapData, height: int) -> None:
+    frame = mapping.table(data)
+    value = mapping.value_column(data)
+    st.dataframe(
+        frame, hide_index=True, height=height, placeholder="–",
+        column_config={value: st.column_config.NumberColumn(value, format="%.1f")},
+    )
+
+
+def _profile_picker(ctx: PageContext, data: mapping.MapData, *, key: str) -> None:
+    """For keyboard users: choose a municipality, then follow the link to its profile."""
+    areas = sorted(data.areas, key=lambda a: a.name)
+    names = {a.code: a.name for a in areas}
+    if st.session_state.get(key) not in names:
+        st.session_state[key] = areas[0].code if areas else None
+    code = st.selectbox(ctx.t("karta.choose_kommun"), list(names), key=key,
+                        format_func=lambda c: f"{names.get(c, c)} ({c})")
+    if code:
+        st.page_link(KOMMUN_PAGE, label=ctx.t("karta.open_profile", name=names[code]), icon="➡️",
+                     query_params=ctx.query(kommun=code))
+
+
+def _not_mappable(ctx: PageContext, metric_id: str) -> None:
+    """A distribution has no single value per area: say so and offer the metrics that can be mapped."""
+    st.info(ctx.t("karta.not_mappable", metric=i18n.metric_label(metric_id, ctx.lang)), icon="🗺️")
+    for other in mapping.mappable_metrics():
+        st.page_link(KARTA_PAGE, label=i18n.metric_label(other, ctx.lang), icon="➡️",
+                     query_params=ctx.query(matt=other))
