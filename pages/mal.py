@@ -1,13 +1,95 @@
-"""Placeholder: this page is built in its own change."""
+"""Mål: every programme goal with its observed series, required path, projection, gap and status."""
 
 from adoption.ui.legacy import leave_legacy_pages_mode
 
 leave_legacy_pages_mode()
 
+import altair as alt  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from adoption.ui import view  # noqa: E402
+from adoption import goals, metrics  # noqa: E402
+from adoption.ui import cache, view  # noqa: E402
 
-ctx = view.setup("mal", uses=("ar", "lan"))
+# Okabe-Ito (colour-blind safe); each series also has its own dash and marker.
+COLOURS = {"observed": "#0072B2", "required": "#D55E00", "projection": "#009E73"}
+DASHES = {"observed": [1, 0], "required": [8, 4], "projection": [2, 3]}
+SHAPES = {"observed": "circle", "required": "square", "projection": "triangle-up"}
+
+ctx = view.setup("mal", uses=())
 st.title(ctx.t("page.mal"))
-st.info("Sidan byggs.")
+view.share_control(ctx, "/mal")
+if view.no_data(ctx):
+    st.stop()
+
+st.write(ctx.t("mal.intro"))
+st.info(ctx.t("mal.illustrative"), icon="ℹ️")
+st.caption(ctx.t("mal.method"))
+
+
+def chart(progress: goals.GoalProgress) -> alt.LayerChart:
+    frame = goals.chart_frame(progress, ctx.lang)
+    labels = [ctx.t(f"mal.series.{code}") for code in goals.SERIES]
+
+    def scale(values: dict) -> alt.Scale:
+        return alt.Scale(domain=labels, range=[values[code] for code in goals.SERIES])
+
+    legend = alt.Legend(title=None, orient="bottom")
+    y_scale = alt.Scale(domain=[0, 100]) if progress.unit == "share" else alt.Scale(zero=True)
+    base = alt.Chart(frame).encode(
+        x=alt.X("ar:O", title=ctx.t("mal.col.year"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("varde:Q", title=goals.axis_title(progress, ctx.lang), scale=y_scale),
+        color=alt.Color("label:N", scale=scale(COLOURS), legend=legend),
+        tooltip=[
+            alt.Tooltip("label:N", title=" "),
+            alt.Tooltip("ar:O", title=ctx.t("mal.col.year")),
+            alt.Tooltip("varde:Q", title=goals.axis_title(progress, ctx.lang), format=".1f"),
+        ],
+    )
+    lines = base.mark_line(strokeWidth=2.5).encode(strokeDash=alt.StrokeDash("label:N", scale=scale(DASHES),
+                                                                             legend=legend))
+    points = base.mark_point(size=70, filled=True).encode(shape=alt.Shape("label:N", scale=scale(SHAPES),
+                                                                          legend=legend))
+    return (lines + points).properties(height=300)
+
+
+progress_list = cache.call(goals.goal_progress, ctx.store, ctx.version, ctx.store.goals())
+for progress in progress_list:
+    metric = metrics.get(progress.metric)
+    with st.container(border=True):
+        st.subheader(f"{progress.goal_id} · {progress.label(ctx.lang)}")
+        metric_name = metric.label(ctx.lang)
+        if progress.measure == "numerator":
+            metric_name += f" ({ctx.t('mal.measure_count')})"
+        by = ctx.t("mal.default_label") if progress.illustrative else progress.changed_by
+        st.caption(" · ".join([
+            ctx.t("mal.target", target=goals.target_text(progress, ctx.lang), year=progress.target_year),
+            ctx.t("mal.metric", metric=metric_name),
+            ctx.t("mal.changed", date=str(progress.changed_at)[:10], by=by),
+        ]), help=metric.definition(ctx.lang))
+
+        icon = goals.STATUS_ICONS[progress.status]
+        st.markdown(f"**{ctx.t('mal.status_label')}: {icon} {progress.status_text(ctx.lang)}**")
+        reason = progress.reason_text(ctx.lang)
+        if reason:
+            st.info(reason, icon="📭")
+        st.caption(progress.rule(ctx.lang))
+
+        latest = progress.latest
+        if latest is None:
+            continue
+        first, second, third = st.columns(3)
+        first.metric(ctx.t("mal.latest", year=latest.ar),
+                     goals.value_text(progress.latest_value, progress.unit, ctx.lang))
+        first.caption(goals.base_text(progress, ctx.lang))
+        second.metric(ctx.t("mal.projected", year=progress.target_year),
+                      goals.value_text(progress.projected, progress.unit, ctx.lang))
+        third.metric(goals.gap_label(progress, ctx.lang), goals.gap_text(progress, ctx.lang))
+
+        left, right = st.columns([3, 2])
+        with left:
+            st.altair_chart(chart(progress), width="stretch",
+                            alt=f"{progress.goal_id}: {ctx.t('mal.chart_caption')}")
+            st.caption(ctx.t("mal.chart_caption"))
+        with right:
+            st.dataframe(goals.series_table(progress, ctx.lang), hide_index=True, width="stretch")
+            st.caption(ctx.t("mal.ci_note"))
