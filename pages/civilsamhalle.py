@@ -1,4 +1,4 @@
-"""Placeholder: this page is built in its own change."""
+"""Civilsamhälle: civil-society organisations by category and county, their adoption and barriers."""
 
 from adoption.ui.legacy import leave_legacy_pages_mode
 
@@ -6,8 +6,63 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
-from adoption.ui import view  # noqa: E402
+from adoption import civil, sectors  # noqa: E402
+from adoption.ui import cache, map_widget, view  # noqa: E402
 
 ctx = view.setup("civilsamhalle", uses=("ar", "lan"))
 st.title(ctx.t("page.civilsamhalle"))
-st.info("Sidan byggs.")
+view.share_control(ctx, "/civilsamhalle")
+if view.no_data(ctx):
+    st.stop()
+
+st.write(ctx.t("civilsamhalle.intro"))
+flt = civil.civil_filter(ctx.state.filter.with_(ar=ctx.year))
+year, previous = cache.call(sectors.compared_years, ctx.store, ctx.version, ctx.year)
+
+# -- headline figures for the selection ------------------------------------------
+st.subheader(ctx.t("civilsamhalle.headlines", year=year))
+summary = cache.call(civil.summary, ctx.store, ctx.version, flt)
+columns = st.columns(3)
+with columns[0]:
+    st.metric(ctx.t("civilsamhalle.drift_count"), civil.drift_count_text(summary.drift, ctx.lang), border=True,
+              help=summary.drift.reason or None)
+    st.caption(civil.base_text(summary.drift, ctx.lang, interval=False))
+with columns[1]:
+    st.metric(ctx.t("civilsamhalle.col.drift"), civil.value_text(summary.drift, ctx.lang), border=True)
+    st.caption(civil.base_text(summary.drift, ctx.lang))
+with columns[2]:
+    st.metric(ctx.t("civilsamhalle.col.aktivitet"), civil.value_text(summary.aktivitet, ctx.lang), border=True)
+    st.caption(civil.base_text(summary.aktivitet, ctx.lang))
+
+# -- per county -------------------------------------------------------------------
+st.subheader(ctx.t("civilsamhalle.counties_heading", year=year))
+st.caption(ctx.t("civilsamhalle.counties_note"))
+counties = cache.call(civil.county_rows, ctx.store, ctx.version, flt)
+st.dataframe(civil.county_table(counties, ctx.lang), hide_index=True)
+map_widget.show(ctx, "civil_ai_i_drift", "lan", key="civilsamhalle-karta", flt=flt, height=520, layout="below",
+                profile_picker=False)
+
+# -- per category -----------------------------------------------------------------
+left, right = st.columns([2, 3])
+with left:
+    st.subheader(ctx.t("civilsamhalle.categories_heading", year=year))
+    st.caption(ctx.t("civilsamhalle.categories_note"))
+    counts = cache.call(civil.category_counts, ctx.store, ctx.version, flt)
+    st.dataframe(civil.category_table(counts, ctx.lang), hide_index=True)
+
+# -- barriers ---------------------------------------------------------------------
+with right:
+    st.subheader(ctx.t("civilsamhalle.barriers_heading", year=year))
+    barriers = cache.call(civil.barrier_rows, ctx.store, ctx.version, flt)
+    if previous is not None:
+        st.caption(ctx.t("sektorer.barriers_note", year=year, previous=previous))
+    else:
+        st.caption(ctx.t("sektorer.barriers_note_single"))
+    if (barriers["status"] == "too_few").any():
+        st.caption(ctx.t("sektorer.too_few_note"))
+    chart = sectors.barrier_chart(barriers, year, previous, ctx.lang)
+    if chart is None:
+        st.info(ctx.t("sektorer.nothing_to_draw"))
+    else:
+        st.altair_chart(chart, width="stretch", alt=ctx.t("civilsamhalle.barriers_heading", year=year))
+    st.dataframe(sectors.barrier_table(barriers, year, previous, ctx.lang), hide_index=True)

@@ -1,4 +1,4 @@
-"""Placeholder: this page is built in its own change."""
+"""Sektorer: per sector the share at each stage, this year against the previous survey; the most named barriers."""
 
 from adoption.ui.legacy import leave_legacy_pages_mode
 
@@ -6,8 +6,55 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
-from adoption.ui import view  # noqa: E402
+from adoption import sectors  # noqa: E402
+from adoption.ui import cache, view  # noqa: E402
 
-ctx = view.setup("sektorer", uses=("ar", "lan"))
+ctx = view.setup("sektorer", uses=("ar", "lan", "typ", "sektor"))
 st.title(ctx.t("page.sektorer"))
-st.info("Sidan byggs.")
+view.share_control(ctx, "/sektorer")
+if view.no_data(ctx):
+    st.stop()
+
+st.write(ctx.t("sektorer.intro"))
+flt = ctx.state.filter.with_(ar=ctx.year, kommun=None)
+year, previous = cache.call(sectors.compared_years, ctx.store, ctx.version, ctx.year)
+
+# -- stage by sector ---------------------------------------------------------
+if previous is not None:
+    st.subheader(ctx.t("sektorer.stages_heading", year=year, previous=previous))
+else:
+    st.subheader(ctx.t("sektorer.stages_heading_single", year=year))
+    st.caption(ctx.t("sektorer.no_previous"))
+rows = cache.call(sectors.stage_rows, ctx.store, ctx.version, flt)
+st.caption(ctx.t("sektorer.colour_note") + " " + ctx.t("sektorer.denominator_note"))
+if (rows["status"] == "too_few").any():
+    st.caption(ctx.t("sektorer.too_few_note"))
+chart = sectors.stage_chart(rows, ctx.lang)
+if chart is None:
+    st.info(ctx.t("sektorer.nothing_to_draw"))
+else:
+    st.altair_chart(chart, width="stretch", alt=ctx.t("sektorer.colour_note"))
+st.dataframe(sectors.stage_table(rows, ctx.lang), hide_index=True)
+with st.expander(ctx.t("sektorer.detail")):
+    st.dataframe(sectors.stage_detail_table(rows, ctx.lang), hide_index=True)
+
+# -- barriers ------------------------------------------------------------------
+st.subheader(ctx.t("sektorer.barriers_heading", year=year))
+barriers = cache.call(sectors.barrier_rows, ctx.store, ctx.version, flt)
+if previous is not None:
+    st.caption(ctx.t("sektorer.barriers_note", year=year, previous=previous))
+else:
+    st.caption(ctx.t("sektorer.barriers_note_single"))
+if flt.sektor:
+    st.caption(ctx.t("sektorer.sector_ignored"))
+if (barriers["status"] == "too_few").any():
+    st.caption(ctx.t("sektorer.too_few_note"))
+chart_column, table_column = st.columns([3, 2])
+with chart_column:
+    chart = sectors.barrier_chart(barriers, year, previous, ctx.lang)
+    if chart is None:
+        st.info(ctx.t("sektorer.nothing_to_draw"))
+    else:
+        st.altair_chart(chart, width="stretch", alt=ctx.t("sektorer.barriers_heading", year=year))
+with table_column:
+    st.dataframe(sectors.barrier_table(barriers, year, previous, ctx.lang), hide_index=True)

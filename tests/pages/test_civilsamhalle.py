@@ -1,0 +1,90 @@
+"""Civilsamhälle in AppTest: figures equal the registry's for civil society, suppression, URL filters, languages."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from adoption import formatting, metrics
+from adoption.filters import Filter
+from adoption.store import Store
+
+from .conftest import ROOT, TIMEOUT, no_exceptions
+
+PAGE = "pages/civilsamhalle.py"
+CIVIL = "civilsamhalle"
+
+
+def open_civil(db: str, monkeypatch, **query) -> AppTest:
+    """Run app.py, switch to the page, then set the URL (AppTest's switch_page drops query parameters)."""
+    monkeypatch.setenv("ADOPTION_DB", db)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.run()
+    at.switch_page(PAGE)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    return at
+
+
+def _metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_headlines_and_counties_match_the_registry(demo_db_template, monkeypatch):
+    at = open_civil(demo_db_template, monkeypatch, ar="2024")
+    no_exceptions(at)
+    assert at.title[0].value == "Civilsamhälle"
+    store = Store(demo_db_template)
+    drift = metrics.compute(store, "civil_ai_i_drift", Filter(ar=2024))
+    aktivitet = metrics.compute(store, "andel_ai_aktivitet", Filter(ar=2024, typ=CIVIL))
+    shown = _metrics(at)
+    assert shown["Organisationer med AI i drift"] == formatting.number(drift.numerator)
+    assert shown["Med AI i drift"] == formatting.percent(drift.value)
+    assert shown["Med AI-aktivitet"] == formatting.percent(aktivitet.value)
+    captions = " ".join(c.value for c in at.caption)
+    assert f"{formatting.number(drift.numerator)} av {formatting.number(drift.denominator)} organisationer" in captions
+    counties = at.dataframe[0].value.set_index("Län")
+    assert len(counties) == 21
+    for result in metrics.compute(store, "civil_ai_i_drift", Filter(ar=2024, typ=CIVIL), by="lan"):
+        name = dict(zip(store.counties()["lan_kod"], store.counties()["name"]))[result.area]
+        expected = "för få svar" if result.suppressed else formatting.percent(result.value)
+        assert counties.loc[name, "Med AI i drift"] == expected
+    categories = [d.value for d in at.dataframe if "Kategori" in d.value.columns][0]
+    assert "Idrott" in categories["Kategori"].tolist()
+    assert len(at.get("vega_lite_chart")) == 1
+    assert len(at.get("deck_gl_json_chart")) == 1  # the county map of civil_ai_i_drift
+
+
+def test_suppressed_county_from_the_url(demo_db_template, monkeypatch):
+    at = open_civil(demo_db_template, monkeypatch, ar="2022", lan="09")
+    no_exceptions(at)
+    assert at.sidebar.multiselect[0].value == ["09"]
+    shown = _metrics(at)
+    assert shown["Med AI i drift"] == "för få svar"
+    assert shown["Organisationer med AI i drift"] == "för få svar"
+    line = at.dataframe[0].value.iloc[0]
+    assert line["Län"] == "Gotlands län" and line["Med AI i drift"] == "för få svar"
+    assert not any(ch.isdigit() for ch in "".join(line.iloc[1:]))
+
+
+def test_county_filter_and_english(demo_db_template, monkeypatch):
+    at = open_civil(demo_db_template, monkeypatch, ar="2023", lan=["01", "12"], lang="en")
+    no_exceptions(at)
+    assert at.title[0].value == "Civil society"
+    result = metrics.compute(Store(demo_db_template), "civil_ai_i_drift", Filter(ar=2023, lan=("01", "12")))
+    assert _metrics(at)["With AI in production"] == formatting.percent(result.value, "en")
+    assert sorted(at.dataframe[0].value["County"]) == ["Skåne län", "Stockholms län"]
+
+
+def test_invalid_url_values_are_dropped_with_a_notice(demo_db_template, monkeypatch):
+    at = open_civil(demo_db_template, monkeypatch, ar="20x4", lan="99")
+    no_exceptions(at)
+    notice = " ".join(w.value for w in at.warning)
+    assert "20x4" in notice and "99" in notice
+
+
+def test_empty_database_says_what_is_missing(empty_db_template, monkeypatch):
+    at = open_civil(empty_db_template, monkeypatch)
+    no_exceptions(at)
+    assert any("inga enkätsvar" in i.value for i in at.info)
+    assert not at.metric and not at.dataframe
