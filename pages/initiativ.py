@@ -1,4 +1,4 @@
-"""Placeholder: this page is built in its own change."""
+"""Initiativ: the catalogue of reported AI initiatives, searchable and filterable, and who else does the same."""
 
 from adoption.ui.legacy import leave_legacy_pages_mode
 
@@ -6,8 +6,69 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
-from adoption.ui import view  # noqa: E402
+from adoption import catalogue, formatting, i18n, overview, vocab  # noqa: E402
+from adoption.ui import cache, view  # noqa: E402
 
-ctx = view.setup("initiativ", uses=("ar", "lan"))
+ctx = view.setup("initiativ", uses=("ar", "lan", "kommun", "sektor", "typ"))
 st.title(ctx.t("page.initiativ"))
-st.info("Sidan byggs.")
+view.share_control(ctx, "/initiativ")
+if view.no_data(ctx):
+    st.stop()
+st.caption(ctx.t("initiativ.intro"))
+
+# Page-local filters: not in the URL (its keys are fixed in adoption/filters.py).
+text_col, stage_col, tech_col, eval_col = st.columns([2, 1, 1, 1])
+text = text_col.text_input(ctx.t("initiativ.search"), key="initiativ_text", max_chars=catalogue.MAX_QUERY,
+                           help=ctx.t("initiativ.search_help"))
+stage = stage_col.multiselect(ctx.t("initiativ.mognad"), [s.value for s in vocab.stages()], key="initiativ_mognad",
+                              format_func=lambda v: f"{v} {ctx.label('mognad', v)}", placeholder=ctx.t("filter.all"))
+technique = tech_col.multiselect(ctx.t("initiativ.teknik"), list(vocab.codes("teknik")), key="initiativ_teknik",
+                                 format_func=lambda c: ctx.label("teknik", c), placeholder=ctx.t("filter.all"))
+evaluated = eval_col.multiselect(ctx.t("initiativ.utvarderad"), list(catalogue.EVALUATED), key="initiativ_utvarderad",
+                                 format_func=lambda c: ctx.t(f"initiativ.eval.{c}"), placeholder=ctx.t("filter.all"))
+
+flt = ctx.state.filter.with_(ar=ctx.year)
+frame = cache.call(catalogue.catalogue, ctx.store, ctx.version)
+base = catalogue.Query(ar=ctx.year, typ=flt.typ)
+query = catalogue.Query(text=text or "", ar=ctx.year, lan=flt.lan, kommun=flt.kommun, sektor=flt.sektor, typ=flt.typ,
+                        mognad=tuple(stage), teknik=tuple(technique), utvarderad=tuple(evaluated))
+hits = catalogue.search(frame, query)
+total = catalogue.search(frame, base)
+st.markdown(ctx.t("initiativ.count", shown=formatting.number(len(hits), ctx.lang),
+                  total=formatting.number(len(total), ctx.lang), year=ctx.year))
+
+# The share evaluated for the sidebar selection, from the registry (the page's own filters are not in it).
+evaluated_share = cache.metric(ctx.store, ctx.version, "andel_utvarderade", flt)
+st.caption(ctx.t("initiativ.registry", label=i18n.metric_label("andel_utvarderade", ctx.lang),
+                 value=overview.value_text(evaluated_share, ctx.lang),
+                 base=overview.base_text(evaluated_share, ctx.lang)))
+
+if hits.empty:
+    st.info(ctx.t("initiativ.none"))
+    st.stop()
+
+civil = flt.typ == "civilsamhalle"
+st.dataframe(catalogue.table(hits, ctx.lang, organisation=civil), hide_index=True, width="stretch")
+
+# -- one initiative in detail, and who else does the same kind of work -------------
+st.subheader(ctx.t("initiativ.detail"))
+titles = {int(i): f"{t} – {k} ({a})" for i, t, k, a in zip(hits["id"], hits["titel"], hits["kommun"], hits["ar"])}
+if st.session_state.get("initiativ_valt") not in titles:
+    st.session_state["initiativ_valt"] = next(iter(titles))
+chosen = st.selectbox(ctx.t("initiativ.pick"), list(titles), format_func=lambda i: titles.get(i, str(i)),
+                      key="initiativ_valt")
+row = hits[hits["id"] == chosen].iloc[0]
+left, right = st.columns([1, 1])
+with left:
+    st.dataframe(catalogue.details(row, ctx.lang), hide_index=True, width="stretch")
+with right:
+    st.markdown(f"**{ctx.t('initiativ.description')}**")
+    st.text(row["beskrivning"] if isinstance(row["beskrivning"], str) else "–")
+
+others = catalogue.same_kind(frame, int(chosen))
+if others.empty:
+    st.caption(ctx.t("initiativ.same_kind_none"))
+else:
+    st.markdown(ctx.t("initiativ.same_kind", sektor=ctx.label("sektor", row["sektor"]),
+                      teknik=ctx.label("teknik", row["teknik"]), n=formatting.number(len(others), ctx.lang)))
+    st.dataframe(catalogue.same_kind_table(others, ctx.lang), hide_index=True, width="stretch")
