@@ -41,6 +41,7 @@ from .context import store as current_store
 WIDGET_PREFIX = "w_"
 _LAST_QUERY = "_view_last_query"
 _LAST_STATE = "_view_last_state"
+_LAST_PAGE = "_view_last_page"
 
 
 @dataclass(frozen=True)
@@ -117,13 +118,18 @@ def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
     url_state, notices = from_query(params, known=known)
 
     last_written = st.session_state.get(_LAST_QUERY)
-    if last_written is None or last_written != params:
-        if not params and st.session_state.get(_LAST_STATE) is not None:
+    previous = st.session_state.get(_LAST_STATE)
+    # Widget ids differ per page: a page change must seed the widgets even when the URL is unchanged.
+    page_changed = st.session_state.get(_LAST_PAGE) != page
+    if last_written is None or last_written != params or page_changed:
+        if (not params or params == last_written) and st.session_state.get(_LAST_STATE) is not None:
             # Navigation drops query parameters: carry the filters over.
             url_state = st.session_state[_LAST_STATE]
         _seed_widgets(url_state)
 
-    state = _sidebar(url_state, uses, known)
+    # The page sees only the filters it shows (after navigation the carried-over
+    # state also holds other pages' filters, which must not filter this page unseen).
+    state = _keep(_sidebar(url_state, uses, known), uses)
     version = state.v if state.v is not None else current
     years = known.years
     year = state.filter.ar if state.filter.ar is not None else (years[-1] if years else None)
@@ -132,11 +138,32 @@ def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
     if wanted != params:
         st.query_params.from_dict(wanted)
     st.session_state[_LAST_QUERY] = wanted
-    st.session_state[_LAST_STATE] = state
+    st.session_state[_LAST_STATE] = _remember(state, previous, uses)
+    st.session_state[_LAST_PAGE] = page
 
     ctx = PageContext(page, state, db, version, current, known, year)
     _banners(ctx, notices)
     return ctx
+
+
+def _remember(state: ViewState, previous: ViewState | None, uses: tuple[str, ...]) -> ViewState:
+    """What the next page inherits: this page's filters, and the earlier ones it does not use.
+
+    Without this, a rerun on a page that does not use a filter (a language
+    switch on Om data) forgot the year and county chosen on the page before.
+    """
+    if previous is None:
+        return state
+    flt, old = state.filter, previous.filter
+    return state.with_(
+        ar=flt.ar if "ar" in uses else old.ar,
+        lan=flt.lan if "lan" in uses else old.lan,
+        kommun=flt.kommun if "kommun" in uses else old.kommun,
+        sektor=flt.sektor if "sektor" in uses else old.sektor,
+        typ=flt.typ if "typ" in uses else old.typ,
+        matt=state.matt if "matt" in uses else previous.matt,
+        niva=state.niva if "niva" in uses else previous.niva,
+    )
 
 
 def _keep(state: ViewState, uses: tuple[str, ...]) -> ViewState:
@@ -251,3 +278,13 @@ def no_data(ctx: PageContext) -> bool:
         st.info(ctx.t("empty.no_data"), icon="📭")
         return True
     return False
+
+
+def go_to(ctx: PageContext, page_path: str, **changes) -> None:
+    """Open another page (or this one) with this view's filters and ``changes``.
+
+    ``go_to(ctx, "pages/kommun.py", kommun="0180")``. The filters travel as
+    URL parameters (codes, validated again by the next page's ``setup``); the
+    view's widgets are not bound to the URL, so ``switch_page`` may set them.
+    """
+    st.switch_page(page_path, query_params=ctx.query(**changes))
