@@ -30,6 +30,7 @@ class Headline:
 
 def headlines(store: Store, flt: Filter, version: int | None,
               metric_ids: tuple[str, ...] = HEADLINE_METRICS) -> list[Headline]:
+    version = store.resolve_version(version)
     years = store.survey_years(version)
     year = flt.ar if flt.ar is not None else (years[-1] if years else None)
     earlier = [y for y in years if year is not None and y < year]

@@ -94,11 +94,21 @@ def _url_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params.keys() if key in KEYS}
 
 
+# A selectbox shows a None option as "no selection" ("Choose an option")
+# instead of its label, so "all" / "latest" is this code inside the widgets.
+ANY = "*"
+
+
+def _from_widget(value):
+    return None if value == ANY else value
+
+
 def _seed_widgets(state: ViewState) -> None:
     flt = state.filter
+    any_ = lambda value: ANY if value is None else value  # noqa: E731
     values = {
-        "lang": state.lang, "ar": flt.ar, "lan": list(flt.lan), "kommun": flt.kommun,
-        "sektor": list(flt.sektor), "typ": flt.typ, "matt": state.matt, "niva": state.niva,
+        "lang": state.lang, "ar": any_(flt.ar), "lan": list(flt.lan), "kommun": any_(flt.kommun),
+        "sektor": list(flt.sektor), "typ": any_(flt.typ), "matt": state.matt, "niva": state.niva,
     }
     for key, value in values.items():
         st.session_state[WIDGET_PREFIX + key] = value
@@ -195,13 +205,13 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
     tr = lambda key: i18n.t(key, lang)  # noqa: E731 - short local helper
     values = {}
     if "ar" in uses and known.years:
-        options = [None, *sorted(known.years, reverse=True)]
+        options = [ANY, *sorted(known.years, reverse=True)]
         if ss.get(WIDGET_PREFIX + "ar") not in options:
-            ss[WIDGET_PREFIX + "ar"] = None
-        values["ar"] = sidebar.selectbox(
+            ss[WIDGET_PREFIX + "ar"] = ANY
+        values["ar"] = _from_widget(sidebar.selectbox(
             tr("filter.ar"), options, key=WIDGET_PREFIX + "ar",
-            format_func=lambda y: f"{tr('filter.latest_year')} ({max(known.years)})" if y is None else str(y),
-        )
+            format_func=lambda y: f"{tr('filter.latest_year')} ({max(known.years)})" if y == ANY else str(y),
+        ))
     if "lan" in uses:
         names = cache.county_names(current_store())
         values["lan"] = tuple(sidebar.multiselect(
@@ -211,26 +221,26 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
     if "kommun" in uses:
         names = cache.municipality_names(current_store())
         chosen_lan = values.get("lan", ())
-        options = [None] + [k for k, l in known.kommun if not chosen_lan or l in chosen_lan]
+        options = [ANY] + [k for k, l in known.kommun if not chosen_lan or l in chosen_lan]
         if ss.get(WIDGET_PREFIX + "kommun") not in options:
-            ss[WIDGET_PREFIX + "kommun"] = None
-        values["kommun"] = sidebar.selectbox(
+            ss[WIDGET_PREFIX + "kommun"] = ANY
+        values["kommun"] = _from_widget(sidebar.selectbox(
             tr("filter.kommun"), options, key=WIDGET_PREFIX + "kommun",
-            format_func=lambda code: tr("filter.all") if code is None else f"{names.get(code, code)} ({code})",
-        )
+            format_func=lambda code: tr("filter.all") if code == ANY else f"{names.get(code, code)} ({code})",
+        ))
     if "sektor" in uses:
         values["sektor"] = tuple(sidebar.multiselect(
             tr("filter.sektor"), list(known.sektor), key=WIDGET_PREFIX + "sektor",
             format_func=lambda code: i18n.label("sektor", code, lang), placeholder=tr("filter.all"),
         ))
     if "typ" in uses:
-        options = [None, *TYPER]
+        options = [ANY, *TYPER]
         if ss.get(WIDGET_PREFIX + "typ") not in options:
-            ss[WIDGET_PREFIX + "typ"] = None
-        values["typ"] = sidebar.selectbox(
+            ss[WIDGET_PREFIX + "typ"] = ANY
+        values["typ"] = _from_widget(sidebar.selectbox(
             tr("filter.typ"), options, key=WIDGET_PREFIX + "typ",
-            format_func=lambda code: tr("filter.typ_default") if code is None else i18n.label("typ", code, lang),
-        )
+            format_func=lambda code: tr("filter.typ_default") if code == ANY else i18n.label("typ", code, lang),
+        ))
     if "matt" in uses:
         if ss.get(WIDGET_PREFIX + "matt") not in known.matt:
             ss[WIDGET_PREFIX + "matt"] = ViewState().matt

@@ -25,12 +25,16 @@ def open_page(db: str, monkeypatch, page: str | None = None, **query) -> AppTest
     """Run app.py (and switch to ``page``, e.g. "pages/karta.py") with URL parameters."""
     monkeypatch.setenv("ADOPTION_DB", db)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    if page is not None:
+        # AppTest drops the query on switch_page, and switch_page needs one
+        # run first: run the home page bare, switch, then set the URL.
+        at.run()
+        at.switch_page(page)
+        for key in list(at.query_params):
+            del at.query_params[key]
     for key, value in query.items():
         at.query_params[key] = value
     at.run()
-    if page is not None:
-        at.switch_page(page)
-        at.run()
     return at
 
 

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 from adoption import i18n, metrics, profile, similarity
 from adoption.filters import Filter
 from adoption.store import Store
+from adoption.ui import view
 
 from .conftest import ROOT, TIMEOUT, no_exceptions
 
@@ -115,7 +116,8 @@ def test_without_a_municipality_a_picker_and_an_explanation(demo_db_template, mo
     no_exceptions(at)
     assert any("Välj en kommun i sidofältet" in i.value for i in at.info)
     picker = at.sidebar.selectbox[-1]
-    assert picker.label == "Kommun" and picker.value is None
+    # "All" is shown by its label (a None option would read "Choose an option").
+    assert picker.label == "Kommun" and picker.value == view.ANY and picker.options[0] == "Alla"
     picker.set_value("0180").run()
     no_exceptions(at)
     assert at.title[0].value == "Stockholm"
