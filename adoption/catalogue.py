@@ -209,3 +209,30 @@ def same_kind_table(frame: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
         col("senaste"): [int(y) for y in frame["senaste_ar"]],
         col("exempel"): frame["exempel"].to_numpy(),
     })
+
+
+def download_table(frame: pd.DataFrame, lang: str = "sv", *, organisation: bool = False) -> pd.DataFrame:
+    """Catalogue rows for CSV / Excel: codes beside labels, the stage as a number 0-4 (empty when not
+    given), the description in full. Free text is neutralised against formulas by the export."""
+    col = lambda key: i18n.t(f"initiativ.col_{key}", lang)  # noqa: E731
+    code = i18n.t("download.col.code", lang)
+    out = pd.DataFrame(index=range(len(frame)))
+    out[col("ar")] = pd.array([int(v) for v in frame["ar"]], dtype="Int64")
+    out[col("kommun")] = frame["kommun"].to_numpy()
+    out[f"{col('kommun')}: {code}"] = frame["kommunkod"].to_numpy()
+    if "lan_name" in frame.columns:
+        out[col("lan")] = frame["lan_name"].to_numpy()
+    if organisation:
+        out[col("organisation")] = frame["organisation"].fillna("").to_numpy()
+    out[col("titel")] = frame["titel"].to_numpy()
+    out[col("sektor")] = [_label("sektor", v, lang) for v in frame["sektor"]]
+    out[i18n.t("download.col.stage_code", lang)] = pd.array(
+        [None if v is None or pd.isna(v) else int(v) for v in frame["mognad"]], dtype="Int64")
+    out[col("mognad")] = [_stage(v, lang) for v in frame["mognad"]]
+    out[col("teknik")] = [_label("teknik", v, lang) for v in frame["teknik"]]
+    out[col("utvarderad")] = [evaluated_text(v, lang) for v in frame["utvarderad"]]
+    out[col("nytta")] = [_labels("nytta", v, lang) for v in frame.get("nytta", pd.Series([None] * len(frame)))]
+    out[col("samverkan")] = [_labels(None, v, lang) for v in frame.get("samverkan", pd.Series([None] * len(frame)))]
+    out[col("kalla")] = [v if isinstance(v, str) else "" for v in frame.get("kalla", pd.Series([None] * len(frame)))]
+    out[i18n.t("initiativ.description", lang)] = [v if isinstance(v, str) else "" for v in frame["beskrivning"]]
+    return out

@@ -161,3 +161,54 @@ def category_table(counts: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
             for row in counts.itertuples(index=False)
         ],
     })
+
+
+# -- downloads (numbers, not text) --------------------------------------------------
+
+
+def county_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """:func:`county_rows` as numbers for CSV / Excel: one row per county.
+
+    Per metric its share and 95 % interval in percent, numerator and
+    denominator as counts, and its status; a suppressed figure ("för få svar")
+    or a county without answers is an empty cell with the status saying why.
+    """
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    out = []
+    for row in rows.to_dict("records"):
+        record = {t("civilsamhalle.col.lan"): row["name"], t("download.col.code"): row["lan"],
+                  t("civilsamhalle.col.n"): sectors.count_number(row["n"])}
+        for metric_id, key in (("andel_ai_aktivitet", "civilsamhalle.col.aktivitet"),
+                               ("civil_ai_i_drift", "civilsamhalle.col.drift")):
+            ok = row[f"{metric_id}_status"] == metrics.STATUS_OK
+            label = t(key)
+            record[f"{label} {t('download.col.share_pct')}"] = (
+                sectors.percent_number(row[f"{metric_id}_value"]) if ok else None)
+            record[f"{label}: {t('download.col.numerator')}"] = row[f"{metric_id}_numerator"] if ok else None
+            record[f"{label}: {t('download.col.denominator')}"] = row[f"{metric_id}_denominator"] if ok else None
+            record[f"{label}: {t('download.col.ci_low')}"] = (
+                sectors.percent_number(row[f"{metric_id}_ci_low"]) if ok else None)
+            record[f"{label}: {t('download.col.ci_high')}"] = (
+                sectors.percent_number(row[f"{metric_id}_ci_high"]) if ok else None)
+            record[f"{label}: {t('download.col.status')}"] = sectors.download_status(row[f"{metric_id}_status"], lang)
+        out.append(record)
+    frame = pd.DataFrame(out)
+    counts = [c for c in frame.columns if c == t("civilsamhalle.col.n") or c.endswith(t("download.col.numerator"))
+              or c.endswith(t("download.col.denominator"))]
+    return sectors.integer_columns(frame, counts)
+
+
+def category_download(counts: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """:func:`category_counts` as numbers: category, code, count (empty when 1 or 2) and status."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    frame = pd.DataFrame({
+        t("civilsamhalle.col.kategori"): [
+            i18n.label("org_kategori", code, lang) if code is not None else t("civilsamhalle.no_category")
+            for code in counts["kategori"]
+        ],
+        t("download.col.code"): [code if code is not None else "" for code in counts["kategori"]],
+        t("civilsamhalle.col.antal"): [None if row.suppressed else row.antal for row in counts.itertuples(index=False)],
+        t("download.col.status"): [sectors.download_status("too_few" if row.suppressed else "ok", lang)
+                                   for row in counts.itertuples(index=False)],
+    })
+    return sectors.integer_columns(frame, [t("civilsamhalle.col.antal")])

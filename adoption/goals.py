@@ -392,3 +392,52 @@ def axis_title(progress: GoalProgress, lang: str = "sv") -> str:
     if progress.unit == "count":
         return i18n.t("mal.axis.count", lang)
     return metrics.get(progress.metric).label(lang)
+
+
+def series_download(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
+    """:func:`series_table` as numbers for CSV / Excel: one row a year.
+
+    Observed value (the goal's measure: a share in percent, an index or a
+    count), its 95 % interval (shares and indices only), numerator and
+    denominator, the required path and the projection on the same scale, and
+    the registry's status. A missing or hidden value is an empty cell, never 0.
+    """
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    scale = 100.0 if progress.unit == "share" else 1.0
+
+    def scaled(x):
+        return None if x is None else round(x * scale, 4)
+
+    by_year = {r.ar: r for r in progress.results}
+    unit = t(f"download.unit.{progress.unit}") if f"download.unit.{progress.unit}" in i18n.TEXTS else progress.unit
+    rows = []
+    for year in progress.years():
+        result = by_year.get(year)
+        shown = result is not None and not result.suppressed
+        interval = shown and progress.measure == "value" and result.ci_low is not None
+        status = result.status if result is not None else None
+        rows.append({
+            t("download.col.year"): year,
+            t("download.col.metric_id"): progress.metric,
+            t("download.col.unit"): unit,
+            t("mal.series.observed"): scaled(_measure(result, progress.measure)) if result is not None else None,
+            t("download.col.ci_low"): scaled(result.ci_low) if interval else None,
+            t("download.col.ci_high"): scaled(result.ci_high) if interval else None,
+            t("download.col.numerator"): result.numerator if shown else None,
+            t("download.col.denominator"): result.denominator if shown else None,
+            t("mal.series.required"): scaled(progress.required(year)),
+            t("mal.series.projection"): scaled(progress.projection(year)),
+            t("mal.target_col"): scaled(progress.target) if year == progress.target_year else None,
+            t("download.col.status"): (
+                (t(f"download.status.{status}") if f"download.status.{status}" in i18n.TEXTS else status)
+                if status is not None else ""),
+        })
+    frame = pd.DataFrame(rows)
+    for key in ("download.col.year", "download.col.numerator", "download.col.denominator"):
+        column = t(key)
+        if column in frame:
+            numbers = pd.to_numeric(frame[column], errors="coerce").astype("Float64")
+            present = numbers.dropna()
+            if not len(present) or bool((present == present.round()).all()):
+                frame[column] = numbers.round().astype("Int64")
+    return frame

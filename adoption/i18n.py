@@ -190,6 +190,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "karta.summary_range": {"sv": "Lägst: {low}; högst: {high}", "en": "Lowest: {low}; highest: {high}"},
     # -- mal (page texts go below this line) --
+    "mal.target_col": {"sv": "Mål", "en": "Target"},
     "mal.intro": {
         "sv": "För varje programmål, på samma sätt som EU:s rapporter om det digitala decenniet följer sina mål: "
               "observerat värde per enkätår, den bana som krävs för att nå målet, en prognos och hur långt det är kvar.",
@@ -719,6 +720,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "om.action.rollback": {"sv": "återställning", "en": "rollback"},
     "om.action.demo_removed": {"sv": "demodata borttagen", "en": "demo data removed"},
     # -- nedladdning (page texts go below this line) --
+    "download.col.name": {"sv": "Namn", "en": "Name"},
+    "download.col.code": {"sv": "Kod", "en": "Code"},
+    "download.col.share_pct": {"sv": "Andel (%)", "en": "Share (%)"},
+    "download.col.stage_code": {"sv": "Mognad (0–4)", "en": "Stage (0-4)"},
+    "download.col.area": {"sv": "Område", "en": "Area"},
+    "download.unit.count": {"sv": "antal", "en": "count"},
     "download.csv": {"sv": "Ladda ned CSV", "en": "Download CSV"},
     "download.xlsx": {"sv": "Ladda ned Excel", "en": "Download Excel"},
     "download.help": {
@@ -753,6 +760,192 @@ TEXTS: dict[str, dict[str, str]] = {
     "download.status.not_applicable": {"sv": "ej tillämplig", "en": "not applicable"},
     "download.status.too_few": {"sv": "för få svar", "en": "too few answers"},
     # -- ladda_upp (page texts go below this line) --
+    "page.ladda_upp": {"sv": "Ladda upp", "en": "Upload"},
+    "access.reason.oidc_ok": {"sv": "Inloggad som administratör.", "en": "Signed in as an administrator."},
+    "access.reason.oidc_login": {
+        "sv": "Sidan är bara för administratörer. Logga in för att fortsätta.",
+        "en": "This page is for administrators only. Sign in to continue.",
+    },
+    "access.reason.oidc_not_admin": {
+        "sv": "Du är inloggad, men ditt konto finns inte i listan över administratörer "
+              "(`[adoption] admins` i secrets.toml).",
+        "en": "You are signed in, but your account is not in the list of administrators "
+              "(`[adoption] admins` in secrets.toml).",
+    },
+    "access.reason.oidc_no_admins": {
+        "sv": "Inloggning (OpenID Connect) är konfigurerad men ingen är utsedd till administratör. Lägg till "
+              "`[adoption] admins = [\"namn@exempel.se\"]` i secrets.toml (eller `[\"*\"]` för alla som kan logga in).",
+        "en": "Sign-in (OpenID Connect) is configured but nobody is an administrator. Add "
+              "`[adoption] admins = [\"name@example.org\"]` to secrets.toml (or `[\"*\"]` for everyone who can sign in).",
+    },
+    "access.reason.oidc_unavailable": {
+        "sv": "Inloggning (OpenID Connect) är konfigurerad i secrets.toml, men paketet Authlib saknas på servern, "
+              "så ingen kan logga in. Installera det med `pip install \"streamlit[auth]\"` och starta om appen.",
+        "en": "Sign-in (OpenID Connect) is configured in secrets.toml, but the Authlib package is missing on the "
+              "server, so nobody can sign in. Install it with `pip install \"streamlit[auth]\"` and restart the app.",
+    },
+    "access.reason.password_ok": {"sv": "Inloggad med administratörslösenordet.",
+                                  "en": "Signed in with the administrator password."},
+    "access.reason.password_needed": {
+        "sv": "Sidan är bara för administratörer. Ange administratörslösenordet.",
+        "en": "This page is for administrators only. Enter the administrator password.",
+    },
+    "access.reason.local_ok": {
+        "sv": "Ingen inloggning är konfigurerad: administration är tillåten eftersom du använder appen på "
+              "samma dator som servern.",
+        "en": "No sign-in is configured: administration is allowed because you use the app on the same "
+              "computer as the server.",
+    },
+    "access.reason.not_local": {
+        "sv": "Sidan är bara för administratörer. Ingen inloggning är konfigurerad, så administration är bara "
+              "tillåten från datorn där servern kör.",
+        "en": "This page is for administrators only. No sign-in is configured, so administration is only "
+              "allowed from the computer the server runs on.",
+    },
+    "admin.password": {"sv": "Administratörslösenord", "en": "Administrator password"},
+    "admin.login": {"sv": "Logga in", "en": "Sign in"},
+    "admin.oidc_login": {"sv": "Logga in", "en": "Sign in"},
+    "admin.logout": {"sv": "Logga ut", "en": "Sign out"},
+    "admin.wrong_password": {"sv": "Fel lösenord.", "en": "Wrong password."},
+    "admin.denied_action": {"sv": "Åtgärden avbröts: behörighet saknas.",
+                            "en": "The action was stopped: not authorised."},
+    "admin.configure_help": {
+        "sv": "För en delad server: sätt miljövariabeln `ADOPTION_ADMIN_PASSWORD` (eller "
+              "`[adoption] admin_password` i `.streamlit/secrets.toml`), eller konfigurera inloggning med "
+              "OpenID Connect (`[auth]` i secrets.toml, `pip install \"streamlit[auth]\"`) och lista "
+              "administratörerna i `[adoption] admins`. Se README.",
+        "en": "For a shared server: set the environment variable `ADOPTION_ADMIN_PASSWORD` (or "
+              "`[adoption] admin_password` in `.streamlit/secrets.toml`), or configure OpenID Connect sign-in "
+              "(`[auth]` in secrets.toml, `pip install \"streamlit[auth]\"`) and list the administrators in "
+              "`[adoption] admins`. See the README.",
+    },
+    "ladda_upp.signed_in": {"sv": "Ändringar sparas i historiken som: {who}",
+                            "en": "Changes are recorded in the history as: {who}"},
+    "ladda_upp.tab.upload": {"sv": "Ladda upp data", "en": "Upload data"},
+    "ladda_upp.tab.history": {"sv": "Historik och återställning", "en": "History and restore"},
+    "ladda_upp.tab.goals": {"sv": "Programmets mål", "en": "Programme goals"},
+    "ladda_upp.step.kind": {"sv": "1. Vad laddar du upp?", "en": "1. What are you uploading?"},
+    "ladda_upp.kind": {"sv": "Sorts data", "en": "Kind of data"},
+    "ladda_upp.kind.enkatsvar": {"sv": "Enkätsvar", "en": "Survey responses"},
+    "ladda_upp.kind.initiativ": {"sv": "Initiativ", "en": "Initiatives"},
+    "ladda_upp.kind.befolkning": {"sv": "Befolkning", "en": "Population"},
+    "ladda_upp.year": {"sv": "År (om filen saknar årskolumn)", "en": "Year (if the file has no year column)"},
+    "ladda_upp.year_from_file": {"sv": "Året står i filen", "en": "The year is in the file"},
+    "ladda_upp.year_help": {
+        "sv": "Välj ett år bara om filen saknar kolumnen ”ar”; rader med ett annat år blir då fel.",
+        "en": "Choose a year only when the file has no \"ar\" column; rows with another year are then errors.",
+    },
+    "ladda_upp.templates": {
+        "sv": "Mallar: Excel-mallen har rullgardinslistor för de fasta värdena och ett blad med instruktioner; "
+              "CSV-mallen har samma kolumner.",
+        "en": "Templates: the Excel template has drop-down lists for the fixed values and an instructions "
+              "sheet; the CSV template has the same columns.",
+    },
+    "ladda_upp.template_xlsx": {"sv": "Mall (Excel)", "en": "Template (Excel)"},
+    "ladda_upp.template_csv": {"sv": "Mall (CSV)", "en": "Template (CSV)"},
+    "ladda_upp.step.file": {"sv": "2. Välj fil", "en": "2. Choose a file"},
+    "ladda_upp.file": {"sv": "CSV- eller Excel-fil (.csv, .xlsx), högst 20 MB",
+                       "en": "CSV or Excel file (.csv, .xlsx), at most 20 MB"},
+    "ladda_upp.file_help": {
+        "sv": "Ingenting sparas förrän du trycker på Spara som ny dataversion.",
+        "en": "Nothing is saved until you press Save as a new data version.",
+    },
+    "ladda_upp.checking": {"sv": "Kontrollerar filen …", "en": "Checking the file …"},
+    "ladda_upp.duplicate": {
+        "sv": "Den här filen har laddats upp förut ({file}, {when}, av {by}; dataversion {version}). "
+              "Ingenting ändras om den laddas upp igen.",
+        "en": "This file was uploaded before ({file}, {when}, by {by}; data version {version}). "
+              "Uploading it again changes nothing.",
+    },
+    "ladda_upp.step.columns": {"sv": "3. Kolumner", "en": "3. Columns"},
+    "ladda_upp.col.file_header": {"sv": "Rubrik i filen", "en": "Header in the file"},
+    "ladda_upp.col.expected": {"sv": "Tolkas som kolumn", "en": "Read as column"},
+    "ladda_upp.unknown_columns": {
+        "sv": "Rubriker som inte kändes igen. Välj vilken kolumn var och en motsvarar; annars ignoreras den.",
+        "en": "Headers that were not recognised. Choose the column each one stands for; otherwise it is ignored.",
+    },
+    "ladda_upp.ignore_column": {"sv": "(ignorera kolumnen)", "en": "(ignore the column)"},
+    "ladda_upp.step.fuzzy": {"sv": "4. Kommunnamn som tolkades ungefärligt",
+                             "en": "4. Municipality names matched approximately"},
+    "ladda_upp.fuzzy_help": {
+        "sv": "Bekräfta förslaget eller välj rätt kommun för varje rad. Inget sparas innan alla är bekräftade.",
+        "en": "Confirm the suggestion or choose the right municipality for each row. Nothing is saved before "
+              "all are confirmed.",
+    },
+    "ladda_upp.fuzzy_row": {"sv": "Rad {row}: ”{value}” → {name}, likhet {score} %",
+                            "en": "Row {row}: \"{value}\" → {name}, similarity {score} %"},
+    "ladda_upp.fuzzy_choose": {"sv": "Bekräfta eller rätta …", "en": "Confirm or correct …"},
+    "ladda_upp.fuzzy_suggested": {"sv": "förslaget", "en": "the suggestion"},
+    "ladda_upp.fuzzy_pending": {"sv": "{n} kommunnamn väntar på bekräftelse.",
+                                "en": "{n} municipality names are waiting for confirmation."},
+    "ladda_upp.step.report": {"sv": "5. Valideringsrapport", "en": "5. Validation report"},
+    "ladda_upp.report_summary": {
+        "sv": "{errors} fel och {warnings} varningar. Filen kan sparas först när alla fel är rättade.",
+        "en": "{errors} errors and {warnings} warnings. The file can be saved only when every error is fixed.",
+    },
+    "ladda_upp.report_clean": {"sv": "Inga problem hittades.", "en": "No problems found."},
+    "ladda_upp.step.preview": {"sv": "6. Förhandsvisning", "en": "6. Preview"},
+    "ladda_upp.preview_base": {"sv": "Jämfört med nuvarande data (dataversion {version}):",
+                               "en": "Compared with the current data (data version {version}):"},
+    "ladda_upp.preview_headline": {"sv": "Nyckeltal före och efter:", "en": "Headline figures before and after:"},
+    "ladda_upp.col.year": {"sv": "År", "en": "Year"},
+    "ladda_upp.col.typ": {"sv": "Typ", "en": "Type"},
+    "ladda_upp.col.added": {"sv": "Nya rader", "en": "Rows added"},
+    "ladda_upp.col.changed": {"sv": "Ändrade rader", "en": "Rows changed"},
+    "ladda_upp.col.unchanged": {"sv": "Oförändrade rader", "en": "Rows unchanged"},
+    "ladda_upp.col.metric": {"sv": "Mått", "en": "Measure"},
+    "ladda_upp.col.before": {"sv": "Före", "en": "Before"},
+    "ladda_upp.col.after": {"sv": "Efter", "en": "After"},
+    "ladda_upp.col.version": {"sv": "Dataversion", "en": "Data version"},
+    "ladda_upp.col.when": {"sv": "Tid (UTC)", "en": "Time (UTC)"},
+    "ladda_upp.col.by": {"sv": "Av", "en": "By"},
+    "ladda_upp.col.action": {"sv": "Händelse", "en": "Event"},
+    "ladda_upp.col.file": {"sv": "Fil", "en": "File"},
+    "ladda_upp.col.kind": {"sv": "Sorts data", "en": "Kind"},
+    "ladda_upp.col.description": {"sv": "Beskrivning", "en": "Description"},
+    "ladda_upp.step.commit": {"sv": "7. Spara", "en": "7. Save"},
+    "ladda_upp.commit": {"sv": "Spara som ny dataversion", "en": "Save as a new data version"},
+    "ladda_upp.committed": {
+        "sv": "Sparat som dataversion {version}: {added} nya, {changed} ändrade och {unchanged} oförändrade rader.",
+        "en": "Saved as data version {version}: {added} added, {changed} changed and {unchanged} unchanged rows.",
+    },
+    "ladda_upp.status.no_changes": {
+        "sv": "Filen ändrar inga rader ({unchanged} rader är redan likadana); ingen ny dataversion skapades.",
+        "en": "The file changes no rows ({unchanged} rows are already the same); no new data version was made.",
+    },
+    "ladda_upp.status.duplicate": {
+        "sv": "Samma fil har laddats upp förut; ingenting ändrades.",
+        "en": "The same file was uploaded before; nothing changed.",
+    },
+    "ladda_upp.no_history": {"sv": "Inga dataversioner eller uppladdningar ännu.",
+                             "en": "No data versions or uploads yet."},
+    "ladda_upp.rollback": {"sv": "Återställ en tidigare version", "en": "Restore an earlier version"},
+    "ladda_upp.rollback_help": {
+        "sv": "Återställning skapar en ny dataversion med samma innehåll som den valda; ingenting raderas.",
+        "en": "Restoring makes a new data version with the same content as the chosen one; nothing is deleted.",
+    },
+    "ladda_upp.rollback_version": {"sv": "Version att återställa", "en": "Version to restore"},
+    "ladda_upp.rollback_choose": {"sv": "Välj version …", "en": "Choose a version …"},
+    "ladda_upp.rollback_confirm": {"sv": "Ja, återställ den valda versionen",
+                                   "en": "Yes, restore the chosen version"},
+    "ladda_upp.rollback_button": {"sv": "Återställ", "en": "Restore"},
+    "ladda_upp.rolled_back": {"sv": "Version {target} återställdes som ny dataversion {version}.",
+                              "en": "Version {target} was restored as new data version {version}."},
+    "ladda_upp.no_goals": {"sv": "Inga mål finns i databasen.", "en": "There are no goals in the database."},
+    "ladda_upp.goal_metric": {"sv": "mått", "en": "measure"},
+    "ladda_upp.goal_revision": {"sv": "revision {revision}, ändrad av {by}",
+                                "en": "revision {revision}, changed by {by}"},
+    "ladda_upp.goal_target.share": {"sv": "Mål (procent)", "en": "Target (percent)"},
+    "ladda_upp.goal_target.other": {"sv": "Mål (antal eller värde)", "en": "Target (count or value)"},
+    "ladda_upp.goal_year": {"sv": "Målår", "en": "Target year"},
+    "ladda_upp.goal_label_sv": {"sv": "Formulering på svenska", "en": "Wording in Swedish"},
+    "ladda_upp.goal_label_en": {"sv": "Formulering på engelska", "en": "Wording in English"},
+    "ladda_upp.goal_save": {"sv": "Spara målet", "en": "Save the goal"},
+    "ladda_upp.goal_saved": {"sv": "Målet {goal} sparades (revision {revision}).",
+                             "en": "Goal {goal} was saved (revision {revision})."},
+    "ladda_upp.goal_unchanged": {"sv": "Inget ändrades.", "en": "Nothing changed."},
+    "ladda_upp.goal_label_missing": {"sv": "Formuleringen får inte vara tom.", "en": "The wording must not be empty."},
+    "ladda_upp.goal_history": {"sv": "Alla ändringar av målen", "en": "Every change to the goals"},
     "share.button": {"sv": "Dela", "en": "Share"},
     "share.help": {
         "sv": "Länken låser år och dataversion, så att den visar samma sak även när ny data laddats upp.",

@@ -100,6 +100,11 @@ class Area:
     line: tuple[int, int, int, int]
     n: int
     lan: str | None = None  # the county's name (municipalities only)
+    # the registry's raw figures (None when suppressed or missing), for the download
+    numerator: float | None = None
+    denominator: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
 
 
 @dataclass(frozen=True)
@@ -298,6 +303,10 @@ def layer_data(results: list[metrics.MetricResult], geometry: pd.DataFrame, name
             interval_text=interval_text(result, lang), status=result.status, class_index=index,
             fill=fill, line=line, n=result.n,
             lan=(county_of or {}).get(result.area) if level == "kommun" else None,
+            numerator=None if result.suppressed else result.numerator,
+            denominator=None if result.suppressed else result.denominator,
+            ci_low=None if result.suppressed else result.ci_low,
+            ci_high=None if result.suppressed else result.ci_high,
         ))
     legend = [
         LegendEntry(f"class{i}", label, colours[i], WHITE, sum(1 for a in areas if a.class_index == i))
@@ -356,6 +365,50 @@ def table(data: MapData) -> pd.DataFrame:
                                       else status_label(_missing_kind(a.status), data.lang))
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def download_table(data: MapData) -> pd.DataFrame:
+    """The map's data as numbers, for CSV and Excel: one row per area.
+
+    Value and interval on the column's scale (shares in percent, 45.5),
+    numerator, denominator and respondents as counts; a missing or hidden
+    value is an empty cell and the status column says why (never 0).
+    """
+    tr = lambda key: i18n.t(key, data.lang)  # noqa: E731
+    scale = 100.0 if metrics.get(data.metric).unit == "share" else 1.0
+
+    def scaled(x):
+        return None if x is None else round(x * scale, 4)
+
+    rows = []
+    for a in data.areas:
+        row = {tr("download.col.name"): a.name, tr("download.col.code"): a.code}
+        if data.level == "kommun":
+            row[tr("karta.col_lan")] = a.lan or ""
+        row[tr("download.col.year")] = data.year
+        row[value_column(data)] = scaled(a.value)
+        row[tr("download.col.numerator")] = a.numerator
+        row[tr("download.col.denominator")] = a.denominator
+        row[tr("download.col.n")] = None if a.value is None and a.status == "too_few" else a.n
+        row[tr("download.col.ci_low")] = scaled(a.ci_low) if a.value is not None else None
+        row[tr("download.col.ci_high")] = scaled(a.ci_high) if a.value is not None else None
+        row[tr("download.col.status")] = (tr("download.status.ok") if a.value is not None
+                                          else status_label(_missing_kind(a.status), data.lang))
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    for key in ("download.col.year", "download.col.numerator", "download.col.denominator", "download.col.n"):
+        if tr(key) in frame:
+            frame[tr(key)] = whole_numbers(frame[tr(key)])
+    return frame
+
+
+def whole_numbers(series: pd.Series) -> pd.Series:
+    """Counts as integers (Int64, missing stays missing); left as they are if any is not whole."""
+    numbers = pd.to_numeric(series, errors="coerce").astype("Float64")
+    present = numbers.dropna()
+    if len(present) and not (present == present.round()).all():
+        return numbers
+    return numbers.round().astype("Int64")
 
 
 def value_column(data: MapData) -> str:

@@ -352,3 +352,161 @@ def trend(comps: tuple[Comparison, ...], metric_id: str, names: dict[str, str], 
             i18n.t("kommun.col_ci", lang): _interval(c, lang),
         })
     return chart, pd.DataFrame(rows)
+
+
+# -- downloads (numbers, not text) ---------------------------------------------------
+
+
+def _scaled(x, unit: str):
+    if x is None or (isinstance(x, float) and pd.isna(x)):
+        return None
+    return round(float(x) * 100, 4) if unit == "share" else round(float(x), 4)
+
+
+def _integers(frame: pd.DataFrame, columns) -> pd.DataFrame:
+    """Count columns as Int64 (missing stays missing; left as floats if any is not whole)."""
+    for column in columns:
+        if column not in frame:
+            continue
+        numbers = pd.to_numeric(frame[column], errors="coerce").astype("Float64")
+        present = numbers.dropna()
+        if not len(present) or bool((present == present.round()).all()):
+            frame[column] = numbers.round().astype("Int64")
+    return frame
+
+
+def _status_word(status: str, lang: str) -> str:
+    key = f"download.status.{status}"
+    return i18n.t(key, lang) if key in i18n.TEXTS else status
+
+
+def stage_download(cells: tuple[StageCell, ...], lang: str = "sv") -> pd.DataFrame:
+    """The stage history as numbers: one row per sector and year, the stage 0-4 (empty when missing)."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    status = {CELL_OK: "ok", CELL_NOT_APPLICABLE: "not_applicable", CELL_NO_ANSWER: "no_answer"}
+    frame = pd.DataFrame([
+        {
+            t("kommun.col_sector"): i18n.label("sektor", c.sektor, lang),
+            t("download.col.code"): c.sektor,
+            t("download.col.year"): c.ar,
+            t("download.col.stage_code"): c.stage if c.status == CELL_OK else None,
+            t("sektorer.col.mognad"): cell_text(c, lang),
+            t("download.col.status"): _status_word(status.get(c.status, "no_answer"), lang),
+        }
+        for c in cells
+    ], columns=[t("kommun.col_sector"), t("download.col.code"), t("download.col.year"),
+                t("download.col.stage_code"), t("sektorer.col.mognad"), t("download.col.status")])
+    return _integers(frame, [t("download.col.year"), t("download.col.stage_code")])
+
+
+def comparison_download(comps: tuple[Comparison, ...], names: dict[str, str], lang: str = "sv", *,
+                        years: tuple[int, ...] = (), metric_ids: tuple[str, ...] = (),
+                        areas: tuple[str, ...] = (AREA_KOMMUN, AREA_LAN, AREA_RIKET, AREA_LIKNANDE)) -> pd.DataFrame:
+    """Registry figures as numbers, one row per area, year and metric (for the comparison and the trend).
+
+    Shares in percent; no interval for one municipality (as on the page); a
+    hidden or missing value is an empty cell and the status says why.
+    """
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    rows = []
+    for c in comps:
+        if c.area not in areas or (years and c.ar not in years) or (metric_ids and c.metric not in metric_ids):
+            continue
+        r = c.result
+        shown = not r.suppressed and r.value is not None
+        interval = shown and c.area not in (AREA_KOMMUN, AREA_LIKNANDE)
+        rows.append({
+            t("kommun.col_kind"): t(f"kommun.kind_{c.area}"),
+            t("kommun.col_area"): _area_name(c, names, lang),
+            t("download.col.code"): c.code or "",
+            t("download.col.year"): c.ar,
+            t("download.col.metric"): i18n.metric_label(c.metric, lang),
+            t("download.col.metric_id"): c.metric,
+            t("download.col.value"): _scaled(r.value, r.unit) if shown else None,
+            t("download.col.unit"): t(f"download.unit.{r.unit}") if f"download.unit.{r.unit}" in i18n.TEXTS else r.unit,
+            t("download.col.numerator"): r.numerator if shown else None,
+            t("download.col.denominator"): r.denominator if shown else None,
+            t("download.col.n"): None if r.suppressed else r.n,
+            t("download.col.ci_low"): _scaled(r.ci_low, r.unit) if interval else None,
+            t("download.col.ci_high"): _scaled(r.ci_high, r.unit) if interval else None,
+            t("download.col.status"): _status_word(r.status, lang),
+        })
+    frame = pd.DataFrame(rows)
+    return _integers(frame, [t("download.col.year"), t("download.col.numerator"), t("download.col.denominator"),
+                             t("download.col.n")])
+
+
+def similar_download(similar, lang: str = "sv") -> pd.DataFrame:
+    """The most similar municipalities (``similarity.Similar``) as numbers: distance and shared answers."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    frame = pd.DataFrame([
+        {t("kommun.col_area"): s.name, t("download.col.code"): s.kommunkod, t("filter.lan"): s.lan_name,
+         t("kommun.col_distance"): round(float(s.distance), 4), t("kommun.col_shared"): s.shared}
+        for s in similar
+    ], columns=[t("kommun.col_area"), t("download.col.code"), t("filter.lan"), t("kommun.col_distance"),
+                t("kommun.col_shared")])
+    return _integers(frame, [t("kommun.col_shared")])
+
+
+def _same_columns(prefix: str, row: dict | None, lang: str) -> dict:
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    shown = row is not None and not row.get("suppressed") and row.get("value") is not None
+    status = "ok" if shown else ("too_few" if row is not None and row.get("suppressed") else None)
+    return {
+        f"{prefix} {t('download.col.share_pct')}": _scaled(row["value"], "share") if shown else None,
+        f"{prefix}: {t('download.col.numerator')}": row["numerator"] if shown else None,
+        f"{prefix}: {t('download.col.denominator')}": row["denominator"] if shown else None,
+        f"{prefix}: {t('download.col.status')}": _status_word(status, lang) if status else "",
+    }
+
+
+def sector_download(rows: tuple[SectorComparison, ...], lan_name: str, lang: str = "sv") -> pd.DataFrame:
+    """Per sector the municipality's stage (0-4) and the county's and country's share at that stage, as numbers."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    out = []
+    for r in rows:
+        record = {
+            t("kommun.col_sector"): i18n.label("sektor", r.sektor, lang),
+            t("download.col.code"): r.sektor,
+            t("download.col.stage_code"): r.own.stage if r.own.status == CELL_OK else None,
+            t("kommun.col_own"): cell_text(r.own, lang),
+        }
+        record.update(_same_columns(t("kommun.col_lan_same").format(lan=lan_name), r.lan_same, lang))
+        record.update(_same_columns(t("kommun.col_riket_same"), r.riket_same, lang))
+        out.append(record)
+    frame = pd.DataFrame(out)
+    counts = [c for c in frame.columns if c == t("download.col.stage_code")
+              or c.endswith(t("download.col.numerator")) or c.endswith(t("download.col.denominator"))]
+    return _integers(frame, counts)
+
+
+def distribution_download(results: list[tuple[str, metrics.MetricResult]], lang: str = "sv") -> pd.DataFrame:
+    """``sektor_fordelning`` breakdowns as numbers: one row per area, sector and stage (shares in percent)."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    out = []
+    for area_name, result in results:
+        for part in (result.breakdown or ()):
+            shown = not part.get("suppressed") and part.get("value") is not None
+            status = "too_few" if part.get("suppressed") else ("ok" if shown else "no_answer")
+            out.append({
+                t("kommun.col_area"): area_name,
+                t("kommun.col_sector"): i18n.label("sektor", part["sektor"], lang),
+                t("download.col.code"): part["sektor"],
+                t("download.col.stage_code"): part["mognad"],
+                t("sektorer.col.mognad"): i18n.label("mognad", part["mognad"], lang),
+                t("download.col.share_pct"): _scaled(part["value"], "share") if shown else None,
+                t("download.col.numerator"): part["numerator"] if shown else None,
+                t("download.col.denominator"): part["denominator"] if shown else None,
+                t("download.col.ci_low"): _scaled(part.get("ci_low"), "share") if shown else None,
+                t("download.col.ci_high"): _scaled(part.get("ci_high"), "share") if shown else None,
+                t("download.col.status"): _status_word(status, lang),
+            })
+        if not result.breakdown:
+            out.append({t("kommun.col_area"): area_name, t("download.col.status"): _status_word(result.status, lang)})
+    columns = [t("kommun.col_area"), t("kommun.col_sector"), t("download.col.code"), t("download.col.stage_code"),
+               t("sektorer.col.mognad"), t("download.col.share_pct"), t("download.col.numerator"),
+               t("download.col.denominator"), t("download.col.ci_low"), t("download.col.ci_high"),
+               t("download.col.status")]
+    frame = pd.DataFrame(out, columns=columns)
+    return _integers(frame, [t("download.col.stage_code"), t("download.col.numerator"),
+                             t("download.col.denominator")])

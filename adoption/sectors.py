@@ -316,3 +316,92 @@ def barrier_chart(rows: pd.DataFrame, year: int | None, previous: int | None,
     intervals = base.transform_filter(alt.datum.year == str(year)).mark_rule(color="#000000").encode(
         x="low:Q", x2="high:Q", tooltip=tooltip)
     return alt.layer(bars, intervals).properties(height=alt.Step(14))
+
+
+# -- downloads (numbers, not text) --------------------------------------------------
+
+
+def percent_number(value) -> float | None:
+    """A fraction as a number in percent (0.455 -> 45.5); None when missing."""
+    return None if _missing(value) else round(float(value) * 100, 4)
+
+
+def count_number(value):
+    return None if _missing(value) else value
+
+
+def integer_columns(frame: pd.DataFrame, columns) -> pd.DataFrame:
+    """Count columns as Int64 (missing stays missing; a column with a non-whole number stays Float64)."""
+    for column in columns:
+        numbers = pd.to_numeric(frame[column], errors="coerce").astype("Float64")
+        present = numbers.dropna()
+        whole = not len(present) or bool((present == present.round()).all())
+        frame[column] = numbers.round().astype("Int64") if whole else numbers
+    return frame
+
+
+def download_status(status: str, lang: str = "sv") -> str:
+    """The status as a word in the download ("ok", "för få svar", "inget svar", ...)."""
+    key = f"download.status.{status}"
+    return i18n.t(key, lang) if key in i18n.TEXTS else status
+
+
+def stage_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """:func:`stage_rows` as numbers for CSV / Excel: one row per sector, year and stage.
+
+    Share and interval in percent (45.5), counts as integers; a hidden or
+    missing share is an empty cell and the status column says why.
+    """
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    out = []
+    for r in rows.itertuples(index=False):
+        ok = r.status == metrics.STATUS_OK
+        out.append({
+            t("sektorer.col.sektor"): i18n.label("sektor", r.sektor, lang),
+            t("download.col.code"): r.sektor,
+            t("download.col.year"): r.ar,
+            t("download.col.stage_code"): r.mognad,
+            t("sektorer.col.mognad"): i18n.label("mognad", int(r.mognad), lang),
+            t("download.col.share_pct"): percent_number(r.value) if ok else None,
+            t("download.col.numerator"): count_number(r.numerator) if ok else None,
+            t("download.col.denominator"): count_number(r.denominator) if ok else None,
+            t("download.col.ci_low"): percent_number(r.ci_low) if ok else None,
+            t("download.col.ci_high"): percent_number(r.ci_high) if ok else None,
+            t("sektorer.col.ej_tillampligt"): count_number(r.ej_tillampligt),
+            t("sektorer.col.inget_svar"): count_number(r.inget_svar),
+            t("download.col.status"): download_status(r.status, lang),
+        })
+    columns = [t("sektorer.col.sektor"), t("download.col.code"), t("download.col.year"), t("download.col.stage_code"),
+               t("sektorer.col.mognad"), t("download.col.share_pct"), t("download.col.numerator"),
+               t("download.col.denominator"), t("download.col.ci_low"), t("download.col.ci_high"),
+               t("sektorer.col.ej_tillampligt"), t("sektorer.col.inget_svar"), t("download.col.status")]
+    frame = pd.DataFrame(out, columns=columns)
+    return integer_columns(frame, [t("download.col.year"), t("download.col.stage_code"), t("download.col.numerator"),
+                           t("download.col.denominator"), t("sektorer.col.ej_tillampligt"),
+                           t("sektorer.col.inget_svar")])
+
+
+def barrier_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """:func:`barrier_rows` as numbers: one row per year and barrier (this year first, most named first)."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    ordered = rows.assign(_sort=rows["value"].astype("Float64").fillna(-1)).sort_values(
+        ["ar", "_sort", "hinder_sort"], ascending=[False, False, True])
+    out = []
+    for r in ordered.itertuples(index=False):
+        ok = r.status == metrics.STATUS_OK
+        out.append({
+            t("sektorer.col.hinder"): i18n.label("hinder", r.hinder, lang),
+            t("download.col.code"): r.hinder,
+            t("download.col.year"): r.ar,
+            t("download.col.share_pct"): percent_number(r.value) if ok else None,
+            t("download.col.numerator"): count_number(r.numerator) if ok else None,
+            t("download.col.denominator"): count_number(r.denominator) if ok else None,
+            t("download.col.ci_low"): percent_number(r.ci_low) if ok else None,
+            t("download.col.ci_high"): percent_number(r.ci_high) if ok else None,
+            t("download.col.status"): download_status(r.status, lang),
+        })
+    columns = [t("sektorer.col.hinder"), t("download.col.code"), t("download.col.year"),
+               t("download.col.share_pct"), t("download.col.numerator"), t("download.col.denominator"),
+               t("download.col.ci_low"), t("download.col.ci_high"), t("download.col.status")]
+    frame = pd.DataFrame(out, columns=columns)
+    return integer_columns(frame, [t("download.col.year"), t("download.col.numerator"), t("download.col.denominator")])

@@ -7,7 +7,7 @@ leave_legacy_pages_mode()
 import streamlit as st  # noqa: E402
 
 from adoption import civil, sectors  # noqa: E402
-from adoption.ui import cache, map_widget, view  # noqa: E402
+from adoption.ui import cache, downloads, map_widget, view  # noqa: E402
 
 ctx = view.setup("civilsamhalle", uses=("ar", "lan"))
 st.title(ctx.t("page.civilsamhalle"))
@@ -39,6 +39,7 @@ st.subheader(ctx.t("civilsamhalle.counties_heading", year=year))
 st.caption(ctx.t("civilsamhalle.counties_note"))
 counties = cache.call(civil.county_rows, ctx.store, ctx.version, flt)
 st.dataframe(civil.county_table(counties, ctx.lang), hide_index=True)
+downloads.download_buttons(ctx, civil.county_download(counties, ctx.lang), "civilsamhalle_lan", metric=None)
 map_widget.show(ctx, "civil_ai_i_drift", "lan", key="civilsamhalle-karta", flt=flt, height=520, layout="below",
                 profile_picker=False)
 
@@ -49,6 +50,8 @@ with left:
     st.caption(ctx.t("civilsamhalle.categories_note"))
     counts = cache.call(civil.category_counts, ctx.store, ctx.version, flt)
     st.dataframe(civil.category_table(counts, ctx.lang), hide_index=True)
+    downloads.download_buttons(ctx, civil.category_download(counts, ctx.lang), "civilsamhalle_kategorier",
+                               metric=None)
 
 # -- barriers ---------------------------------------------------------------------
 with right:
@@ -66,3 +69,5 @@ with right:
     else:
         st.altair_chart(chart, width="stretch", alt=ctx.t("civilsamhalle.barriers_heading", year=year))
     st.dataframe(sectors.barrier_table(barriers, year, previous, ctx.lang), hide_index=True)
+    downloads.download_buttons(ctx, sectors.barrier_download(barriers, ctx.lang), "civilsamhalle_hinder",
+                               metric="hinder_topp")

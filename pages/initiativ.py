@@ -7,7 +7,7 @@ leave_legacy_pages_mode()
 import streamlit as st  # noqa: E402
 
 from adoption import catalogue, formatting, i18n, overview, vocab  # noqa: E402
-from adoption.ui import cache, view  # noqa: E402
+from adoption.ui import cache, downloads, view  # noqa: E402
 
 ctx = view.setup("initiativ", uses=("ar", "lan", "kommun", "sektor", "typ"))
 st.title(ctx.t("page.initiativ"))
@@ -49,6 +49,7 @@ if hits.empty:
 
 civil = flt.typ == "civilsamhalle"
 st.dataframe(catalogue.table(hits, ctx.lang, organisation=civil), hide_index=True, width="stretch")
+downloads.download_buttons(ctx, catalogue.download_table(hits, ctx.lang, organisation=civil), "initiativ", metric=None)
 
 # -- one initiative in detail, and who else does the same kind of work -------------
 st.subheader(ctx.t("initiativ.detail"))
@@ -72,3 +73,5 @@ else:
     st.markdown(ctx.t("initiativ.same_kind", sektor=ctx.label("sektor", row["sektor"]),
                       teknik=ctx.label("teknik", row["teknik"]), n=formatting.number(len(others), ctx.lang)))
     st.dataframe(catalogue.same_kind_table(others, ctx.lang), hide_index=True, width="stretch")
+    downloads.download_buttons(ctx, catalogue.same_kind_table(others, ctx.lang), "initiativ_samma_slag",
+                               metric=None, with_year=False)

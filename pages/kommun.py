@@ -7,7 +7,7 @@ leave_legacy_pages_mode()
 import streamlit as st  # noqa: E402
 
 from adoption import catalogue, formatting, i18n, profile, similarity  # noqa: E402
-from adoption.ui import cache, view  # noqa: E402
+from adoption.ui import cache, downloads, view  # noqa: E402
 
 # Browser print: hide the sidebar, header, toolbar and controls, so the profile prints on its own.
 PRINT_CSS = """<style>
@@ -48,6 +48,8 @@ elif missing:
 grid, styles = profile.stage_grid(cells, ctx.lang)
 st.dataframe(grid.style.apply(lambda _: styles, axis=None), width="stretch", height="content")
 st.caption(ctx.t("kommun.stages_help"))
+downloads.download_buttons(ctx, profile.stage_download(cells, ctx.lang), "kommun_mognad", metric=None,
+                           with_year=False)
 
 # -- comparisons from the registry ---------------------------------------------
 likeness = cache.call(similarity.most_similar, ctx.store, ctx.version, place.kommunkod, ctx.year)
@@ -59,6 +61,8 @@ names = {**cache.municipality_names(ctx.store), **cache.county_names(ctx.store)}
 st.subheader(ctx.t("kommun.compare", year=ctx.year))
 st.dataframe(profile.comparison_table(comps, ctx.year, names, ctx.lang), hide_index=True, width="stretch",
              height="content")
+downloads.download_buttons(ctx, profile.comparison_download(comps, names, ctx.lang, years=(ctx.year,)),
+                           "kommun_jamforelse", metric=None)
 st.caption(ctx.t("kommun.compare_help"))
 window = ", ".join(str(y) for y in likeness.years)
 if likeness.similar:
@@ -69,6 +73,8 @@ if likeness.similar:
           ctx.t("kommun.col_shared"): formatting.number(s.shared, ctx.lang)} for s in likeness.similar],
         hide_index=True, width="stretch", height="content",
     )
+    downloads.download_buttons(ctx, profile.similar_download(likeness.similar, ctx.lang), "kommun_liknande",
+                               metric=None)
 else:
     st.caption(ctx.t("kommun.no_similar", years=window or "–"))
 
@@ -84,6 +90,11 @@ with left:
     st.caption(ctx.t("kommun.trend_help"))
 with right:
     st.dataframe(table, hide_index=True, width="stretch", height="content")
+# The chart and the table hold the same series: one pair of downloads.
+downloads.download_buttons(
+    ctx, profile.comparison_download(over_years, names, ctx.lang, metric_ids=("mognadsindex",),
+                                     areas=(profile.AREA_KOMMUN, profile.AREA_LAN, profile.AREA_RIKET)),
+    "kommun_trend", metric="mognadsindex", with_year=False)
 
 # -- per sector, against the county's and the country's distributions ------------
 st.subheader(ctx.t("kommun.sectors", year=ctx.year))
@@ -96,12 +107,18 @@ st.dataframe(
       ctx.t("kommun.col_riket_same"): profile.same_stage_text(r.riket_same, ctx.lang)} for r in rows],
     hide_index=True, width="stretch", height="content",
 )
+downloads.download_buttons(ctx, profile.sector_download(rows, place.lan_name, ctx.lang), "kommun_sektorer",
+                           metric=None)
 st.caption(ctx.t("kommun.sectors_help"))
 with st.expander(ctx.t("kommun.distribution")):
     st.dataframe(
         profile.distribution_table([(place.lan_name, lan_result), (ctx.t("kommun.riket"), riket_result)], ctx.lang),
         hide_index=True, width="stretch", height="content",
     )
+    downloads.download_buttons(
+        ctx, profile.distribution_download([(place.lan_name, lan_result), (ctx.t("kommun.riket"), riket_result)],
+                                           ctx.lang),
+        "kommun_fordelning", metric="sektor_fordelning")
 
 # -- initiatives -------------------------------------------------------------------
 st.subheader(ctx.t("kommun.initiatives"))
@@ -111,6 +128,8 @@ if own.empty:
 else:
     st.caption(ctx.t("kommun.initiatives_count", n=formatting.number(len(own), ctx.lang)))
     st.dataframe(catalogue.table(own, ctx.lang), hide_index=True, width="stretch", height="content")
+    downloads.download_buttons(ctx, catalogue.download_table(own, ctx.lang), "kommun_initiativ", metric=None,
+                               with_year=False)
     st.page_link("pages/initiativ.py", label=ctx.t("kommun.initiatives_link"), icon="🔎",
                  query_params=ctx.query(kommun=place.kommunkod, ar=None))
 st.caption(ctx.t("kommun.print"))

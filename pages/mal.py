@@ -8,7 +8,7 @@ import altair as alt  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from adoption import goals, metrics  # noqa: E402
-from adoption.ui import cache, view  # noqa: E402
+from adoption.ui import cache, downloads, view  # noqa: E402
 
 # Okabe-Ito (colour-blind safe); each series also has its own dash and marker.
 COLOURS = {"observed": "#0072B2", "required": "#D55E00", "projection": "#009E73"}
@@ -93,3 +93,6 @@ for progress in progress_list:
         with right:
             st.dataframe(goals.series_table(progress, ctx.lang), hide_index=True, width="stretch")
             st.caption(ctx.t("mal.ci_note"))
+        # The chart and the table hold the same series: one pair of downloads per goal.
+        downloads.download_buttons(ctx, goals.series_download(progress, ctx.lang), f"mal_{progress.goal_id}",
+                                   metric=progress.metric, with_year=False)

@@ -7,7 +7,7 @@ leave_legacy_pages_mode()
 import streamlit as st  # noqa: E402
 
 from adoption import sectors  # noqa: E402
-from adoption.ui import cache, view  # noqa: E402
+from adoption.ui import cache, downloads, view  # noqa: E402
 
 ctx = view.setup("sektorer", uses=("ar", "lan", "typ", "sektor"))
 st.title(ctx.t("page.sektorer"))
@@ -37,6 +37,8 @@ else:
 st.dataframe(sectors.stage_table(rows, ctx.lang), hide_index=True)
 with st.expander(ctx.t("sektorer.detail")):
     st.dataframe(sectors.stage_detail_table(rows, ctx.lang), hide_index=True)
+# The chart and both tables hold the same shares: one pair of downloads (as numbers).
+downloads.download_buttons(ctx, sectors.stage_download(rows, ctx.lang), "sektorer_mognad", metric="sektor_fordelning")
 
 # -- barriers ------------------------------------------------------------------
 st.subheader(ctx.t("sektorer.barriers_heading", year=year))
@@ -58,3 +60,4 @@ with chart_column:
         st.altair_chart(chart, width="stretch", alt=ctx.t("sektorer.barriers_heading", year=year))
 with table_column:
     st.dataframe(sectors.barrier_table(barriers, year, previous, ctx.lang), hide_index=True)
+downloads.download_buttons(ctx, sectors.barrier_download(barriers, ctx.lang), "sektorer_hinder", metric="hinder_topp")

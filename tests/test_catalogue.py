@@ -100,3 +100,24 @@ def test_tables_show_labels_and_keep_free_text_as_text(frame):
     assert "Organisation" in catalogue.table(catalogue.search(frame, Query(typ="civilsamhalle")), organisation=True)
     same = catalogue.same_kind_table(catalogue.same_kind(frame, int(row["id"])), "en")
     assert list(same.columns) == ["Municipality", "County", "Such initiatives", "Latest year", "Example"]
+
+
+def test_download_table_keeps_codes_and_numbers(frame):
+    hits = catalogue.search(frame, Query(ar=2024, kommun="0180"))
+    out = catalogue.download_table(hits)
+    assert list(out["Titel"]) == list(hits["titel"])
+    assert list(out["Kommun: Kod"]) == ["0180", "0180"]
+    assert list(out["Mognad (0–4)"]) == [int(m) for m in hits["mognad"]]
+    assert str(out["Mognad (0–4)"].dtype) == "Int64" and str(out["År"].dtype) == "Int64"
+    chatbot = out[out["Titel"] == "Chattbot för FÖRSKOLA"].iloc[0]
+    assert chatbot["Beskrivning"] == "Svarar föräldrar (a+b) dygnet runt." and chatbot["Utvärderad"] == "Ja"
+    english = catalogue.download_table(catalogue.search(frame, Query(typ="civilsamhalle")), "en", organisation=True)
+    assert english["Organisation"].tolist() == ["Läxföreningen"] and "Description" in english.columns
+
+
+def test_download_text_is_neutralised_against_formulas(frame):
+    from adoption import export
+
+    evil = frame[frame["titel"] == "Prognos"].assign(titel="=HYPERLINK(\"http://x\")")
+    text = export.table_csv_bytes(catalogue.download_table(evil)).decode("utf-8-sig")
+    assert "\n=HYPERLINK" not in text and ";=HYPERLINK" not in text and "HYPERLINK" in text

@@ -109,3 +109,38 @@ def test_empty_database(tmp_path):
     counts = civil.category_counts(db, Filter())
     assert (counts["antal"] == 0).all()
     assert civil.summary(db, Filter()).drift.status == "no_data"
+
+
+def test_county_download_is_the_registry_in_numbers(store):
+    flt = Filter(ar=2024)
+    frame = civil.county_download(civil.county_rows(store, flt)).set_index("Kod")
+    assert len(frame) == len(store.counties())
+    share = "Med AI i drift Andel (%)"
+    for result in metrics.compute(store, "civil_ai_i_drift", flt.with_(typ="civilsamhalle"), by="lan"):
+        row = frame.loc[result.area]
+        if result.status == "ok":
+            assert row[share] == pytest.approx(result.value * 100, abs=1e-4)
+            assert row["Med AI i drift: Täljare"] == result.numerator
+            assert row["Med AI i drift: Bas (nämnare)"] == result.denominator
+            assert row["Med AI i drift: 95 % KI, övre"] == pytest.approx(result.ci_high * 100, abs=1e-4)
+        else:
+            assert pd.isna(row[share]) and pd.isna(row["Med AI i drift: Täljare"])
+    assert str(frame["Organisationer som besvarat mognad"].dtype) == "Int64"
+
+
+def test_county_download_hides_too_few(store):
+    frame = civil.county_download(civil.county_rows(store, Filter(ar=2022, lan=("09",))))
+    line = frame.iloc[0]
+    assert line["Med AI i drift: Status"] == "för få svar"
+    assert pd.isna(line["Organisationer som besvarat mognad"]) and pd.isna(line["Med AI i drift Andel (%)"])
+
+
+def test_category_download_counts(store):
+    counts = civil.category_counts(store, Filter(ar=2024))
+    frame = civil.category_download(counts, "en")
+    assert list(frame.columns) == ["Category", "Code", "Number of organisations", "Status"]
+    for row, count in zip(frame.itertuples(index=False), counts.itertuples(index=False)):
+        if count.suppressed:
+            assert pd.isna(row[2]) and row[3] == "too few answers"
+        else:
+            assert row[2] == count.antal and row[3] == "ok"

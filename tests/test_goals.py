@@ -232,3 +232,27 @@ def test_target_text(progress):
     assert goals.target_text(progress["K"]) == "5"
     assert goals.status_line(progress["P"]).endswith("Kan inte beräknas")
     assert goals.status_line(progress["C"]).endswith("(50,0 % år 2024; mål 90 % till 2026)")
+
+
+def test_series_download_is_the_registry_in_numbers(progress):
+    c = progress["C"]
+    frame = goals.series_download(c, "sv")
+    assert list(frame["År"]) == [2022, 2023, 2024, 2025, 2026] and str(frame["År"].dtype) == "Int64"
+    by_year = {r.ar: r for r in c.results}
+    for year in (2022, 2023, 2024):
+        row, result = frame[frame["År"] == year].iloc[0], by_year[year]
+        assert row["Observerat"] == pytest.approx(result.value * 100, abs=1e-4)
+        assert (row["Täljare"], row["Bas (nämnare)"]) == (result.numerator, result.denominator)
+        assert row["95 % KI, nedre"] == pytest.approx(result.ci_low * 100, abs=1e-4)
+        assert row["Status"] == "ok"
+    assert frame["Observerat"].iloc[3:].isna().all()  # no survey yet: empty, not 0
+    assert frame["Krävd bana"].iloc[-1] == pytest.approx(90.0, abs=1e-4) and frame["Mål"].iloc[-1] == pytest.approx(90.0, abs=1e-4)
+    assert frame["Prognos (linjär trend)"].iloc[2] == pytest.approx(c.projection(2024) * 100, abs=1e-4)
+
+
+def test_series_download_of_a_count_and_of_no_answers(progress):
+    k = goals.series_download(progress["K"], "en")
+    assert list(k["Observed"].head(3)) == [1.0, 2.0, 3.0]  # a count, not a percent
+    assert k["95 % CI, lower"].isna().all() and k["Unit"].iloc[0] == "count"
+    s = goals.series_download(progress["S"], "sv")
+    assert s["Observerat"].isna().all() and list(s["Status"].head(3)) == ["inget svar"] * 3

@@ -236,3 +236,38 @@ def test_a_status_for_every_area_blocks_the_map():
     data = mapping.layer_data(results, geometry, {}, metric_id="initiativ_per_10k", level="kommun")
     assert data.blocking_status == "needs_population"
     assert all(a.value is None and a.class_index is None for a in data.areas)
+
+
+def test_download_table_holds_the_registry_numbers(demo_db_template):
+    """Numbers, not text: shares in percent, counts as integers, interval; missing values empty with a status."""
+    store = Store(demo_db_template)
+    flt = Filter(ar=2024, lan=("12",))
+    data = mapping.build(store, "andel_ai_i_drift", flt, "kommun")
+    frame = mapping.download_table(data).set_index("Kod")
+    results = metrics.compute(store, "andel_ai_i_drift", flt, by="kommun")
+    assert len(frame) == len(results) == 33
+    assert frame["Andel (%)"].dtype.kind == "f" and str(frame["Täljare"].dtype) == "Int64"
+    assert set(frame["År"]) == {2024}
+    for r in results:
+        row = frame.loc[r.area]
+        if r.value is None:
+            assert pd.isna(row["Andel (%)"]) and pd.isna(row["Täljare"]) and row["Status"] == "inget svar"
+        else:
+            assert row["Andel (%)"] == pytest.approx(r.value * 100, abs=1e-4)
+            assert (row["Täljare"], row["Bas (nämnare)"], row["Antal svarande"]) == (r.numerator, r.denominator, r.n)
+            assert row["95 % KI, nedre"] == pytest.approx(r.ci_low * 100, abs=1e-4)
+            assert row["95 % KI, övre"] == pytest.approx(r.ci_high * 100, abs=1e-4)
+            assert row["Status"] == "ok"
+    english = mapping.download_table(mapping.build(store, "andel_ai_i_drift", flt, "lan", "en"))
+    assert list(english.columns)[:3] == ["Name", "Code", "Year"] and "Share (%)" in english.columns
+
+
+def test_download_table_hides_suppressed_civil_society_figures(demo_db_template):
+    store = Store(demo_db_template)
+    data = mapping.build(store, "civil_ai_i_drift", Filter(ar=2024, typ="civilsamhalle"), "lan")
+    frame = mapping.download_table(data)
+    for r in metrics.compute(store, "civil_ai_i_drift", Filter(ar=2024, typ="civilsamhalle"), by="lan"):
+        row = frame[frame["Kod"] == r.area].iloc[0]
+        if r.suppressed:
+            assert row["Status"] == "för få svar"
+            assert pd.isna(row["Andel (%)"]) and pd.isna(row["Täljare"]) and pd.isna(row["95 % KI, nedre"])

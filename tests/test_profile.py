@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from adoption import metrics, profile
@@ -168,3 +169,52 @@ def test_texts_both_languages(store):
     assert profile.base_text(result, "en") == f"{int(result.numerator)} of {int(result.denominator)}"
     missing = metrics.compute(store, "mognadsindex", Filter(ar=2023, kommun="0180"))
     assert profile.result_text(missing) == "inget svar" and profile.base_text(missing) == ""
+
+
+def test_stage_download_numbers(store):
+    frame = profile.stage_download(profile.stage_history(store, "0180"))
+    assert str(frame["Mognad (0–4)"].dtype) == "Int64" and str(frame["År"].dtype) == "Int64"
+    row = lambda s, y: frame[(frame["Kod"] == s) & (frame["År"] == y)].iloc[0]  # noqa: E731
+    assert row("vard_omsorg", 2024)["Mognad (0–4)"] == 3 and row("vard_omsorg", 2024)["Status"] == "ok"
+    assert pd.isna(row("socialtjanst", 2024)["Mognad (0–4)"]) and row("socialtjanst", 2024)["Status"] == "inget svar"
+    assert row("kollektivtrafik", 2022)["Status"] == "ej tillämplig"
+
+
+def test_comparison_download_is_the_registry_in_numbers(store):
+    comps = profile.comparisons(store, "0180", "01", ("1280",), (2024,))
+    names = {"0180": "Stockholm", "01": "Stockholms län", "1280": "Malmö"}
+    frame = profile.comparison_download(comps, names, years=(2024,))
+    lan = metrics.compute(store, "andel_ai_i_drift", Filter(ar=2024, lan=("01",)))
+    row = frame[(frame["Område"] == "Stockholms län") & (frame["Måttkod"] == "andel_ai_i_drift")].iloc[0]
+    assert row["Värde"] == pytest.approx(lan.value * 100, abs=1e-4)
+    assert (row["Täljare"], row["Bas (nämnare)"], row["Antal svarande"]) == (lan.numerator, lan.denominator, lan.n)
+    assert row["95 % KI, nedre"] == pytest.approx(lan.ci_low * 100, abs=1e-4) and row["Enhet"] == "procent"
+    own = frame[(frame["Kod"] == "0180") & (frame["Måttkod"] == "mognadsindex")].iloc[0]
+    assert own["Värde"] == pytest.approx(metrics.compute(store, "mognadsindex", Filter(ar=2024, kommun="0180")).value)
+    assert pd.isna(own["95 % KI, nedre"])  # one municipality: no interval, as on the page
+    trend = profile.comparison_download(profile.comparisons(store, "0180", "01", (), (), ("mognadsindex",)), names,
+                                        metric_ids=("mognadsindex",))
+    gap = trend[(trend["Kod"] == "0180") & (trend["År"] == 2023)].iloc[0]
+    assert pd.isna(gap["Värde"]) and gap["Status"] == "inget svar"  # no answer is empty, not 0
+
+
+def test_sector_and_distribution_downloads(store):
+    rows, lan, riket = profile.sector_comparison(store, "0180", "01", 2024)
+    frame = profile.sector_download(rows, "Stockholms län").set_index("Kod")
+    care = frame.loc["vard_omsorg"]
+    assert care["Mognad (0–4)"] == 3
+    assert care["Stockholms län: andel på samma nivå Andel (%)"] == pytest.approx(200 / 3, abs=1e-4)
+    assert care["Stockholms län: andel på samma nivå: Täljare"] == 2
+    assert pd.isna(frame.loc["socialtjanst"]["Mognad (0–4)"])
+    dist = profile.distribution_download([("Stockholms län", lan), ("Riket", riket)], "en")
+    expected = next(b for b in lan.breakdown if b["sektor"] == "vard_omsorg" and b["mognad"] == 3)
+    row = dist[(dist["Area"] == "Stockholms län") & (dist["Code"] == "vard_omsorg") & (dist["Stage (0-4)"] == 3)]
+    assert row["Share (%)"].item() == pytest.approx(expected["value"] * 100, abs=1e-4)
+    assert (row["Numerator"].item(), row["Base (denominator)"].item()) == (2, 3)
+
+
+def test_similar_download():
+    from adoption.similarity import Similar
+
+    frame = profile.similar_download((Similar("0114", "Upplands Väsby", "01", "Stockholms län", 0.25, 8),))
+    assert frame.iloc[0].tolist() == ["Upplands Väsby", "0114", "Stockholms län", 0.25, 8]

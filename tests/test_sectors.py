@@ -161,3 +161,40 @@ def test_empty_database(tmp_path):
     assert sectors.compared_years(db, None, version=db.current_version()) == (None, None)
     assert sectors.stage_rows(db, Filter()).empty
     assert isinstance(sectors.barrier_rows(db, Filter()), pd.DataFrame)
+
+
+def test_stage_download_is_the_registry_in_numbers(store):
+    flt = Filter(ar=2024, lan=("12",))
+    frame = sectors.stage_download(sectors.stage_rows(store, flt))
+    assert str(frame["År"].dtype) == "Int64" and str(frame["Täljare"].dtype) == "Int64"
+    result = metrics.compute(store, "sektor_fordelning", flt)
+    for b in result.breakdown:
+        row = frame[(frame["Kod"] == b["sektor"]) & (frame["År"] == 2024)
+                    & (frame["Mognad (0–4)"] == b["mognad"])].iloc[0]
+        if b["denominator"]:
+            assert row["Andel (%)"] == pytest.approx(b["value"] * 100, abs=1e-4)
+            assert (row["Täljare"], row["Bas (nämnare)"]) == (b["numerator"], b["denominator"])
+            assert row["95 % KI, nedre"] == pytest.approx(b["ci_low"] * 100, abs=1e-4)
+            assert row["Status"] == "ok"
+        else:
+            assert pd.isna(row["Andel (%)"]) and row["Status"] in ("inget svar", "ej tillämplig")
+        assert row["Inget svar"] == b["inget_svar"] and row["Ej tillämplig"] == b["ej_tillampligt"]
+
+
+def test_barrier_download_is_the_registry_in_numbers(store):
+    flt = Filter(ar=2024)
+    frame = sectors.barrier_download(sectors.barrier_rows(store, flt), "en")
+    result = metrics.compute(store, "hinder_topp", flt)
+    top = max(result.breakdown, key=lambda b: b["value"])
+    first = frame.iloc[0]
+    assert (first["Code"], first["Year"]) == (top["hinder"], 2024)
+    assert first["Share (%)"] == pytest.approx(top["value"] * 100, abs=1e-4)
+    assert (first["Numerator"], first["Base (denominator)"]) == (top["numerator"], top["denominator"])
+    assert set(frame["Year"]) == {2024, 2023}
+
+
+def test_downloads_leave_too_few_empty(store):
+    flt = Filter(ar=2022, lan=("09",), typ="civilsamhalle")
+    frame = sectors.stage_download(sectors.stage_rows(store, flt))
+    hidden = frame[frame["Status"] == "för få svar"]
+    assert len(hidden) and hidden["Andel (%)"].isna().all() and hidden["Täljare"].isna().all()

@@ -13,7 +13,7 @@ import streamlit as st
 
 from .. import formatting, i18n, mapping
 from ..filters import Filter
-from . import cache, view
+from . import cache, downloads, view
 from .view import PageContext
 
 KOMMUN_PAGE = "pages/kommun.py"
@@ -59,6 +59,8 @@ def show(ctx: PageContext, metric_id: str, level: str, *, key: str, flt: Filter 
         if layout == "beside":
             st.markdown(f"**{ctx.t('karta.table')}**")
         _table(data, height=height if layout == "beside" else 400)
+        # CSV / Excel of the same data as numbers; ``key`` names the file and the buttons (distinct per use).
+        downloads.download_buttons(ctx, mapping.download_table(data), key, metric=metric_id)
         if profile_picker and level == "kommun":
             _profile_picker(ctx, data, key=f"{key}-profil")
     if clicked:

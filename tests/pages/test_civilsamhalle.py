@@ -53,6 +53,9 @@ def test_headlines_and_counties_match_the_registry(demo_db_template, monkeypatch
     assert "Idrott" in categories["Kategori"].tolist()
     assert len(at.get("vega_lite_chart")) == 1
     assert len(at.get("deck_gl_json_chart")) == 1  # the county map of civil_ai_i_drift
+    keys = {b.key for b in at.get("download_button")}
+    assert {f"download_{kind}_{name}" for kind in ("csv", "xlsx") for name in (
+        "civilsamhalle_lan", "civilsamhalle-karta", "civilsamhalle_kategorier", "civilsamhalle_hinder")} == keys
 
 
 def test_suppressed_county_from_the_url(demo_db_template, monkeypatch):

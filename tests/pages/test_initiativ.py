@@ -54,6 +54,8 @@ def test_catalogue_for_the_latest_year(demo_db_template, frame, monkeypatch):
     captions = " ".join(c.value for c in at.caption)
     assert f"Andel utvärderade initiativ för urvalet i sidofältet: {overview.value_text(share)}" in captions
     assert overview.base_text(share) in captions
+    keys = {b.key for b in at.get("download_button")}
+    assert {"download_csv_initiativ", "download_xlsx_initiativ"} <= keys
 
 
 def test_sidebar_filters_from_the_url(demo_db_template, frame, monkeypatch):
@@ -103,6 +105,7 @@ def test_detail_and_the_same_kind_of_work(demo_db_template, frame, monkeypatch):
     else:
         shown = at.dataframe[2].value
         assert len(shown) == len(others)
+        assert "download_csv_initiativ_samma_slag" in {b.key for b in at.get("download_button")}
         assert f": {formatting.number(len(others))}." in _markdown(at)
 
 

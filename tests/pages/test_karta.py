@@ -60,6 +60,8 @@ def test_map_and_table_equal_the_registry(demo_db_template, monkeypatch):
     assert "0–20 %" in legend and "80–100 %" in legend and "inget svar" in legend
     assert any("Demodata" in w.value for w in at.warning)
     assert at.selectbox(key="karta-profil").value is not None  # the keyboard route to a profile
+    keys = {b.key for b in at.get("download_button")}
+    assert keys == {"download_csv_karta", "download_xlsx_karta"}
 
 
 def test_filters_from_the_url(demo_db_template, monkeypatch):

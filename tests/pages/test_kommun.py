@@ -79,6 +79,11 @@ def test_profile_of_stockholm_matches_the_registry(demo_db_template, store, monk
     css = " ".join(h.proto.body for h in at.get("html"))
     assert "@media print" in css and "stSidebar" in css and "http" not in css
     assert at.sidebar.selectbox[-1].value == "0180"
+    keys = {b.key for b in at.get("download_button")}
+    tables = ["mognad", "jamforelse", "liknande", "trend", "sektorer", "fordelning"]
+    if not profile.initiatives(store, "0180").empty:
+        tables.append("initiativ")
+    assert {f"download_{kind}_kommun_{name}" for kind in ("csv", "xlsx") for name in tables} == keys
 
 
 def test_sector_comparison_reads_the_registry(demo_db_template, store, monkeypatch):

@@ -51,6 +51,9 @@ def test_every_goal_with_its_status(demo_db_template, demo_progress, monkeypatch
     # the programme published no numeric targets: the page says so
     assert any("inte publicerat några numeriska mål" in i.value for i in at.info)
     assert any("Demodata" in w.value for w in at.warning)
+    keys = {b.key for b in at.get("download_button")}
+    assert {f"download_{kind}_mal_{p.goal_id}" for kind in ("csv", "xlsx")
+            for p in demo_progress.values() if p.latest is not None} == keys
 
 
 def test_figures_equal_the_domain(demo_db_template, demo_progress, monkeypatch):

@@ -25,6 +25,8 @@ def test_headlines_match_the_registry(demo_db_template, monkeypatch):
     captions = " ".join(c.value for c in at.caption)
     assert f"{formatting.number(expected.numerator)} av 290 kommuner svarade" in captions
     assert any("Demodata" in w.value for w in at.warning)
+    keys = {b.key for b in at.get("download_button")}
+    assert {"download_csv_oversikt", "download_csv_oversikt-karta", "download_xlsx_oversikt-karta"} <= keys
 
 
 def test_county_filter_from_the_url(demo_db_template, monkeypatch):

@@ -53,6 +53,9 @@ def test_stage_table_matches_the_registry(demo_db_template, monkeypatch):
     assert barriers.iloc[0]["Bas (n av N)"] == f"{top['numerator']} av {top['denominator']}"
     captions = " ".join(c.value for c in at.caption)
     assert "ingår inte i nämnaren" in captions
+    keys = {b.key for b in at.get("download_button")}
+    assert {f"download_{kind}_{name}" for kind in ("csv", "xlsx")
+            for name in ("sektorer_mognad", "sektorer_hinder")} == keys
 
 
 def test_filters_from_the_url(demo_db_template, monkeypatch):
