@@ -15,6 +15,7 @@ leave_legacy_pages_mode()
 import streamlit as st  # noqa: E402
 
 from adoption import i18n  # noqa: E402 - after the guard, which may rerun
+from adoption.ui.admin import may_administer  # noqa: E402
 from adoption.ui.view import current_lang  # noqa: E402
 
 lang = current_lang()
@@ -30,11 +31,18 @@ PAGES = (
     ("pages/civilsamhalle.py", "civilsamhalle", "page.civilsamhalle"),
     ("pages/initiativ.py", "initiativ", "page.initiativ"),
     ("pages/om.py", "om", "page.om_data"),
+    ("pages/ladda-upp.py", "ladda-upp", "page.ladda_upp"),
 )
+# Pages listed in the navigation only for a request that may administer. They
+# stay reachable by URL for everyone (a password or sign-in form is shown);
+# each page checks access itself on the server (adoption/ui/admin.py).
+ADMIN_PAGES = {"pages/ladda-upp.py"}
 
+admin_visible = may_administer()
 navigation = st.navigation(
     [
-        st.Page(path, url_path=url_path, title=i18n.t(title, lang), default=(index == 0))
+        st.Page(path, url_path=url_path, title=i18n.t(title, lang), default=(index == 0),
+                visibility="visible" if path not in ADMIN_PAGES or admin_visible else "hidden")
         for index, (path, url_path, title) in enumerate(PAGES)
     ]
 )

@@ -37,3 +37,14 @@ def test_every_page_file_is_declared_in_app() -> None:
     app = (ROOT / "app.py").read_text(encoding="utf-8")
     for page in (ROOT / "pages").glob("*.py"):
         assert f'"pages/{page.name}"' in app, f"{page.name} is not in app.py's navigation"
+
+
+def test_page_file_names_match_their_url_paths() -> None:
+    """Legacy pages/ mode (the first request after a start) knows a page by its
+    file name: a file named unlike its url_path opens the wrong page there."""
+    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
+    pages = next(n.value for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == "PAGES")
+    for entry in ast.literal_eval(pages):
+        path, url_path = entry[0], entry[1]
+        if path != "pages/oversikt.py":  # the default page is served at "/"
+            assert Path(path).stem == url_path, path

@@ -16,7 +16,9 @@ therefore call :func:`leave_legacy_pages_mode` first: it clears the flag and
 reruns, and the rerun keeps the page (its hash comes from the url_path, the
 same in both modes) and the query string, now through ``st.navigation``.
 If a later Streamlit moves the attribute this does nothing, and the browser
-test of a first-request deep link fails: keep that test.
+test of a first-request deep link fails: keep that test. Legacy mode finds
+the page by its *file name*, so every page file is named like its url_path
+(``pages/ladda-upp.py`` for ``/ladda-upp``; tests/test_pages_layout.py checks).
 """
 
 from __future__ import annotations

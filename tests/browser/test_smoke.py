@@ -16,9 +16,10 @@ TITLE = "AI i kommuner och civilsamhälle"
 NAV_LINKS = "[data-testid='stSidebarNav'] a"
 # What st.navigation in app.py declares. Streamlit's legacy pages/ mode would
 # show ["app", "om"] instead.
-NAV_LABELS = ["Översikt", "Karta", "Sektorer", "Mål", "Kommun", "Civilsamhälle", "Initiativ", "Om data"]
+NAV_LABELS = ["Översikt", "Karta", "Sektorer", "Mål", "Kommun", "Civilsamhälle", "Initiativ", "Om data",
+             "Ladda upp"]  # listed because the test server's requests come from 127.0.0.1
 NAV_LABELS_EN = ["Overview", "Map", "Sectors", "Goals", "Municipality", "Civil society", "Initiatives",
-                 "About the data"]
+                 "About the data", "Upload"]
 
 
 def expect_navigation(page, labels=NAV_LABELS) -> None:
@@ -76,5 +77,22 @@ def test_sidebar_link_changes_url(server, page):
     wait_for_app(page)
     page.get_by_role("heading", name="Om data").wait_for()
     assert urlsplit(page.url).path == "/om"
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert real_console_errors(page) == []
+
+
+@pytest.fixture(scope="module")
+def fresh_server_for_upload(tmp_path_factory):
+    with start_server(tmp_path_factory.mktemp("fresh-upload")) as url:
+        yield url
+
+
+def test_upload_deep_link_first_request(fresh_server_for_upload, page):
+    """The upload page's url_path has a hyphen: its file name must match it, or
+    legacy mode (which knows pages by file name) serves Översikt instead."""
+    page.goto(fresh_server_for_upload + "/ladda-upp?lang=en")
+    wait_for_app(page)
+    page.get_by_role("heading", name="Upload").wait_for()
+    assert urlsplit(page.url).path == "/ladda-upp"
     assert page.locator("[data-testid='stException']").count() == 0
     assert real_console_errors(page) == []

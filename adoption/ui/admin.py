@@ -1,0 +1,254 @@
+"""The administrators' gate: who may upload, restore versions and edit goals.
+
+The decisions are in :mod:`adoption.access` (pure, unit-tested); this module
+reads the request (client address, headers, ``st.user``, secrets, the
+session's login flag), draws the login controls and stops the page for
+everyone else. Every admin action calls :func:`require` again right before
+it writes: hiding controls is not the check, this is.
+
+Client address: ``st.context.ip_address`` reports a loopback connection as
+None, the same as "unknown" (AppTest, no session), so the raw address of the
+session's connection is read from Streamlit's client context instead; when
+that is unavailable the address is unknown, which is never local.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+
+import streamlit as st
+
+from .. import access, i18n
+
+_SESSION_KEY = "_admin_password_session"
+_FAILED_AT = "_admin_failed_at"
+
+
+@dataclass(frozen=True)
+class Admin:
+    label: str  # for uploaded_by / changed_by: no personal data (see adoption.access)
+    mode: str
+
+
+def client_ip() -> str | None:
+    """The raw remote address of this session's connection (loopback included); None when unknown."""
+    try:
+        from streamlit.runtime.context import _get_client_context
+
+        client = _get_client_context()
+    except Exception:  # noqa: BLE001 - internal API: unknown is the safe answer
+        return None
+    return getattr(client, "remote_ip", None) if client is not None else None
+
+
+def request_headers() -> dict[str, str]:
+    try:
+        return {str(k): str(v) for k, v in st.context.headers.items()}
+    except Exception:  # noqa: BLE001
+        return {}
+
+
+def _secrets() -> dict:
+    try:
+        return st.secrets.to_dict()
+    except Exception:  # noqa: BLE001 - no secrets.toml: nothing configured there
+        return {}
+
+
+def config() -> access.AccessConfig:
+    return access.AccessConfig.from_env_and_secrets(os.environ, _secrets())
+
+
+def current_user() -> access.User:
+    try:
+        return access.User.from_mapping(st.user.to_dict())
+    except Exception:  # noqa: BLE001 - no auth configured
+        return access.User()
+
+
+@st.cache_resource(show_spinner=False)
+def _failures() -> access.FailedAttempts:
+    return access.FailedAttempts()
+
+
+def sleep(seconds: float) -> None:
+    """The delay after a failed attempt (a function of its own so tests can replace it)."""
+    time.sleep(seconds)
+
+
+def decision(cfg: access.AccessConfig | None = None) -> access.Decision:
+    cfg = cfg or config()
+    return access.decide(
+        cfg, client_ip=client_ip(), password_session=st.session_state.get(_SESSION_KEY),
+        user=current_user() if cfg.oidc else None, headers=request_headers(),
+    )
+
+
+def may_administer() -> bool:
+    """For app.py: list the upload page in the navigation only for an admitted request."""
+    try:
+        return decision().allowed
+    except Exception:  # noqa: BLE001 - the navigation must never fail over this
+        return False
+
+
+def _password_form(cfg: access.AccessConfig, lang: str) -> None:
+    with st.form("admin_login", clear_on_submit=True):
+        given = st.text_input(i18n.t("admin.password", lang), type="password", key="admin_password_input")
+        submitted = st.form_submit_button(i18n.t("admin.login", lang))
+    if not submitted:
+        return
+    key = client_ip() or "unknown"
+    if access.check_password(given, cfg.password):
+        _failures().reset(key)
+        st.session_state[_SESSION_KEY] = access.start_session(cfg)
+        st.rerun()
+    delay = _failures().record_failure(key)
+    sleep(delay)
+    st.session_state[_FAILED_AT] = time.time()
+    st.error(i18n.t("admin.wrong_password", lang), icon="🔒")
+
+
+def gate(lang: str) -> Admin | None:
+    """Draw the login controls when needed; the admin, or None (then the page must show nothing else)."""
+    cfg = config()
+    result = decision(cfg)
+    if result.allowed:
+        if result.mode == access.LOCAL:
+            st.info(result.message(lang) + "\n\n" + i18n.t("admin.configure_help", lang), icon="🖥️")
+        elif result.mode == access.PASSWORD:
+            if st.sidebar.button(i18n.t("admin.logout", lang), key="admin_logout"):
+                st.session_state.pop(_SESSION_KEY, None)
+                st.rerun()
+        elif result.mode == access.OIDC:
+            if st.sidebar.button(i18n.t("admin.logout", lang), key="admin_logout"):
+                st.logout()
+        return Admin(result.label or "", result.mode)
+
+    st.warning(result.message(lang), icon="🔒")
+    if result.reason == "password_needed":
+        _password_form(cfg, lang)
+    elif result.reason == "oidc_login":
+        if st.button(i18n.t("admin.oidc_login", lang), key="admin_oidc_login"):
+            if cfg.oidc_provider:
+                st.login(cfg.oidc_provider)
+            else:
+                st.login()
+    elif result.reason == "not_local":
+        st.markdown(i18n.t("admin.configure_help", lang))
+    return None
+
+
+def require(lang: str) -> Admin:
+    """The server-side re-check right before an admin action: stops the run when not admitted."""
+    result = decision()
+    if not result.allowed:
+        st.error(i18n.t("admin.denied_action", lang) + " " + result.message(lang), icon="🔒")
+        st.stop()
+    return Admin(result.label or "", result.mode)
+
+
+# -- tables for the upload page (pure: frames in, frames out; no Streamlit calls) -----------
+
+
+def _headline_text(metric_id: str, value: float | None, lang: str) -> str:
+    from .. import formatting, metrics
+
+    if value is None:
+        return "–"
+    try:
+        unit = metrics.get(metric_id).unit
+    except Exception:  # noqa: BLE001
+        unit = "share"
+    if unit == "share":
+        return formatting.percent(value, lang)
+    return formatting.number(value, lang, 1)
+
+
+def counts_table(preview, lang: str):
+    """Rows added / changed / unchanged per year and kind (typ) of the preview."""
+    import pandas as pd
+
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    kinds = {"kommun": i18n.label("typ", "kommun", lang), "civilsamhalle": i18n.label("typ", "civilsamhalle", lang),
+             "befolkning": t("ladda_upp.kind.befolkning")}
+    rows = [{t("ladda_upp.col.year"): str(c.ar), t("ladda_upp.col.typ"): kinds.get(c.typ, c.typ),
+             t("ladda_upp.col.added"): c.added, t("ladda_upp.col.changed"): c.changed,
+             t("ladda_upp.col.unchanged"): c.unchanged} for c in (preview.counts if preview else [])]
+    columns = [t(k) for k in ("ladda_upp.col.year", "ladda_upp.col.typ", "ladda_upp.col.added",
+                              "ladda_upp.col.changed", "ladda_upp.col.unchanged")]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def headline_table(preview, lang: str):
+    """The headline figures per year before and after the commit, formatted (Babel)."""
+    import pandas as pd
+
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    rows = []
+    for h in (preview.headline if preview else []):
+        try:
+            label = i18n.metric_label(h.metric, lang)
+        except KeyError:
+            label = h.label
+        rows.append({t("ladda_upp.col.metric"): label, t("ladda_upp.col.year"): str(h.ar),
+                     t("ladda_upp.col.before"): _headline_text(h.metric, h.before, lang),
+                     t("ladda_upp.col.after"): _headline_text(h.metric, h.after, lang)})
+    columns = [t(k) for k in ("ladda_upp.col.metric", "ladda_upp.col.year", "ladda_upp.col.before",
+                              "ladda_upp.col.after")]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def report_table(result, lang: str):
+    """The validation report (messages stay Swedish, as in the downloads); headers translated."""
+    from ..ingest import report_frame
+
+    frame = report_frame(result)
+    if lang == "en":
+        frame = frame.rename(columns={"Rad": "Row", "Kolumn": "Column", "Värde": "Value",
+                                      "Allvarlighet": "Severity", "Problem": "Problem"})
+    return frame
+
+
+def history_table(history, lang: str):
+    """store.history(): every version and upload, newest first, with readable headers."""
+    import pandas as pd
+
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    out = pd.DataFrame({
+        t("ladda_upp.col.version"): [None if pd.isna(v) else int(v) for v in history["version"]],
+        t("ladda_upp.col.when"): [f"{w:%Y-%m-%d %H:%M}" if not pd.isna(w) else "" for w in history["happened_at"]],
+        t("ladda_upp.col.by"): history["done_by"].fillna(""),
+        t("ladda_upp.col.action"): history["action"].fillna(""),
+        t("ladda_upp.col.file"): history["filename"].fillna(""),
+        t("ladda_upp.col.kind"): history["kind"].fillna(""),
+        "SHA-256": history["sha256"].fillna(""),
+        t("ladda_upp.col.added"): history["rows_added"],
+        t("ladda_upp.col.changed"): history["rows_changed"],
+        t("ladda_upp.col.unchanged"): history["rows_unchanged"],
+        t("ladda_upp.col.description"): history["description"].fillna(""),
+    })
+    out[t("ladda_upp.col.version")] = out[t("ladda_upp.col.version")].astype("Int64")
+    return out.iloc[::-1].reset_index(drop=True)
+
+
+def goal_unit(metric_id: str, measure: str) -> str:
+    """"share" targets are edited in percent; counts and indices as they are."""
+    from .. import metrics
+
+    if measure == "numerator":
+        return "count"
+    try:
+        return metrics.get(metric_id).unit
+    except Exception:  # noqa: BLE001
+        return "count"
+
+
+def target_for_form(target: float, unit: str) -> float:
+    return round(float(target) * 100, 4) if unit == "share" else float(target)
+
+
+def target_from_form(value: float, unit: str) -> float:
+    return float(value) / 100 if unit == "share" else float(value)
