@@ -6,7 +6,7 @@ import json
 
 import shapely.geometry
 
-from adoption import bootstrap, goals
+from adoption import bootstrap
 from adoption.store import Store, latest_schema_version
 
 

@@ -4,7 +4,6 @@ an export loaded into a fresh database gives the same metrics."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys

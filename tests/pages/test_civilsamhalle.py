@@ -8,22 +8,15 @@ from adoption import formatting, metrics
 from adoption.filters import Filter
 from adoption.store import Store
 
-from .conftest import ROOT, TIMEOUT, no_exceptions
+from . import conftest
+from .conftest import no_exceptions
 
 PAGE = "pages/civilsamhalle.py"
 CIVIL = "civilsamhalle"
 
 
 def open_civil(db: str, monkeypatch, **query) -> AppTest:
-    """Run app.py, switch to the page, then set the URL (AppTest's switch_page drops query parameters)."""
-    monkeypatch.setenv("ADOPTION_DB", db)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    at.run()
-    at.switch_page(PAGE)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    return at
+    return conftest.open_page(db, monkeypatch, PAGE, **query)
 
 
 def _metrics(at) -> dict[str, str]:

@@ -10,21 +10,14 @@ from adoption.filters import Filter
 from adoption.store import Store
 from adoption.ui import view
 
-from .conftest import ROOT, TIMEOUT, no_exceptions
+from . import conftest
+from .conftest import no_exceptions
 
 PAGE = "pages/kommun.py"
 
 
 def open_page(db: str, monkeypatch, page: str = PAGE, **query) -> AppTest:
-    """Run app.py, switch to the page, then set the URL (AppTest's switch_page drops query parameters)."""
-    monkeypatch.setenv("ADOPTION_DB", db)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    at.run()
-    at.switch_page(page)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    return at
+    return conftest.open_page(db, monkeypatch, page, **query)
 
 
 def _frames(at) -> list:
