@@ -95,7 +95,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "overview.headlines": {"sv": "Nyckeltal {year}", "en": "Key figures {year}"},
     "headline.change_pp": {"sv": "{change} procentenheter sedan {year}", "en": "{change} percentage points since {year}"},
     "headline.change": {"sv": "{change} sedan {year}", "en": "{change} since {year}"},
-    "headline.no_value": {"sv": "Inget värde för urvalet.", "en": "No value for this selection."},
     "headline.base_response": {"sv": "{numerator} av {denominator} kommuner svarade", "en": "{numerator} of {denominator} municipalities answered"},
     "headline.base": {"sv": "{numerator} av {denominator} svarande", "en": "{numerator} of {denominator} respondents"},
     "headline.base_civil": {"sv": "{numerator} av {denominator} organisationer", "en": "{numerator} of {denominator} organisations"},

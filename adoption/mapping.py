@@ -43,7 +43,7 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from . import formatting, i18n, metrics
+from . import formatting, i18n, metrics, overview
 from .filters import Filter
 from .store import Store
 
@@ -235,29 +235,7 @@ def status_label(status: str, lang: str = "sv") -> str:
     return "–"
 
 
-def base_text(result: metrics.MetricResult, lang: str = "sv") -> str:
-    """"3 av 5 svarande" (shares), "5 svarande" (index), or why there is no value."""
-    if result.value is None:
-        return i18n.t(f"status.{result.status}", lang).format(ar=result.ar)
-    if result.unit == "share":
-        if result.metric == "svarsfrekvens":
-            key = "headline.base_response"
-        elif result.typ == "civilsamhalle":
-            key = "headline.base_civil"
-        elif result.metric == "andel_utvarderade":
-            key = "headline.base_initiatives"
-        else:
-            key = "headline.base"
-        return i18n.t(key, lang).format(
-            numerator=formatting.number(result.numerator, lang),
-            denominator=formatting.number(result.denominator, lang), n=result.n,
-        )
-    if result.unit == "per_10k":
-        return i18n.t("karta.base_per_10k", lang).format(
-            numerator=formatting.number(result.numerator, lang),
-            denominator=formatting.number(result.denominator, lang),
-        )
-    return i18n.t("headline.base_n", lang).format(n=formatting.number(result.n, lang))
+base_text = overview.base_text  # one wording of a base everywhere
 
 
 def interval_text(result: metrics.MetricResult, lang: str = "sv") -> str:

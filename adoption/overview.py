@@ -69,9 +69,21 @@ def change_text(headline: Headline, lang: str = "sv") -> str | None:
 
 
 def base_text(result: metrics.MetricResult, lang: str = "sv") -> str:
-    """What the figure is built on: "212 av 290 kommuner svarade"."""
-    if result.reason and result.value is None and not result.suppressed:
-        return result.reason if lang == "sv" else i18n.t("headline.no_value", lang)
+    """What a figure is built on ("212 av 290 kommuner svarade", "5 svarande"), or why there is none.
+
+    Shared by the headline cards, the map's tooltip and table, goals and exports.
+    """
+    if result.value is None:
+        return i18n.t(f"status.{result.status}", lang).format(ar=result.ar)
+    numbers = {
+        "numerator": formatting.number(result.numerator, lang),
+        "denominator": formatting.number(result.denominator, lang),
+        "n": formatting.number(result.n, lang),
+    }
+    if result.unit == "per_10k":
+        return i18n.t("karta.base_per_10k", lang).format(**numbers)
+    if result.unit != "share":
+        return i18n.t("headline.base_n", lang).format(**numbers)
     if result.metric == "svarsfrekvens":
         key = "headline.base_response"
     elif result.typ == "civilsamhalle":
@@ -80,10 +92,4 @@ def base_text(result: metrics.MetricResult, lang: str = "sv") -> str:
         key = "headline.base_initiatives"
     else:
         key = "headline.base"
-    if result.suppressed:
-        return i18n.t("headline.base_n", lang).format(n=formatting.number(result.n, lang))
-    return i18n.t(key, lang).format(
-        numerator=formatting.number(result.numerator, lang),
-        denominator=formatting.number(result.denominator, lang),
-        n=formatting.number(result.n, lang),
-    )
+    return i18n.t(key, lang).format(**numbers)
