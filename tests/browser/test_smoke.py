@@ -92,7 +92,7 @@ def test_upload_deep_link_first_request(fresh_server_for_upload, page):
     legacy mode (which knows pages by file name) serves Översikt instead."""
     page.goto(fresh_server_for_upload + "/ladda-upp?lang=en")
     wait_for_app(page)
-    page.get_by_role("heading", name="Upload").wait_for()
+    page.get_by_role("heading", name="Upload", exact=True).wait_for()
     assert urlsplit(page.url).path == "/ladda-upp"
     assert page.locator("[data-testid='stException']").count() == 0
     assert real_console_errors(page) == []
