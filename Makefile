@@ -1,4 +1,4 @@
-.PHONY: run test setup
+.PHONY: run test setup bench bench-quick
 
 # Extra arguments: make run ARGS="--server.port 8599", make test ARGS="-m \"not browser\"", make setup ARGS=--dev
 ARGS ?=
@@ -11,3 +11,12 @@ test:
 
 setup:
 	bash scripts/setup.sh $(ARGS)
+
+# Benchmarks (not tests; see docs/benchmarks.md). bench-quick: small data set, < 5 min.
+bench:
+	bash scripts/setup.sh --dev
+	.venv/bin/python -m bench.run $(ARGS)
+
+bench-quick:
+	bash scripts/setup.sh --dev
+	.venv/bin/python -m bench.run --quick $(ARGS)

@@ -217,6 +217,12 @@ def compute(store: Store, metric_id: str, flt: Filter = Filter(), *, version: in
     With ``by="kommun"`` or ``by="lan"`` a list with one result per area in
     the filter's scope, areas without answers included (value None).
     """
+    with store.reading():  # one connection for the version check, years and counts
+        return _compute(store, metric_id, flt, version=version, by=by)
+
+
+def _compute(store: Store, metric_id: str, flt: Filter, *, version: int | None,
+             by: str | None) -> MetricResult | list[MetricResult]:
     metric = get(metric_id)
     if flt.typ is not None and flt.typ not in RESPONDENT_TYPES:
         raise AdoptionError(f"Okänd typ ”{flt.typ}”; välj kommun eller civilsamhalle.")

@@ -169,6 +169,10 @@ class Store:
 
     # -- schema -----------------------------------------------------------------
 
+    def reading(self):
+        """A context in which this thread's reads share one connection (closed at the end)."""
+        return self._connector.hold()
+
     def schema_version(self) -> int:
         with self._connector.connect() as conn:
             return schema_version(conn)
