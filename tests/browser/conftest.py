@@ -56,12 +56,12 @@ def _tail(path: Path, limit: int = 4000) -> str:
 
 
 @contextmanager
-def start_server(tmp_dir: Path) -> Iterator[str]:
+def start_server(tmp_dir: Path, *, demo: bool = True) -> Iterator[str]:
     """Start the real app on a free port; yield its base URL; stop it after.
 
-    The database is ``tmp_dir/adoption.duckdb`` (``ADOPTION_DB``). When the
-    command line exists (``adoption/__main__.py``), it first runs
-    ``python -m adoption init --db <file>`` so the app sees demo data.
+    The database is ``tmp_dir/adoption.duckdb`` (``ADOPTION_DB``). It first
+    runs ``python -m adoption init --db <file>`` so the app sees demo data
+    (``demo=False``: ``--no-demo``, an empty database).
     """
     tmp_dir.mkdir(parents=True, exist_ok=True)
     db = tmp_dir / "adoption.duckdb"
@@ -73,7 +73,7 @@ def start_server(tmp_dir: Path) -> Iterator[str]:
 
     if (REPO / "adoption" / "__main__.py").exists():
         init = subprocess.run(
-            [sys.executable, "-m", "adoption", "init", "--db", str(db)],
+            [sys.executable, "-m", "adoption", "init", "--db", str(db)] + ([] if demo else ["--no-demo"]),
             cwd=REPO,
             env=env,
             capture_output=True,
