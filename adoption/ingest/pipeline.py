@@ -93,8 +93,26 @@ class HeadlineEffect:
     after: float | None
 
 
+class _Totals:
+    """Row counts summed over years and kinds (``counts`` is a list of ChangeCount)."""
+
+    counts: list[ChangeCount]
+
+    @property
+    def added(self) -> int:
+        return sum(c.added for c in self.counts)
+
+    @property
+    def changed(self) -> int:
+        return sum(c.changed for c in self.counts)
+
+    @property
+    def unchanged(self) -> int:
+        return sum(c.unchanged for c in self.counts)
+
+
 @dataclass
-class _Plan:
+class _Plan(_Totals):
     """What a commit writes, compared with one data version."""
 
     base_version: int | None
@@ -103,36 +121,12 @@ class _Plan:
     initiatives: pd.DataFrame | None = None
     population: pd.DataFrame | None = None
 
-    @property
-    def added(self) -> int:
-        return sum(c.added for c in self.counts)
-
-    @property
-    def changed(self) -> int:
-        return sum(c.changed for c in self.counts)
-
-    @property
-    def unchanged(self) -> int:
-        return sum(c.unchanged for c in self.counts)
-
 
 @dataclass
-class Preview:
+class Preview(_Totals):
     base_version: int | None
     counts: list[ChangeCount]
     headline: list[HeadlineEffect] = field(default_factory=list)
-
-    @property
-    def added(self) -> int:
-        return sum(c.added for c in self.counts)
-
-    @property
-    def changed(self) -> int:
-        return sum(c.changed for c in self.counts)
-
-    @property
-    def unchanged(self) -> int:
-        return sum(c.unchanged for c in self.counts)
 
 
 @dataclass
