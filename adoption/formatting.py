@@ -27,3 +27,11 @@ def percent(share: float | None, lang: str = "sv", decimals: int = 1) -> str:
     if lang == "en":
         pattern = pattern.replace(" %", "%")
     return format_percent(share, format=pattern, locale=_locale(lang))
+
+
+_MARKDOWN_SPECIAL = set("\\`*_[]()<>|~$#")  # what changes a one-line text
+
+
+def markdown_literal(text: str) -> str:
+    """Text typed by people (goal wordings), escaped so Markdown shows it as written."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))

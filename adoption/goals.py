@@ -311,7 +311,8 @@ def target_text(progress: GoalProgress, lang: str = "sv") -> str:
 
 def status_line(progress: GoalProgress, lang: str = "sv") -> str:
     """One compact line (for Översikt): "❌ M1 · 75 % av ...: Inte på väg mot målet (54,2 % 2025, mål 75 % 2026)"."""
-    head = f"{STATUS_ICONS[progress.status]} **{progress.goal_id}** · {progress.label(lang)}: {progress.status_text(lang)}"
+    label = formatting.markdown_literal(progress.label(lang))  # typed by administrators
+    head = f"{STATUS_ICONS[progress.status]} **{progress.goal_id}** · {label}: {progress.status_text(lang)}"
     if progress.latest is None:
         return head
     return head + " " + i18n.t("mal.overview_line", lang).format(

@@ -7,7 +7,7 @@ leave_legacy_pages_mode()
 import altair as alt  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from adoption import goals, metrics  # noqa: E402
+from adoption import formatting, goals, metrics  # noqa: E402
 from adoption.ui import cache, downloads, view  # noqa: E402
 
 # Okabe-Ito (colour-blind safe); each series also has its own dash and marker.
@@ -56,7 +56,7 @@ progress_list = cache.call(goals.goal_progress, ctx.store, ctx.version, ctx.stor
 for progress in progress_list:
     metric = metrics.get(progress.metric)
     with st.container(border=True):
-        st.subheader(f"{progress.goal_id} · {progress.label(ctx.lang)}")
+        st.subheader(f"{progress.goal_id} · {formatting.markdown_literal(progress.label(ctx.lang))}")
         metric_name = metric.label(ctx.lang)
         if progress.measure == "numerator":
             metric_name += f" ({ctx.t('mal.measure_count')})"

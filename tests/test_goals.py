@@ -256,3 +256,12 @@ def test_series_download_of_a_count_and_of_no_answers(progress):
     assert k["95 % CI, lower"].isna().all() and k["Unit"].iloc[0] == "count"
     s = goals.series_download(progress["S"], "sv")
     assert s["Observerat"].isna().all() and list(s["Status"].head(3)) == ["inget svar"] * 3
+
+
+def test_goal_wording_is_shown_as_written_not_as_markdown(tmp_db):
+    store = Store(tmp_db)
+    bootstrap.initialise(store)
+    store.save_goal(goal_id="M1", metric="andel_ai_i_drift", measure="value", target=0.75, target_year=2026,
+                    label_sv="[klicka](http://example.com) **75 %**", label_en="x", changed_by="test")
+    line = goals.status_line(goals.goal_progress(store)[0], "sv")
+    assert r"\[klicka\]\(http://example.com\) \*\*75 %\*\*" in line
