@@ -14,7 +14,7 @@ import datetime  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
-from adoption import templates  # noqa: E402
+from adoption import formatting, templates  # noqa: E402
 from adoption.ingest import pipeline, report_csv, report_xlsx  # noqa: E402
 from adoption.ingest.headers import canonical_columns  # noqa: E402
 from adoption.ui import admin, cache, view  # noqa: E402
@@ -105,7 +105,7 @@ with tab_upload:
 
         if prepared.duplicate_of is not None:
             previous = prepared.duplicate_of
-            st.info(ctx.t("ladda_upp.duplicate", file=previous.filename, when=f"{previous.uploaded_at:%Y-%m-%d %H:%M}",
+            st.info(ctx.t("ladda_upp.duplicate", file=formatting.markdown_literal(previous.filename), when=f"{previous.uploaded_at:%Y-%m-%d %H:%M}",
                           by=previous.uploaded_by, version=previous.data_version
                           if previous.data_version is not None else "–"), icon="♻️")
 
