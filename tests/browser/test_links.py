@@ -13,6 +13,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from adoption import overview
+
 from tests.browser.conftest import REPO, real_console_errors, start_server, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -50,6 +52,8 @@ def _metrics(page) -> dict[str, str]:
     """Metric card label -> the value text shown."""
     cards = page.locator(METRIC)
     expect(cards.first).to_be_visible()
+    # A rerun replaces the cards one by one: read them once all six are there.
+    expect(cards).to_have_count(len(overview.HEADLINE_METRICS))
     out = {}
     for i in range(cards.count()):
         card = cards.nth(i)
