@@ -355,18 +355,13 @@ def stage_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     out = []
     for r in rows.itertuples(index=False):
-        ok = r.status == metrics.STATUS_OK
         out.append({
             t("sektorer.col.sektor"): i18n.label("sektor", r.sektor, lang),
             t("download.col.code"): r.sektor,
             t("download.col.year"): r.ar,
             t("download.col.stage_code"): r.mognad,
             t("sektorer.col.mognad"): i18n.label("mognad", int(r.mognad), lang),
-            t("download.col.share_pct"): percent_number(r.value) if ok else None,
-            t("download.col.numerator"): count_number(r.numerator) if ok else None,
-            t("download.col.denominator"): count_number(r.denominator) if ok else None,
-            t("download.col.ci_low"): percent_number(r.ci_low) if ok else None,
-            t("download.col.ci_high"): percent_number(r.ci_high) if ok else None,
+            **_share_cells(r, lang),
             t("sektorer.col.ej_tillampligt"): count_number(r.ej_tillampligt),
             t("sektorer.col.inget_svar"): count_number(r.inget_svar),
             t("download.col.status"): download_status(r.status, lang),
@@ -381,6 +376,19 @@ def stage_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
                            t("sektorer.col.inget_svar")])
 
 
+def _share_cells(r, lang: str) -> dict:
+    """Share, base and interval of a row as numbers; empty when hidden or missing."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    ok = r.status == metrics.STATUS_OK
+    return {
+        t("download.col.share_pct"): percent_number(r.value) if ok else None,
+        t("download.col.numerator"): count_number(r.numerator) if ok else None,
+        t("download.col.denominator"): count_number(r.denominator) if ok else None,
+        t("download.col.ci_low"): percent_number(r.ci_low) if ok else None,
+        t("download.col.ci_high"): percent_number(r.ci_high) if ok else None,
+    }
+
+
 def barrier_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     """:func:`barrier_rows` as numbers: one row per year and barrier (this year first, most named first)."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
@@ -388,16 +396,11 @@ def barrier_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
         ["ar", "_sort", "hinder_sort"], ascending=[False, False, True])
     out = []
     for r in ordered.itertuples(index=False):
-        ok = r.status == metrics.STATUS_OK
         out.append({
             t("sektorer.col.hinder"): i18n.label("hinder", r.hinder, lang),
             t("download.col.code"): r.hinder,
             t("download.col.year"): r.ar,
-            t("download.col.share_pct"): percent_number(r.value) if ok else None,
-            t("download.col.numerator"): count_number(r.numerator) if ok else None,
-            t("download.col.denominator"): count_number(r.denominator) if ok else None,
-            t("download.col.ci_low"): percent_number(r.ci_low) if ok else None,
-            t("download.col.ci_high"): percent_number(r.ci_high) if ok else None,
+            **_share_cells(r, lang),
             t("download.col.status"): download_status(r.status, lang),
         })
     columns = [t("sektorer.col.hinder"), t("download.col.code"), t("download.col.year"),
