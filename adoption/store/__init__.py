@@ -20,7 +20,7 @@ from ..vocab import NOT_APPLICABLE, sectors
 from . import metric_sql
 from .connection import Connector, Session, latest_schema_version, migrate, schema_version
 
-__all__ = ["Store", "UploadInfo", "UploadOutcome", "UploadRecord", "VersionChangedError", "VersionInfo",
+__all__ = ["APP_KEEP_OPEN_SECONDS", "Store", "UploadInfo", "UploadOutcome", "UploadRecord", "VersionChangedError", "VersionInfo",
            "latest_schema_version"]
 
 from .metric_sql import in_version
@@ -154,8 +154,19 @@ def _org_key(typ: str, organisationsnummer, organisation) -> str:
     return str(organisation or "").strip().lower()
 
 
+# How long the app keeps the database open after its last query. Another
+# process that wants the file (an ingest from the command line) gets it at
+# once anyway; this only bounds the wait where no marker can be written.
+APP_KEEP_OPEN_SECONDS = 5.0
+
+
 class Store:
-    """Database access for one DuckDB file. Cheap to create; holds no open connection."""
+    """Database access for one DuckDB file.
+
+    By default it holds no open connection (the command line). A long-running
+    reader (the app) passes ``keep_open_seconds`` to keep the file open between
+    requests; see :mod:`adoption.store.connection`.
+    """
 
     def __init__(
         self,
@@ -163,15 +174,38 @@ class Store:
         *,
         wait_seconds: float = 60.0,
         on_wait: Callable[[str], None] | None = None,
+        keep_open_seconds: float = 0.0,
     ) -> None:
         self.path = Path(path)
-        self._connector = Connector(self.path, wait_seconds=wait_seconds, on_wait=on_wait)
+        self._connector = Connector(self.path, wait_seconds=wait_seconds, on_wait=on_wait,
+                                    keep_open_seconds=keep_open_seconds)
+        self._memo: dict[tuple, tuple[tuple[int, int], object]] = {}
+
+    def _memoised(self, key: tuple, compute: Callable[[], object]):
+        """``compute()``, remembered while the kept-open file cannot have changed.
+
+        Years, versions and the unit list are read on every metric computation;
+        at 100,000 units they cost more than the metric's own SQL.
+        """
+        token = self._connector.generation()
+        if token is None:
+            return compute()
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] == token:
+            return hit[1]
+        value = compute()
+        self._memo[key] = (token, value)
+        return value
 
     # -- schema -----------------------------------------------------------------
 
     def reading(self):
         """A context in which this thread's reads share one connection (closed at the end)."""
         return self._connector.hold()
+
+    def release(self) -> None:
+        """Close the file if this store keeps it open (it reopens on the next query)."""
+        self._connector.release()
 
     def schema_version(self) -> int:
         with self._connector.connect() as conn:
@@ -232,6 +266,9 @@ class Store:
             conn.run("INSERT INTO stage SELECT value, code, name_sv, name_en, pstw_status FROM incoming_stage")
 
     def municipalities(self) -> pd.DataFrame:
+        return self._memoised(("municipalities",), self._read_municipalities).copy()
+
+    def _read_municipalities(self) -> pd.DataFrame:
         with self._connector.connect() as conn:
             return conn.df(
                 "SELECT m.kommunkod, m.name, m.lan_kod, c.name AS lan_name, m.area_km2 "
@@ -256,15 +293,16 @@ class Store:
 
     def resolve_version(self, version: int | None) -> int | None:
         """The version asked for, checked, or the current one when none was asked for."""
-        with self._connector.connect() as conn:
-            if version is None:
-                return conn.one("SELECT max(version) FROM data_version")
-            found = conn.one(
-                "SELECT count(*) FROM data_version WHERE version = $v", {"v": int(version)}
-            )
+        if version is None:
+            return self.current_version()
+        found = self._memoised(("version_exists", int(version)), lambda: self._version_exists(int(version)))
         if not found:
             raise UnknownVersionError(f"Dataversion {version} finns inte i databasen {self.path}.")
         return int(version)
+
+    def _version_exists(self, version: int) -> bool:
+        with self._connector.connect() as conn:
+            return bool(conn.one("SELECT count(*) FROM data_version WHERE version = $v", {"v": version}))
 
     def versions(self) -> list[VersionInfo]:
         with self._connector.connect() as conn:
@@ -526,22 +564,20 @@ class Store:
     def population_years(self, version: int | None) -> list[int]:
         if version is None:
             return []
+        return list(self._memoised(("population_years", version), lambda: self._distinct_years("population", version)))
+
+    def _distinct_years(self, table: str, version: int) -> tuple[int, ...]:
+        # ``table`` is one of two fixed names chosen by the callers below.
         with self._connector.connect() as conn:
-            rows = conn.rows(
-                "SELECT DISTINCT ar FROM population WHERE " + IN_VERSION + " ORDER BY ar", {"v": version}
-            )
-        return [r[0] for r in rows]
+            rows = conn.rows(f"SELECT DISTINCT ar FROM {table} WHERE " + IN_VERSION + " ORDER BY ar", {"v": version})
+        return tuple(r[0] for r in rows)
 
     # -- reading survey data -------------------------------------------------------
 
     def survey_years(self, version: int | None) -> list[int]:
         if version is None:
             return []
-        with self._connector.connect() as conn:
-            rows = conn.rows(
-                "SELECT DISTINCT ar FROM response WHERE " + IN_VERSION + " ORDER BY ar", {"v": version}
-            )
-        return [r[0] for r in rows]
+        return list(self._memoised(("survey_years", version), lambda: self._distinct_years("response", version)))
 
     def responses(self, version: int | None, ar: int | None = None) -> pd.DataFrame:
         """Survey rows of a version as a canonical frame (stage columns wide)."""

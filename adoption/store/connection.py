@@ -2,12 +2,20 @@
 
 DuckDB lets only one process have a database file open, even read-only
 (see the platform notes). A running app and an administrator's command line
-must share the file, so nobody keeps it open: every unit of work opens it,
-does its work and closes it again, and whoever finds it locked waits its turn.
+must share the file. The command line opens it for each unit of work and
+closes it again; whoever finds it locked waits its turn.
+
+Opening costs 15-30 ms (a new DuckDB instance each time), more than most
+metric queries, so the app keeps its instance open between requests
+(``keep_open_seconds``) and gives each unit of work a cursor of it. It lets
+go of the file when it has been idle that long, or at once when another
+process is waiting for it: a waiting process leaves a marker file
+(``<database>.waiting.<pid>``) beside the database, which the holder sees.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -66,6 +74,63 @@ def _is_lock_error(error: Exception) -> bool:
     return "lock" in text and ("conflicting" in text or "could not set" in text)
 
 
+def _close(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.close()
+
+
+# Writes committed in this process, per database file. Two stores on one file
+# in one process share DuckDB's instance, so a write through either changes
+# what the other's kept instance shows.
+_COMMITS: dict[str, int] = {}
+_COMMITS_GUARD = threading.Lock()
+
+
+def _commits(key: str) -> int:
+    with _COMMITS_GUARD:
+        return _COMMITS.get(key, 0)
+
+
+def _count_commit(key: str) -> None:
+    with _COMMITS_GUARD:
+        _COMMITS[key] = _COMMITS.get(key, 0) + 1
+
+
+MARKER_SUFFIX = ".waiting."
+
+
+def _leave_marker(path: Path) -> Path | None:
+    """Tell a process that keeps the file open that this one waits for it."""
+    marker = path.with_name(f"{path.name}{MARKER_SUFFIX}{os.getpid()}")
+    try:
+        marker.write_text(f"{time.time():.0f}\n", encoding="ascii")
+    except OSError:
+        return None  # a read-only folder: the holder lets go when idle instead
+    return marker
+
+
+def _someone_else_waits(path: Path) -> bool:
+    """Whether another live process has left a waiting marker for ``path``."""
+    prefix = f"{path.name}{MARKER_SUFFIX}"
+    try:
+        names = [e.name for e in os.scandir(path.parent) if e.name.startswith(prefix)]
+    except OSError:
+        return False
+    for name in names:
+        pid_text = name[len(prefix):]
+        if not pid_text.isdigit() or int(pid_text) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid_text), 0)
+        except ProcessLookupError:
+            # Left by a process that died while waiting.
+            (path.parent / name).unlink(missing_ok=True)
+            continue
+        except PermissionError:
+            pass  # alive, owned by another user
+        return True
+    return False
+
+
 class Connector:
     """Opens connections to one database file, waiting while another process has it."""
 
@@ -75,10 +140,25 @@ class Connector:
         *,
         wait_seconds: float = 60.0,
         on_wait: Callable[[str], None] | None = None,
+        keep_open_seconds: float = 0.0,
     ) -> None:
         self.path = path
         self.wait_seconds = wait_seconds
         self.on_wait = on_wait
+        self.keep_open_seconds = keep_open_seconds
+        # The instance kept open between units of work (keep_open_seconds > 0),
+        # how many cursors of it are out, and since when it has been idle.
+        self._kept: duckdb.DuckDBPyConnection | None = None
+        self._kept_users = 0
+        self._kept_idle_since = 0.0
+        self._kept_guard = threading.Condition()
+        self._reaper: threading.Thread | None = None
+        # Changes whenever what the kept instance shows may have changed: it was
+        # (re)opened (another process may have written in between) or a write
+        # was committed in this process (by any store on the same file, see
+        # _COMMITS). Answers memoised under one generation stay true while it lasts.
+        self._generation = 0
+        self._commit_key = str(Path(path).resolve())
         # DuckDB refuses rather than waits when two threads write at once, so
         # writers of this process queue here; other processes queue on the file lock.
         self.write_lock = threading.RLock()
@@ -89,22 +169,111 @@ class Connector:
     def _open(self) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.wait_seconds
         told = False
-        while True:
+        marker = None
+        try:
+            while True:
+                try:
+                    return duckdb.connect(str(self.path))
+                except duckdb.IOException as error:
+                    if not _is_lock_error(error):
+                        raise
+                    if time.monotonic() >= deadline:
+                        raise DatabaseBusyError(
+                            f"Databasen {self.path} används av en annan process (till exempel appen eller "
+                            f"en pågående inläsning) och blev inte ledig på {self.wait_seconds:.0f} sekunder. "
+                            "Försök igen om en stund."
+                        ) from None
+                    if marker is None:
+                        marker = _leave_marker(self.path)
+                    if not told and self.on_wait is not None:
+                        self.on_wait(f"Databasen {self.path} används av en annan process; väntar på min tur …")
+                        told = True
+                    time.sleep(0.1)
+        finally:
+            if marker is not None:
+                marker.unlink(missing_ok=True)
+
+    # -- the instance kept open between units of work (the app) -----------------
+
+    def _borrow(self) -> tuple[duckdb.DuckDBPyConnection, bool]:
+        """A cursor of the kept instance, opening it if needed; (cursor, schema_unchecked)."""
+        # Let a waiting process in first: the kept instance closes once its
+        # cursors are back, and no new cursor goes out before the other is done.
+        deadline = time.monotonic() + self.wait_seconds
+        while _someone_else_waits(self.path) and time.monotonic() < deadline:
+            with self._kept_guard:
+                if self._kept is not None and self._kept_users == 0:
+                    self._close_kept()
+            time.sleep(0.05)
+        with self._kept_guard:
+            if self._kept is None:
+                self._kept = self._open()
+                self._generation += 1
+                self._start_reaper()
+            self._kept_users += 1
             try:
-                return duckdb.connect(str(self.path))
-            except duckdb.IOException as error:
-                if not _is_lock_error(error):
-                    raise
-                if time.monotonic() >= deadline:
-                    raise DatabaseBusyError(
-                        f"Databasen {self.path} används av en annan process (till exempel appen eller "
-                        f"en pågående inläsning) och blev inte ledig på {self.wait_seconds:.0f} sekunder. "
-                        "Försök igen om en stund."
-                    ) from None
-                if not told and self.on_wait is not None:
-                    self.on_wait(f"Databasen {self.path} används av en annan process; väntar på min tur …")
-                    told = True
-                time.sleep(0.1)
+                return self._kept.cursor(), not self._schema_checked
+            except BaseException:
+                self._kept_users -= 1
+                raise
+
+    def _give_back(self, cursor: duckdb.DuckDBPyConnection) -> None:
+        try:
+            cursor.close()
+        finally:
+            with self._kept_guard:
+                self._kept_users -= 1
+                self._kept_idle_since = time.monotonic()
+                if self._kept_users == 0 and _someone_else_waits(self.path):
+                    self._close_kept()
+
+    def _close_kept(self) -> None:
+        # Called with _kept_guard held and no cursor out.
+        if self._kept is not None:
+            try:
+                self._kept.close()
+            finally:
+                self._kept = None
+
+    def _start_reaper(self) -> None:
+        if self._reaper is not None and self._reaper.is_alive():
+            return
+        self._reaper = threading.Thread(target=self._reap, name=f"duckdb-idle-{self.path.name}", daemon=True)
+        self._reaper.start()
+
+    def _reap(self) -> None:
+        """Close the kept instance when idle long enough or when another process waits for the file."""
+        while True:
+            time.sleep(min(0.1, self.keep_open_seconds))
+            with self._kept_guard:
+                if self._kept is None:
+                    return
+                if self._kept_users:
+                    continue
+                idle = time.monotonic() - self._kept_idle_since
+                if idle >= self.keep_open_seconds or _someone_else_waits(self.path):
+                    self._close_kept()
+                    return
+
+    def generation(self) -> tuple[int, int] | None:
+        """A token for memoising reads, or None when nothing may be memoised.
+
+        Only a kept-open instance can vouch for its answers: while it is open no
+        other process can write, and writes of this process change the token.
+        """
+        if self.keep_open_seconds <= 0:
+            return None
+        with self._kept_guard:
+            if self._kept is None:
+                return None
+            return (self._generation, _commits(self._commit_key))
+
+    def release(self) -> None:
+        """Close the kept instance now (waits for cursors that are out)."""
+        with self._kept_guard:
+            while self._kept_users:
+                self._kept_guard.wait(0.01)
+            self._close_kept()
 
     @contextmanager
     def hold(self) -> Iterator[Session]:
@@ -132,15 +301,20 @@ class Connector:
             yield held
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        raw = self._open()
+        if self.keep_open_seconds > 0:
+            raw, unchecked = self._borrow()
+            finish = self._give_back
+        else:
+            raw, unchecked = self._open(), not self._schema_checked
+            finish = _close
         try:
             conn = Session(raw)
-            if not self._schema_checked:
+            if unchecked:
                 migrate(conn, self.path)
                 self._schema_checked = True
             yield conn
         finally:
-            raw.close()
+            finish(raw)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -152,7 +326,10 @@ class Connector:
             except BaseException:
                 conn.run("ROLLBACK")
                 raise
-            conn.run("COMMIT")
+            try:
+                conn.run("COMMIT")
+            finally:
+                _count_commit(self._commit_key)
 
 
 def schema_version(conn: Session) -> int:

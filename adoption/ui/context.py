@@ -6,12 +6,12 @@ import streamlit as st
 
 from .. import bootstrap
 from ..paths import resolve_db_path
-from ..store import Store
+from ..store import APP_KEEP_OPEN_SECONDS, Store
 
 
 @st.cache_resource(show_spinner=False)
 def _store_for(path: str) -> Store:
-    current = Store(path)
+    current = Store(path, keep_open_seconds=APP_KEEP_OPEN_SECONDS)
     bootstrap.initialise(current, with_demo=False)
     return current
 
