@@ -55,8 +55,9 @@ def catalogue(store: Store, *, version: int | None = None) -> pd.DataFrame:
     frame = store.initiatives(version)
     counties = store.municipalities()[["kommunkod", "lan_kod", "lan_name"]]
     frame = frame.merge(counties, on="kommunkod", how="left")
+    # Stable: equal keys keep the store's order (the order rows were loaded in), as in ``find``.
     frame = frame.sort_values(["ar", "kommunkod", "organisation", "titel"], ascending=[False, True, True, True],
-                              na_position="first").reset_index(drop=True)
+                              na_position="first", kind="stable").reset_index(drop=True)
     frame.insert(0, "id", range(len(frame)))
     frame["_search"] = [f"{fold(t)}\n{fold(d)}" for t, d in zip(frame["titel"], frame["beskrivning"])]
     return frame
@@ -123,6 +124,59 @@ def same_kind(frame: pd.DataFrame, initiative_id: int) -> pd.DataFrame:
         "exempel": latest["titel"].first(),
     }).reset_index()
     return out.sort_values(["antal", "kommun"], ascending=[False, True]).reset_index(drop=True)[columns]
+
+
+# -- the same, read from the store a page at a time (for catalogues of any size) --------
+
+TABLE_LIMIT = 1_000  # rows of a search shown in the table (and offered in the detail picker)
+DOWNLOAD_LIMIT = 10_000  # rows of a search in its CSV / Excel file
+SAME_KIND_LIMIT = 200  # municipalities listed as doing the same kind of work
+
+
+@dataclass(frozen=True)
+class Found:
+    """The first rows of a search (catalogue columns and order) and how many match in all."""
+
+    rows: pd.DataFrame
+    total: int
+
+    @property
+    def limited(self) -> bool:
+        return len(self.rows) < self.total
+
+
+def _evaluated_values(codes) -> tuple[bool | None, ...]:
+    values = {"ja": True, "nej": False, "okant": None}
+    return tuple(values[c] for c in codes if c in values)
+
+
+def find(store: Store, query: Query, limit: int | None = TABLE_LIMIT, *, version: int | None = None) -> Found:
+    """:func:`search` of :func:`catalogue` done by the store: the same rows and ids, at most ``limit``.
+
+    Whole catalogues do not fit in memory for every deployment (two million
+    initiatives took 2 GB and a minute), so the filters and the text search
+    run in the database and only the rows shown come back.
+    """
+    version = store.resolve_version(version)
+    rows, total = store.search_initiatives(
+        version, typ=query.typ or "kommun", ar=query.ar, lan=query.lan, kommun=query.kommun, sektor=query.sektor,
+        mognad=query.mognad, teknik=query.teknik, evaluated=_evaluated_values(query.utvarderad),
+        needle=fold(query.text[:MAX_QUERY]).strip(), limit=limit,
+    )
+    return Found(rows, total)
+
+
+def find_same_kind(store: Store, sektor, teknik, kommunkod: str, limit: int | None = SAME_KIND_LIMIT, *,
+                   version: int | None = None) -> Found:
+    """:func:`same_kind` for an initiative of ``sektor`` and ``teknik`` in ``kommunkod``, done by the
+    store: at most ``limit`` municipalities, and how many there are."""
+    columns = ["kommunkod", "kommun", "lan_name", "antal", "senaste_ar", "exempel"]
+    if sektor is None or teknik is None or pd.isna(sektor) or pd.isna(teknik):
+        return Found(pd.DataFrame(columns=columns), 0)
+    version = store.resolve_version(version)
+    rows, total = store.same_kind_initiatives(version, sektor=str(sektor), teknik=str(teknik),
+                                              except_kommun=str(kommunkod), limit=limit)
+    return Found(rows[columns], total)
 
 
 # -- tables for the page (free text stays text: shown in st.dataframe / st.text, never as markdown) --

@@ -387,6 +387,42 @@ def chart_frame(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["ar", "serie", "label", "varde"])
 
 
+# Okabe-Ito (colour-blind safe); each series also has its own dash and marker.
+SERIES_COLOURS = {"observed": "#0072B2", "required": "#D55E00", "projection": "#009E73"}
+SERIES_DASHES = {"observed": [1, 0], "required": [8, 4], "projection": [2, 3]}
+SERIES_SHAPES = {"observed": "circle", "required": "square", "projection": "triangle-up"}
+
+
+def chart(progress: GoalProgress, lang: str = "sv"):
+    """The goal's observed series, required path and projection as an Altair line chart with markers."""
+    import altair as alt  # only the page draws charts
+
+    frame = chart_frame(progress, lang)
+    labels = [i18n.t(f"mal.series.{code}", lang) for code in SERIES]
+    year_title = i18n.t("mal.col.year", lang)
+
+    def scale(values: dict) -> alt.Scale:
+        return alt.Scale(domain=labels, range=[values[code] for code in SERIES])
+
+    legend = alt.Legend(title=None, orient="bottom")
+    y_scale = alt.Scale(domain=[0, 100]) if progress.unit == "share" else alt.Scale(zero=True)
+    base = alt.Chart(frame).encode(
+        x=alt.X("ar:O", title=year_title, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("varde:Q", title=axis_title(progress, lang), scale=y_scale),
+        color=alt.Color("label:N", scale=scale(SERIES_COLOURS), legend=legend),
+        tooltip=[
+            alt.Tooltip("label:N", title=" "),
+            alt.Tooltip("ar:O", title=year_title),
+            alt.Tooltip("varde:Q", title=axis_title(progress, lang), format=".1f"),
+        ],
+    )
+    lines = base.mark_line(strokeWidth=2.5).encode(strokeDash=alt.StrokeDash("label:N", scale=scale(SERIES_DASHES),
+                                                                             legend=legend))
+    points = base.mark_point(size=70, filled=True).encode(shape=alt.Shape("label:N", scale=scale(SERIES_SHAPES),
+                                                                          legend=legend))
+    return (lines + points).properties(height=300)
+
+
 def axis_title(progress: GoalProgress, lang: str = "sv") -> str:
     if progress.unit == "share":
         return i18n.t("mal.axis.percent", lang)

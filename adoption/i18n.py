@@ -154,6 +154,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Click a county to show its municipalities on the map. Hover over an area for its value and base.",
     },
     "karta.table": {"sv": "Samma uppgifter som tabell", "en": "The same data as a table"},
+    "karta.table_limited": {
+        "sv": "Tabellen visar de första {shown} av {total} områdena; alla finns i nedladdningen.",
+        "en": "The table shows the first {shown} of {total} areas; the download has them all.",
+    },
     "karta.choose_kommun": {"sv": "Kommunprofil för", "en": "Municipality profile for"},
     "karta.open_profile": {"sv": "Öppna kommunprofil: {name}", "en": "Open municipality profile: {name}"},
     "karta.open_map": {"sv": "Öppna kartan", "en": "Open the map"},
@@ -514,6 +518,16 @@ TEXTS: dict[str, dict[str, str]] = {
               "{sektor} med tekniken {teknik} (alla år): {n}.",
         "en": "Other municipalities doing the same kind of work, that is, that reported an initiative in "
               "{sektor} using {teknik} (any year): {n}.",
+    },
+    "initiativ.limited": {
+        "sv": "Tabellen visar de första {shown} av {total} träffarna och nedladdningen de första {download}. "
+              "Sök eller filtrera för att se de andra.",
+        "en": "The table shows the first {shown} of {total} matches and the download the first {download}. "
+              "Search or filter to see the others.",
+    },
+    "initiativ.same_kind_limited": {
+        "sv": "Visar de första {shown} av {total} kommunerna.",
+        "en": "Showing the first {shown} of {total} municipalities.",
     },
     "initiativ.same_kind_none": {
         "sv": "Ingen annan kommun har rapporterat ett initiativ inom samma sektor med samma teknik.",

@@ -7,7 +7,7 @@ leave_legacy_pages_mode()
 import streamlit as st  # noqa: E402
 
 from adoption import civil, sectors  # noqa: E402
-from adoption.ui import cache, downloads, map_widget, view  # noqa: E402
+from adoption.ui import cache, charts, downloads, map_widget, view  # noqa: E402
 
 ctx = view.setup("civilsamhalle", uses=("ar", "lan"))
 st.title(ctx.t("page.civilsamhalle"))
@@ -38,8 +38,8 @@ with columns[2]:
 st.subheader(ctx.t("civilsamhalle.counties_heading", year=year))
 st.caption(ctx.t("civilsamhalle.counties_note"))
 counties = cache.call(civil.county_rows, ctx.store, ctx.version, flt)
-st.dataframe(civil.county_table(counties, ctx.lang), hide_index=True)
-downloads.download_buttons(ctx, civil.county_download(counties, ctx.lang), "civilsamhalle_lan", metric=None)
+st.dataframe(cache.derived(civil.county_table, counties, ctx.lang), hide_index=True)
+downloads.download_buttons(ctx, lambda: civil.county_download(counties, ctx.lang), "civilsamhalle_lan", metric=None)
 map_widget.show(ctx, "civil_ai_i_drift", "lan", key="civilsamhalle-karta", flt=flt, height=520, layout="below",
                 profile_picker=False)
 
@@ -49,8 +49,8 @@ with left:
     st.subheader(ctx.t("civilsamhalle.categories_heading", year=year))
     st.caption(ctx.t("civilsamhalle.categories_note"))
     counts = cache.call(civil.category_counts, ctx.store, ctx.version, flt)
-    st.dataframe(civil.category_table(counts, ctx.lang), hide_index=True)
-    downloads.download_buttons(ctx, civil.category_download(counts, ctx.lang), "civilsamhalle_kategorier",
+    st.dataframe(cache.derived(civil.category_table, counts, ctx.lang), hide_index=True)
+    downloads.download_buttons(ctx, lambda: civil.category_download(counts, ctx.lang), "civilsamhalle_kategorier",
                                metric=None)
 
 # -- barriers ---------------------------------------------------------------------
@@ -63,11 +63,9 @@ with right:
         st.caption(ctx.t("sektorer.barriers_note_single"))
     if (barriers["status"] == "too_few").any():
         st.caption(ctx.t("sektorer.too_few_note"))
-    chart = sectors.barrier_chart(barriers, year, previous, ctx.lang)
-    if chart is None:
+    if not charts.altair(sectors.barrier_chart, barriers, year, previous, ctx.lang,
+                         alt=ctx.t("civilsamhalle.barriers_heading", year=year)):
         st.info(ctx.t("sektorer.nothing_to_draw"))
-    else:
-        st.altair_chart(chart, width="stretch", alt=ctx.t("civilsamhalle.barriers_heading", year=year))
-    st.dataframe(sectors.barrier_table(barriers, year, previous, ctx.lang), hide_index=True)
-    downloads.download_buttons(ctx, sectors.barrier_download(barriers, ctx.lang), "civilsamhalle_hinder",
+    st.dataframe(cache.derived(sectors.barrier_table, barriers, year, previous, ctx.lang), hide_index=True)
+    downloads.download_buttons(ctx, lambda: sectors.barrier_download(barriers, ctx.lang), "civilsamhalle_hinder",
                                metric="hinder_topp")

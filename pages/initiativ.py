@@ -28,14 +28,14 @@ evaluated = eval_col.multiselect(ctx.t("initiativ.utvarderad"), list(catalogue.E
                                  format_func=lambda c: ctx.t(f"initiativ.eval.{c}"), placeholder=ctx.t("filter.all"))
 
 flt = ctx.state.filter.with_(ar=ctx.year)
-frame = cache.call(catalogue.catalogue, ctx.store, ctx.version)
 base = catalogue.Query(ar=ctx.year, typ=flt.typ)
 query = catalogue.Query(text=text or "", ar=ctx.year, lan=flt.lan, kommun=flt.kommun, sektor=flt.sektor, typ=flt.typ,
                         mognad=tuple(stage), teknik=tuple(technique), utvarderad=tuple(evaluated))
-hits = catalogue.search(frame, query)
-total = catalogue.search(frame, base)
-st.markdown(ctx.t("initiativ.count", shown=formatting.number(len(hits), ctx.lang),
-                  total=formatting.number(len(total), ctx.lang), year=ctx.year))
+found = cache.call(catalogue.find, ctx.store, ctx.version, query, catalogue.TABLE_LIMIT)
+total = cache.call(catalogue.find, ctx.store, ctx.version, base, 0).total
+hits = found.rows
+st.markdown(ctx.t("initiativ.count", shown=formatting.number(found.total, ctx.lang),
+                  total=formatting.number(total, ctx.lang), year=ctx.year))
 
 # The share evaluated for the sidebar selection, from the registry (the page's own filters are not in it).
 evaluated_share = cache.metric(ctx.store, ctx.version, "andel_utvarderade", flt)
@@ -48,8 +48,16 @@ if hits.empty:
     st.stop()
 
 civil = flt.typ == "civilsamhalle"
+if found.limited:
+    st.caption(ctx.t("initiativ.limited", shown=formatting.number(len(hits), ctx.lang),
+                     total=formatting.number(found.total, ctx.lang),
+                     download=formatting.number(min(found.total, catalogue.DOWNLOAD_LIMIT), ctx.lang)))
 st.dataframe(catalogue.table(hits, ctx.lang, organisation=civil), hide_index=True, width="stretch")
-downloads.download_buttons(ctx, catalogue.download_table(hits, ctx.lang, organisation=civil), "initiativ", metric=None)
+# Fetched on click; a search with more matches than the table shows has more rows in its file (up to a limit).
+download_rows = (lambda: catalogue.find(ctx.store, query, catalogue.DOWNLOAD_LIMIT, version=ctx.version).rows
+                 if found.limited else hits)
+downloads.download_buttons(ctx, lambda: catalogue.download_table(download_rows(), ctx.lang, organisation=civil),
+                           "initiativ", metric=None)
 
 # -- one initiative in detail, and who else does the same kind of work -------------
 st.subheader(ctx.t("initiativ.detail"))
@@ -66,12 +74,17 @@ with right:
     st.markdown(f"**{ctx.t('initiativ.description')}**")
     st.text(row["beskrivning"] if isinstance(row["beskrivning"], str) else "–")
 
-others = catalogue.same_kind(frame, int(chosen))
+same = cache.call(catalogue.find_same_kind, ctx.store, ctx.version, row["sektor"], row["teknik"],
+                  str(row["kommunkod"]), catalogue.SAME_KIND_LIMIT)
+others = same.rows
 if others.empty:
     st.caption(ctx.t("initiativ.same_kind_none"))
 else:
     st.markdown(ctx.t("initiativ.same_kind", sektor=ctx.label("sektor", row["sektor"]),
-                      teknik=ctx.label("teknik", row["teknik"]), n=formatting.number(len(others), ctx.lang)))
+                      teknik=ctx.label("teknik", row["teknik"]), n=formatting.number(same.total, ctx.lang)))
+    if same.limited:
+        st.caption(ctx.t("initiativ.same_kind_limited", shown=formatting.number(len(others), ctx.lang),
+                         total=formatting.number(same.total, ctx.lang)))
     st.dataframe(catalogue.same_kind_table(others, ctx.lang), hide_index=True, width="stretch")
-    downloads.download_buttons(ctx, catalogue.same_kind_table(others, ctx.lang), "initiativ_samma_slag",
+    downloads.download_buttons(ctx, lambda: catalogue.same_kind_table(others, ctx.lang), "initiativ_samma_slag",
                                metric=None, with_year=False)

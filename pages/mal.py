@@ -4,16 +4,10 @@ from adoption.ui.legacy import leave_legacy_pages_mode
 
 leave_legacy_pages_mode()
 
-import altair as alt  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from adoption import formatting, goals, metrics  # noqa: E402
-from adoption.ui import cache, downloads, view  # noqa: E402
-
-# Okabe-Ito (colour-blind safe); each series also has its own dash and marker.
-COLOURS = {"observed": "#0072B2", "required": "#D55E00", "projection": "#009E73"}
-DASHES = {"observed": [1, 0], "required": [8, 4], "projection": [2, 3]}
-SHAPES = {"observed": "circle", "required": "square", "projection": "triangle-up"}
+from adoption.ui import cache, charts, downloads, view  # noqa: E402
 
 ctx = view.setup("mal", uses=())
 st.title(ctx.t("page.mal"))
@@ -24,32 +18,6 @@ if view.no_data(ctx):
 st.write(ctx.t("mal.intro"))
 st.info(ctx.t("mal.illustrative"), icon="ℹ️")
 st.caption(ctx.t("mal.method"))
-
-
-def chart(progress: goals.GoalProgress) -> alt.LayerChart:
-    frame = goals.chart_frame(progress, ctx.lang)
-    labels = [ctx.t(f"mal.series.{code}") for code in goals.SERIES]
-
-    def scale(values: dict) -> alt.Scale:
-        return alt.Scale(domain=labels, range=[values[code] for code in goals.SERIES])
-
-    legend = alt.Legend(title=None, orient="bottom")
-    y_scale = alt.Scale(domain=[0, 100]) if progress.unit == "share" else alt.Scale(zero=True)
-    base = alt.Chart(frame).encode(
-        x=alt.X("ar:O", title=ctx.t("mal.col.year"), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("varde:Q", title=goals.axis_title(progress, ctx.lang), scale=y_scale),
-        color=alt.Color("label:N", scale=scale(COLOURS), legend=legend),
-        tooltip=[
-            alt.Tooltip("label:N", title=" "),
-            alt.Tooltip("ar:O", title=ctx.t("mal.col.year")),
-            alt.Tooltip("varde:Q", title=goals.axis_title(progress, ctx.lang), format=".1f"),
-        ],
-    )
-    lines = base.mark_line(strokeWidth=2.5).encode(strokeDash=alt.StrokeDash("label:N", scale=scale(DASHES),
-                                                                             legend=legend))
-    points = base.mark_point(size=70, filled=True).encode(shape=alt.Shape("label:N", scale=scale(SHAPES),
-                                                                          legend=legend))
-    return (lines + points).properties(height=300)
 
 
 progress_list = cache.call(goals.goal_progress, ctx.store, ctx.version, ctx.store.goals())
@@ -87,12 +55,11 @@ for progress in progress_list:
 
         left, right = st.columns([3, 2])
         with left:
-            st.altair_chart(chart(progress), width="stretch",
-                            alt=f"{progress.goal_id}: {ctx.t('mal.chart_caption')}")
+            charts.altair(goals.chart, progress, ctx.lang, alt=f"{progress.goal_id}: {ctx.t('mal.chart_caption')}")
             st.caption(ctx.t("mal.chart_caption"))
         with right:
-            st.dataframe(goals.series_table(progress, ctx.lang), hide_index=True, width="stretch")
+            st.dataframe(cache.derived(goals.series_table, progress, ctx.lang), hide_index=True, width="stretch")
             st.caption(ctx.t("mal.ci_note"))
         # The chart and the table hold the same series: one pair of downloads per goal.
-        downloads.download_buttons(ctx, goals.series_download(progress, ctx.lang), f"mal_{progress.goal_id}",
+        downloads.download_buttons(ctx, lambda p=progress: goals.series_download(p, ctx.lang), f"mal_{progress.goal_id}",
                                    metric=progress.metric, with_year=False)

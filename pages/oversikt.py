@@ -36,7 +36,7 @@ from adoption.ui import downloads  # noqa: E402
 
 st.subheader(ctx.t("download.headline_table"))
 st.dataframe(export.headline_text_table(headlines, ctx.lang), hide_index=True, width="stretch")
-downloads.download_buttons(ctx, export.headline_table(headlines, ctx.lang), "oversikt", metric=None)
+downloads.download_buttons(ctx, lambda: export.headline_table(headlines, ctx.lang), "oversikt", metric=None)
 
 map_widget.show(ctx, "andel_ai_i_drift", "lan", key="oversikt-karta", height=420, layout="below")
 

@@ -7,7 +7,7 @@ leave_legacy_pages_mode()
 import streamlit as st  # noqa: E402
 
 from adoption import sectors  # noqa: E402
-from adoption.ui import cache, downloads, view  # noqa: E402
+from adoption.ui import cache, charts, downloads, view  # noqa: E402
 
 ctx = view.setup("sektorer", uses=("ar", "lan", "typ", "sektor"))
 st.title(ctx.t("page.sektorer"))
@@ -29,16 +29,13 @@ rows = cache.call(sectors.stage_rows, ctx.store, ctx.version, flt)
 st.caption(ctx.t("sektorer.colour_note") + " " + ctx.t("sektorer.denominator_note"))
 if (rows["status"] == "too_few").any():
     st.caption(ctx.t("sektorer.too_few_note"))
-chart = sectors.stage_chart(rows, ctx.lang)
-if chart is None:
+if not charts.altair(sectors.stage_chart, rows, ctx.lang, alt=ctx.t("sektorer.colour_note")):
     st.info(ctx.t("sektorer.nothing_to_draw"))
-else:
-    st.altair_chart(chart, width="stretch", alt=ctx.t("sektorer.colour_note"))
-st.dataframe(sectors.stage_table(rows, ctx.lang), hide_index=True)
+st.dataframe(cache.derived(sectors.stage_table, rows, ctx.lang), hide_index=True)
 with st.expander(ctx.t("sektorer.detail")):
-    st.dataframe(sectors.stage_detail_table(rows, ctx.lang), hide_index=True)
+    st.dataframe(cache.derived(sectors.stage_detail_table, rows, ctx.lang), hide_index=True)
 # The chart and both tables hold the same shares: one pair of downloads (as numbers).
-downloads.download_buttons(ctx, sectors.stage_download(rows, ctx.lang), "sektorer_mognad", metric="sektor_fordelning")
+downloads.download_buttons(ctx, lambda: sectors.stage_download(rows, ctx.lang), "sektorer_mognad", metric="sektor_fordelning")
 
 # -- barriers ------------------------------------------------------------------
 st.subheader(ctx.t("sektorer.barriers_heading", year=year))
@@ -53,11 +50,9 @@ if (barriers["status"] == "too_few").any():
     st.caption(ctx.t("sektorer.too_few_note"))
 chart_column, table_column = st.columns([3, 2])
 with chart_column:
-    chart = sectors.barrier_chart(barriers, year, previous, ctx.lang)
-    if chart is None:
+    if not charts.altair(sectors.barrier_chart, barriers, year, previous, ctx.lang,
+                         alt=ctx.t("sektorer.barriers_heading", year=year)):
         st.info(ctx.t("sektorer.nothing_to_draw"))
-    else:
-        st.altair_chart(chart, width="stretch", alt=ctx.t("sektorer.barriers_heading", year=year))
 with table_column:
-    st.dataframe(sectors.barrier_table(barriers, year, previous, ctx.lang), hide_index=True)
-downloads.download_buttons(ctx, sectors.barrier_download(barriers, ctx.lang), "sektorer_hinder", metric="hinder_topp")
+    st.dataframe(cache.derived(sectors.barrier_table, barriers, year, previous, ctx.lang), hide_index=True)
+downloads.download_buttons(ctx, lambda: sectors.barrier_download(barriers, ctx.lang), "sektorer_hinder", metric="hinder_topp")

@@ -7,6 +7,9 @@ every run (one small query).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 import streamlit as st
 
 from .. import metrics
@@ -18,7 +21,9 @@ def current_version(db: Store) -> int | None:
     return db.current_version()
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+# Shared, not copied: ``Known`` is frozen, and with 100,000 municipalities unpickling
+# its copy (st.cache_data) cost ~50 ms on every rerun of every page.
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _known(path: str, requested: int | None, current: int | None, _db: Store) -> Known:
     return Known.from_store(_db, requested)
 
@@ -27,13 +32,15 @@ def known(db: Store, requested: int | None, current: int | None) -> Known:
     return _known(str(db.path), requested, current, db)
 
 
-@st.cache_data(show_spinner=False)
-def _county_names(path: str, _db: Store) -> dict[str, str]:
+# Name lookups are shared read-only mappings: building a dict of 100,000 names from
+# a copied frame took ~250 ms on every rerun of a page with a municipality filter.
+@st.cache_resource(show_spinner=False)
+def _county_names(path: str, _db: Store) -> Mapping[str, str]:
     frame = _db.counties()
-    return dict(zip(frame["lan_kod"], frame["name"]))
+    return MappingProxyType(dict(zip(frame["lan_kod"], frame["name"])))
 
 
-def county_names(db: Store) -> dict[str, str]:
+def county_names(db: Store) -> Mapping[str, str]:
     return _county_names(str(db.path), db)
 
 
@@ -47,9 +54,15 @@ def municipalities(db: Store):
     return _municipalities(str(db.path), db)
 
 
-def municipality_names(db: Store) -> dict[str, str]:
-    frame = municipalities(db)
-    return dict(zip(frame["kommunkod"], frame["name"]))
+@st.cache_resource(show_spinner=False)
+def _municipality_names(path: str, _db: Store) -> Mapping[str, str]:
+    frame = _db.municipalities()
+    return MappingProxyType(dict(zip(frame["kommunkod"], frame["name"])))
+
+
+def municipality_names(db: Store) -> Mapping[str, str]:
+    """kommunkod -> name (reference data: not versioned; read-only)."""
+    return _municipality_names(str(db.path), db)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -83,3 +96,30 @@ def call(fn, db: Store, version: int | None, *args):
     data version in the key is what keeps their results from going stale.
     """
     return _call(f"{fn.__module__}.{fn.__qualname__}", str(db.path), version, args, fn, db)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _derived(name: str, args: tuple, _fn):
+    return _fn(*args)
+
+
+def derived(fn, *args):
+    """``fn(*args)`` through the cache, keyed by the function and the values of ``args``.
+
+    For pure functions of a page's small results (rows of a few hundred lines,
+    the language): tables with every cell formatted, chart specifications.
+    Streamlit hashes the arguments, which costs far less than formatting them
+    again on every rerun.
+    """
+    return _derived(f"{fn.__module__}.{fn.__qualname__}", args, fn)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _shared(name: str, path: str, version: int | None, args: tuple, _fn, _db: Store):
+    return _fn(_db, *args, version=version)
+
+
+def shared(fn, db: Store, version: int | None, *args):
+    """Like :func:`call`, but every caller gets the same object (no copy): for large results
+    that nobody changes (frozen values, frames only drawn), where copying cost more than making."""
+    return _shared(f"{fn.__module__}.{fn.__qualname__}", str(db.path), version, args, fn, db)

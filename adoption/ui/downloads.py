@@ -5,9 +5,18 @@ Any page: ``downloads.download_buttons(ctx, frame, "karta")`` below the table
 or as fractions, but numbers, not formatted text); the file contents and name
 are built in :mod:`adoption.export` (``table_csv_bytes``, ``table_xlsx_bytes``,
 ``download_name``), where they are tested without Streamlit.
+
+The files are made when a button is clicked, not on every run: writing an
+.xlsx costs 10-50 ms per table (openpyxl), and a page with four tables paid
+that on every filter change for files that are rarely downloaded. ``frame``
+may therefore also be a function without arguments that returns the table,
+so that building the table itself waits for the click too.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
 
 import pandas as pd
 import streamlit as st
@@ -18,7 +27,8 @@ from .view import PageContext
 _USE_STATE = export._USE_STATE  # noqa: SLF001 - the same sentinel: "the state's metric"
 
 
-def download_buttons(ctx: PageContext, frame: pd.DataFrame, name: str, *, metric=_USE_STATE,
+def download_buttons(ctx: PageContext, frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str, *,
+                     metric=_USE_STATE,
                      with_year: bool = True, sheet: str | None = None) -> None:
     """Two download buttons (CSV, Excel) side by side.
 
@@ -28,20 +38,26 @@ def download_buttons(ctx: PageContext, frame: pd.DataFrame, name: str, *, metric
     ``with_year`` False: a table that does not depend on the survey year.
     Downloading does not rerun the page.
     """
+    table = _once(frame if callable(frame) else (lambda: frame))
     kwargs = {"year": ctx.year if with_year else None, "version": ctx.version, "metric": metric}
     csv_name = export.download_name(name, ctx.state, "csv", **kwargs)
     xlsx_name = export.download_name(name, ctx.state, "xlsx", **kwargs)
     left, right, _ = st.columns([1, 1, 3])
     with left:
         st.download_button(
-            ctx.t("download.csv"), data=export.table_csv_bytes(frame), file_name=csv_name,
+            ctx.t("download.csv"), data=lambda: export.table_csv_bytes(table()), file_name=csv_name,
             mime="text/csv", key=f"download_csv_{name}", on_click="ignore", icon=":material/download:",
             help=ctx.t("download.help"), width="stretch",
         )
     with right:
         st.download_button(
-            ctx.t("download.xlsx"), data=export.table_xlsx_bytes(frame, sheet or name), file_name=xlsx_name,
+            ctx.t("download.xlsx"), data=lambda: export.table_xlsx_bytes(table(), sheet or name), file_name=xlsx_name,
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"download_xlsx_{name}", on_click="ignore", icon=":material/download:",
             help=ctx.t("download.help"), width="stretch",
         )
+
+
+def _once(build: Callable[[], pd.DataFrame]) -> Callable[[], pd.DataFrame]:
+    """``build`` called at most once (the CSV and the Excel button share the table)."""
+    return lru_cache(maxsize=1)(build)

@@ -8,7 +8,11 @@ Everything computed comes from :mod:`adoption.mapping` (through the cache).
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 
+import pandas as pd
 import streamlit as st
 
 from .. import formatting, i18n, mapping
@@ -36,7 +40,8 @@ def show(ctx: PageContext, metric_id: str, level: str, *, key: str, flt: Filter 
     if not mapping.mappable(metric_id):
         _not_mappable(ctx, metric_id)
         return None
-    data = cache.call(mapping.build, ctx.store, ctx.version, metric_id, flt, level, ctx.lang)
+    prepared = _prepared(ctx.db_path, ctx.version, metric_id, flt, level, ctx.lang, height, ctx.store)
+    data = prepared.data
     metric_name = i18n.metric_label(metric_id, ctx.lang)
     if heading:
         st.subheader(ctx.t(f"karta.heading_{level}", metric=metric_name, year=ctx.year),
@@ -53,16 +58,16 @@ def show(ctx: PageContext, metric_id: str, level: str, *, key: str, flt: Filter 
     else:
         map_column, table_column = st.container(), st.expander(ctx.t("karta.table"))
     with map_column:
-        clicked = _map(ctx, data, key=f"{key}-{level}-{'-'.join(flt.lan) or 'alla'}", height=height)
-        _legend(ctx, data)
+        clicked = _map(ctx, prepared, key=f"{key}-{level}-{'-'.join(flt.lan) or 'alla'}", height=height)
+        _legend(ctx, prepared)
     with table_column:
         if layout == "beside":
             st.markdown(f"**{ctx.t('karta.table')}**")
-        _table(data, height=height if layout == "beside" else 400)
+        _table(ctx, prepared, height=height if layout == "beside" else 400)
         # CSV / Excel of the same data as numbers; ``key`` names the file and the buttons (distinct per use).
-        downloads.download_buttons(ctx, mapping.download_table(data), key, metric=metric_id)
+        downloads.download_buttons(ctx, lambda: mapping.download_table(data), key, metric=metric_id)
         if profile_picker and level == "kommun":
-            _profile_picker(ctx, data, key=f"{key}-profil")
+            _profile_picker(ctx, prepared, key=f"{key}-profil")
     if clicked:
         _open(ctx, data, clicked, metric_id)
     return data
@@ -74,8 +79,38 @@ def _definition(metric_id: str, lang: str) -> str:
     return metrics.get(metric_id).definition(lang)
 
 
-def _map(ctx: PageContext, data: mapping.MapData, *, key: str, height: int) -> str | None:
-    deck = mapping.deck(data, size=(MAP_WIDTH, height))
+TABLE_LIMIT = 5_000  # rows of the map's table shown (all of them are in the download)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A map's data and what is drawn from it, made once per data version and view, shared by every run
+    and session (nobody changes them). With 100,000 areas, copying the data out of st.cache_data and
+    redrawing table, deck and picker took ~2 s per rerun."""
+
+    data: mapping.MapData
+    deck: mapping.CompactDeck | None
+    table: pd.DataFrame
+    summary: str
+    picker: tuple[str, ...]  # area codes by name
+    names: Mapping[str, str]
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _prepared(path: str, version: int | None, metric_id: str, flt: Filter, level: str, lang: str, height: int,
+              _db) -> _Prepared:
+    data = mapping.build(_db, metric_id, flt, level, lang, version=version)
+    deck = None
+    if not data.blocking_status:
+        deck = mapping.deck(data, size=(MAP_WIDTH, height))
+        deck.to_json()  # serialised once, here (CompactDeck keeps the text)
+    areas = sorted(data.areas, key=lambda a: a.name)
+    return _Prepared(data, deck, mapping.table(data), mapping.summary(data), tuple(a.code for a in areas),
+                     MappingProxyType({a.code: a.name for a in areas}))
+
+
+def _map(ctx: PageContext, prepared: _Prepared, *, key: str, height: int) -> str | None:
+    data, deck = prepared.data, prepared.deck
     level_word = ctx.t(f"karta.level_{data.level}")
     selection = st.pydeck_chart(
         deck, on_select="rerun", selection_mode="single-object", key=key, height=height,
@@ -97,7 +132,8 @@ def _swatch(fill: str, line: str) -> str:
             f"border:2px solid {line};outline:1px solid #888;vertical-align:-0.2em;margin-right:0.35em'></span>")
 
 
-def _legend(ctx: PageContext, data: mapping.MapData) -> None:
+def _legend(ctx: PageContext, prepared: _Prepared) -> None:
+    data = prepared.data
     items = []
     for entry in data.legend:
         count = ctx.t("karta.legend_count", count=formatting.number(entry.count, ctx.lang))
@@ -111,25 +147,28 @@ def _legend(ctx: PageContext, data: mapping.MapData) -> None:
         unsafe_allow_html=True,
     )
     rule = "karta.rule_fixed" if data.limits in mapping.FIXED_LIMITS.values() else "karta.rule_quantile"
-    st.caption(ctx.t(rule) + " " + mapping.summary(data))
+    st.caption(ctx.t(rule) + " " + prepared.summary)
 
 
-def _table(data: mapping.MapData, height: int) -> None:
-    frame = mapping.table(data)
-    value = mapping.value_column(data)
+def _table(ctx: PageContext, prepared: _Prepared, height: int) -> None:
+    frame = prepared.table
+    if len(frame) > TABLE_LIMIT:
+        st.caption(ctx.t("karta.table_limited", shown=formatting.number(TABLE_LIMIT, ctx.lang),
+                         total=formatting.number(len(frame), ctx.lang)))
+        frame = frame.head(TABLE_LIMIT)
+    value = mapping.value_column(prepared.data)
     st.dataframe(
         frame, hide_index=True, height=height, placeholder="–",
         column_config={value: st.column_config.NumberColumn(value, format="%.1f")},
     )
 
 
-def _profile_picker(ctx: PageContext, data: mapping.MapData, *, key: str) -> None:
+def _profile_picker(ctx: PageContext, prepared: _Prepared, *, key: str) -> None:
     """For keyboard users: choose a municipality, then follow the link to its profile."""
-    areas = sorted(data.areas, key=lambda a: a.name)
-    names = {a.code: a.name for a in areas}
+    names = prepared.names
     if st.session_state.get(key) not in names:
-        st.session_state[key] = areas[0].code if areas else None
-    code = st.selectbox(ctx.t("karta.choose_kommun"), list(names), key=key,
+        st.session_state[key] = prepared.picker[0] if prepared.picker else None
+    code = st.selectbox(ctx.t("karta.choose_kommun"), prepared.picker, key=key,
                         format_func=lambda c: f"{names.get(c, c)} ({c})")
     if code:
         st.page_link(KOMMUN_PAGE, label=ctx.t("karta.open_profile", name=names[code]), icon="➡️",
