@@ -109,7 +109,8 @@ def markdown(data: dict) -> str:
         lines.append("Missed: " + ", ".join(f"`{i}`" for i in missed) + ".")
     lines += ["", "Baselines: metrics, pandas on the same rows in memory (ratio = pandas / store); pages, a "
               "one-widget page in the same AppTest harness (ratio = baseline / page); upload, "
-              "`pandas.read_csv` of the same bytes (ratio = store rows/s / pandas rows/s).",
+              "`pandas.read_csv` of the same bytes (ratio = store rows/s / pandas rows/s); browser load, "
+              "the same server's Om data page, which has no map (ratio = baseline / Karta).",
               "See `docs/deploy.md` for what these numbers mean for many viewers.", "", FINDINGS]
     return "\n".join(lines)
 
