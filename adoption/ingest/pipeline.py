@@ -45,10 +45,10 @@ import numpy as np
 import pandas as pd
 
 from ..errors import AdoptionError, InputError
-from ..store import Store, UploadInfo, UploadRecord, VersionChangedError
+from ..store import Store, UploadInfo, UploadRecord, VersionChangedError, _org_key
 from .population_upload import validate_population
 from .report import IngestResult
-from .validate import output_columns, validate
+from .validate import gc_paused, output_columns, validate
 
 KINDS = ("enkatsvar", "initiativ", "befolkning")
 KIND_LABELS = {"enkatsvar": "enkätsvar", "initiativ": "initiativ", "befolkning": "befolkning"}
@@ -201,6 +201,7 @@ def validate_upload(data: bytes, filename: str, kind: str, municipalities: pd.Da
                     name_corrections=name_corrections)
 
 
+@gc_paused()
 def prepare(
     data: bytes,
     filename: str,
@@ -261,8 +262,6 @@ def _norm(value):
 
 
 def _response_key(row: dict) -> tuple:
-    from ..store import _org_key
-
     return (int(row["ar"]), row["typ"], row["kommunkod"],
             _org_key(row["typ"], row.get("organisationsnummer"), row.get("organisation")))
 
@@ -271,9 +270,35 @@ def _initiative_key(row: dict) -> tuple:
     return (int(row["ar"]), row["kommunkod"], row.get("organisation") or "", str(row["titel"]).lower())
 
 
+def _norm_values(values: list) -> list:
+    """``_norm`` of every value; the plain Python types that ``_norm`` keeps as they are skip the call."""
+    out = []
+    append = out.append
+    for value in values:
+        kind = type(value)
+        if value is None or kind is str or kind is int or kind is bool:
+            append(value)
+        elif kind is float:
+            append(None if value != value else value)
+        else:
+            append(_norm(value))
+    return out
+
+
 def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
-    return [{c: _norm(r.get(c)) for c in columns} | {"is_demo": bool(r.get("is_demo") or False)}
-            for r in frame.to_dict("records")]
+    n = len(frame)
+    values = [_norm_values(frame[c].tolist()) if c in frame.columns else [None] * n for c in columns]
+    demo = frame["is_demo"].tolist() if "is_demo" in frame.columns else [None] * n
+    records = []
+    for row, d in zip(zip(*values), demo):
+        record = dict(zip(columns, row))
+        record["is_demo"] = bool(d or False)
+        records.append(record)
+    return records
+
+
+# What the key and typ_of functions of _compare read: enough to place a row.
+_KEY_COLUMNS = ("ar", "typ", "kommunkod", "organisationsnummer", "organisation", "titel")
 
 
 def _compare(incoming: pd.DataFrame, current: pd.DataFrame, columns: list[str], key: Callable,
@@ -282,11 +307,17 @@ def _compare(incoming: pd.DataFrame, current: pd.DataFrame, columns: list[str], 
     now: dict[tuple, list[dict]] = {}
     for record in _records(current, columns):
         now.setdefault(key(record), []).append(record)
-    rows = _records(incoming, columns)
+    # Whole rows are compared only where the key is in the current data; a new
+    # key (every row of a first upload) needs just the key columns.
+    rows = _records(incoming, [c for c in columns if c in _KEY_COLUMNS])
     keys = [key(r) for r in rows]
     in_file: dict[tuple, int] = {}
     for k in keys:
         in_file[k] = in_file.get(k, 0) + 1
+    known = [i for i, k in enumerate(keys) if k in now]
+    if known:
+        for i, record in zip(known, _records(incoming.iloc[known], columns)):
+            rows[i] = record
     counts: dict[tuple, list[int]] = {}
     write = []
     for record, k in zip(rows, keys):
@@ -412,6 +443,7 @@ def _duplicate_message(previous: UploadInfo) -> str:
             f"{previous.uploaded_by}; {where}. Ingenting ändrades.")
 
 
+@gc_paused()
 def commit(
     prepared: Prepared,
     store: Store,

@@ -230,7 +230,11 @@ def _check_size(filename: str, rows: int, columns: int) -> None:
 
 
 def _trim(row: Iterable[str]) -> list[str]:
-    cells = [c if isinstance(c, str) else str(c) for c in row]
+    cells = list(row)
+    try:
+        "".join(cells)  # every cell is text (always so for CSV): no conversion needed
+    except TypeError:
+        cells = [c if isinstance(c, str) else str(c) for c in cells]
     while cells and not cells[-1].strip():
         cells.pop()
     return cells
@@ -263,14 +267,16 @@ def _table(grid: list[list[str]], filename: str, header_score: Callable[[list[st
                     "(semikolon, komma eller tabb) och citattecknen på raden."
                 )
             row = row[:width]
-        if not any(c.strip() for c in row):
+        if not row:  # trimmed: a row that is not empty ends with a cell that is not blank
             continue
         if len(row) == 1 and width > 2 and any(d in row[0] for d in DELIMITERS):
             raise InputError(
                 f"Filen {filename}, rad {number}: raden kunde inte delas upp i kolumner som rubrikraden. "
                 "Filen verkar ha blandade avgränsare (semikolon, komma eller tabb)."
             )
-        rows.append(row + [""] * (width - len(row)))
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))  # the row is this function's own list (_trim)
+        rows.append(row)
         numbers.append(number)
     _check_size(filename, len(rows), width)
     return Table(header=header, rows=rows, row_numbers=numbers, header_row=index + 1)

@@ -3,12 +3,24 @@
 Per-cell parsing gives its own Swedish messages (pandera cannot name rows of
 values it failed to coerce); the parsed frame then goes through a pandera
 schema with ``lazy=True`` for ranges and lengths, so every bad row is reported.
+
+The work is done column by column: a column of 100,000 cells holds a few
+distinct texts (a stage column about seven), so each distinct text is parsed
+once and the result mapped over the column. Only rows that may have a problem
+(a bad cell, personal data, a row rule that would complain or correct) go
+through the per-row rules, in row order, so messages and their order are
+those of checking every row one by one.
 """
 
 from __future__ import annotations
 
+import gc
+from collections import Counter
 from collections.abc import Callable
+from contextlib import contextmanager
+from operator import itemgetter
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -18,7 +30,7 @@ from ..vocab import NOT_APPLICABLE
 from . import values as v
 from .headers import canonical_columns, known_names, map_headers, missing_required, normalise
 from .names import MunicipalityMatcher
-from .personal import personal_data_message
+from .personal import personal_data_cells
 from .read import read_table
 from .report import ERROR, WARNING, FuzzyMatch, IngestResult, Problem
 
@@ -91,44 +103,50 @@ def _in_range(lo, hi):
     return lambda x: x is None or (lo <= x <= hi)
 
 
-def _schema(kind: str) -> pa.DataFrameSchema:
-    """Ranges and lengths of parsed values; None (no answer) always passes."""
+def _rules(kind: str) -> dict[str, tuple[Callable, str]]:
+    """Ranges and lengths of parsed values: column -> (element check, message)."""
 
-    def col(check: Callable, message: str) -> pa.Column:
-        return pa.Column(object, pa.Check(check, element_wise=True, error=message), nullable=True, required=False)
+    def short(limit: int) -> tuple[Callable, str]:
+        return (lambda x: x is None or len(x) <= limit, f"texten är längre än {limit} tecken")
 
-    def short(limit: int) -> pa.Column:
-        return col(lambda x: x is None or len(x) <= limit, f"texten är längre än {limit} tecken")
-
-    columns = {
-        "ar": col(_in_range(MIN_YEAR, MAX_YEAR), f"året ska vara mellan {MIN_YEAR} och {MAX_YEAR}"),
-        "kommunkod": col(lambda x: x is not None, "kommun saknas"),
+    rules = {
+        "ar": (_in_range(MIN_YEAR, MAX_YEAR), f"året ska vara mellan {MIN_YEAR} och {MAX_YEAR}"),
+        "kommunkod": (lambda x: x is not None, "kommun saknas"),
         "organisation": short(NAME_LENGTH),
     }
     if kind == "enkatsvar":
-        columns |= {
-            "typ": col(lambda x: x is not None, "typ saknas (kommun eller civilsamhalle)"),
-            "antal_initiativ": col(lambda x: x is None or x >= 0, "antalet kan inte vara negativt"),
-            "antal_i_drift": col(lambda x: x is None or x >= 0, "antalet kan inte vara negativt"),
-            "andel_utbildad_personal": col(_in_range(0, 100), "andelen ska vara mellan 0 och 100 procent"),
-            "ai_budget_tkr": col(lambda x: x is None or x >= 0, "budgeten kan inte vara negativ"),
+        rules |= {
+            "typ": (lambda x: x is not None, "typ saknas (kommun eller civilsamhalle)"),
+            "antal_initiativ": (lambda x: x is None or x >= 0, "antalet kan inte vara negativt"),
+            "antal_i_drift": (lambda x: x is None or x >= 0, "antalet kan inte vara negativt"),
+            "andel_utbildad_personal": (_in_range(0, 100), "andelen ska vara mellan 0 och 100 procent"),
+            "ai_budget_tkr": (lambda x: x is None or x >= 0, "budgeten kan inte vara negativ"),
             **{
-                c: col(lambda x: x is None or x == NOT_APPLICABLE or 0 <= x <= 4, "mognad ska vara 0–4 eller .")
+                c: (lambda x: x is None or x == NOT_APPLICABLE or 0 <= x <= 4, "mognad ska vara 0–4 eller .")
                 for c in stage_columns()
             },
         }
     else:
-        columns |= {
-            "titel": col(lambda x: x is not None and len(x) <= NAME_LENGTH, "titel saknas eller är för lång"),
-            "sektor": col(lambda x: x is not None, "sektor saknas"),
-            "mognad": col(
+        rules |= {
+            "titel": (lambda x: x is not None and len(x) <= NAME_LENGTH, "titel saknas eller är för lång"),
+            "sektor": (lambda x: x is not None, "sektor saknas"),
+            "mognad": (
                 lambda x: x is not None and 1 <= x <= 4,
                 "mognad ska vara 1–4 (planerad, pilot, i drift, skalad) för ett initiativ",
             ),
             "beskrivning": short(DESCRIPTION_LENGTH),
             "kalla": short(NAME_LENGTH),
         }
-    return pa.DataFrameSchema(columns)
+    return rules
+
+
+def _schema(kind: str) -> pa.DataFrameSchema:
+    """Ranges and lengths of parsed values; None (no answer) always passes."""
+
+    def col(check: Callable, message: str) -> pa.Column:
+        return pa.Column(object, pa.Check(check, element_wise=True, error=message), nullable=True, required=False)
+
+    return pa.DataFrameSchema({column: col(*rule) for column, rule in _rules(kind).items()})
 
 
 def validate(
@@ -153,6 +171,27 @@ def validate(
     """
     if kind not in KINDS:
         raise ValueError(kind)
+    with gc_paused():
+        return _validate(data, filename, kind, municipalities, year=year, column_mapping=column_mapping,
+                         name_corrections=name_corrections)
+
+
+@contextmanager
+def gc_paused():
+    """No cyclic garbage collection inside: a file of 100,000 rows makes millions of
+    (acyclic) lists and strings, and the collector's passes over them cost a quarter
+    of the validation."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _validate(data: bytes, filename: str, kind: str, municipalities: pd.DataFrame, *, year: int | None,
+              column_mapping: dict[str, str] | None, name_corrections: dict[int, str] | None) -> IngestResult:
     result = IngestResult(kind=kind, frame=None)
     known = known_names(kind) | {str(k).strip().lower() for k in (column_mapping or {})}
 
@@ -189,12 +228,37 @@ def validate(
         return result
 
     matcher = MunicipalityMatcher(municipalities)
-    parsers = PARSERS[kind]
-    records: list[dict] = []
-    for cells, number in zip(table.rows, table.row_numbers):
-        record = {c: None for c in canonical_columns(kind)}
-        for position, cell in enumerate(cells):
-            found = personal_data_message(cell)
+    canonical = canonical_columns(kind)
+    corrections = name_corrections or {}
+    n = len(table.rows)
+    by_position = [list(map(itemgetter(p), table.rows)) for p in range(len(table.header))]  # rows are padded
+
+    personal = {position: personal_data_cells(cells) for position, cells in enumerate(by_position)}
+    parsed: dict[int, dict[str, object]] = {}
+    failed: dict[int, dict[str, str]] = {}
+    columns: dict[str, list] = {}
+    suspect: set[int] = set()
+    for position, target in mapping.columns.items():
+        parsed[position], failed[position], columns[target] = _parse_column(by_position[position],
+                                                                           PARSERS[kind][target])
+        if failed[position]:
+            bad_texts = failed[position]
+            suspect.update(i for i, cell in enumerate(by_position[position]) if cell in bad_texts)
+    for hits in personal.values():
+        suspect.update(hits)
+    for column in canonical:
+        if column not in columns:
+            columns[column] = [None] * n
+    if corrections:
+        suspect.update(i for i, number in enumerate(table.row_numbers) if number in corrections)
+    suspect.update(_rule_suspects(columns, kind, year, matcher))
+
+    for i in sorted(suspect):
+        # The rules one row at a time, exactly as for a file of this one row.
+        number = table.row_numbers[i]
+        record = {c: None for c in canonical}
+        for position, cell in enumerate(table.rows[i]):
+            found = personal[position].get(i)
             if found:
                 label = table.header[position] if position < len(table.header) else str(position + 1)
                 problems.append(Problem(number, label, found[0], found[1]))
@@ -202,20 +266,18 @@ def validate(
             target = mapping.columns.get(position)
             if target is None:
                 continue
-            try:
-                record[target] = parsers[target](cell)
-            except v.CellError as exc:
-                problems.append(Problem(number, table.header[position], cell.strip(), str(exc)))
+            message = failed[position].get(cell)
+            if message is None:
+                record[target] = parsed[position][cell]
+            else:
+                problems.append(Problem(number, table.header[position], cell.strip(), message))
                 record[target] = None
                 record.setdefault("_bad", set()).add(target)
-        _row_rules(record, number, kind, year, matcher, mapping, table.header, result,
-                   (name_corrections or {}).get(number))
-        records.append(record)
+        _row_rules(record, number, kind, year, matcher, mapping, table.header, result, corrections.get(number))
+        for column in canonical:
+            columns[column][i] = record[column]
 
-    frame = pd.DataFrame(records, index=table.row_numbers, dtype=object)
-    for column in canonical_columns(kind):
-        if column not in frame.columns:
-            frame[column] = None
+    frame = pd.DataFrame({c: _objects(columns[c]) for c in canonical}, index=table.row_numbers, dtype=object)
     _schema_problems(frame, kind, mapping, problems)
     _duplicates(frame, kind, matcher, problems)
 
@@ -225,6 +287,66 @@ def validate(
         result.frame = out.reset_index(drop=True)
         result.source_rows = list(table.row_numbers)
     return result
+
+
+def _parse_column(cells: list[str], parse: Callable[[str], object]) -> tuple[dict, dict, list]:
+    """Each distinct text parsed once: ({text: value}, {text: message of a bad cell}, values of the column)."""
+    values, bad = {}, {}
+    for cell in set(cells):
+        try:
+            values[cell] = parse(cell)
+        except v.CellError as exc:
+            bad[cell] = str(exc)
+    return values, bad, list(map(values.get, cells))
+
+
+def _objects(values: list) -> np.ndarray:
+    # np.array would turn a column of equally long tuples (hinder) into a 2-D array.
+    return np.fromiter(values, dtype=object, count=len(values))
+
+
+def _rule_suspects(columns: dict[str, list], kind: str, year: int | None, matcher) -> list[int]:
+    """Rows whose row rules may complain or warn; the other rows get the rules' corrections here.
+
+    For the rows not returned, ``columns`` is left as ``_row_rules`` would leave
+    the record: the chosen year where the file has none, the municipality found
+    by name (exact or folded, never fuzzy) where the code is missing.
+    """
+    ar, code, name = columns["ar"], columns["kommunkod"], columns["kommun"]
+    names = matcher.names
+    found = {text: matcher.match(text) for text in set(name) if text is not None}
+    suspects = []
+    for i, (a, k, m) in enumerate(zip(ar, code, name)):
+        if (a is None) if year is None else (a is not None and a != year):
+            suspects.append(i)
+        elif k is not None:
+            if k not in names:
+                suspects.append(i)
+            elif m is not None:
+                check = found[m]
+                if check.found and check.kommunkod != k:
+                    suspects.append(i)
+        elif m is None or not found[m].found or found[m].how == "fuzzy":
+            suspects.append(i)
+    if year is not None:
+        ar[:] = [year if a is None else a for a in ar]
+    code[:] = [found[m].kommunkod if k is None and m is not None else k for k, m in zip(code, name)]
+
+    if kind == "enkatsvar":
+        typ, org = columns["typ"], columns["organisation"]
+        nr, cat = columns["organisationsnummer"], columns["org_kategori"]
+        total, running = columns["antal_initiativ"], columns["antal_i_drift"]
+        for i, (t, o, r, c, tot, run) in enumerate(zip(typ, org, nr, cat, total, running)):
+            if (t is None or (t == "civilsamhalle" and not o)
+                    or (t == "kommun" and (o is not None or r is not None or c is not None))
+                    or (tot is not None and run is not None and run > tot)):
+                suspects.append(i)
+    else:
+        for column in ("titel", "sektor", "mognad"):
+            suspects.extend(i for i, x in enumerate(columns[column]) if x is None)
+        suspects.extend(i for i, codes in enumerate(columns["samverkan"])
+                        if codes and any(c not in names for c in codes))
+    return suspects
 
 
 def _label(mapping, canonical: str) -> str:
@@ -315,9 +437,33 @@ def _row_rules(record, number, kind, year, matcher, mapping, header, result, cor
                                     "okända kommunkoder i samverkan: " + ", ".join(unknown)))
 
 
+def _failing_rows(frame: pd.DataFrame, kind: str) -> np.ndarray:
+    """Rows where some check of ``_rules`` fails on a value (each distinct value checked once).
+
+    Checks are element-wise, so the schema finds on these rows exactly what it
+    finds on the whole frame, in the same order.
+    """
+    failing = np.zeros(len(frame), dtype=bool)
+    for column, (check, _message) in _rules(kind).items():
+        if column not in frame.columns:
+            continue
+        values = frame[column].tolist()
+        try:
+            bad = {x for x in set(values) if not check(x)}
+        except TypeError:  # unhashable or unorderable values: check every cell
+            failing |= np.array([not check(x) for x in values], dtype=bool)
+            continue
+        if bad:
+            failing |= np.array([x in bad for x in values], dtype=bool)
+    return failing
+
+
 def _schema_problems(frame: pd.DataFrame, kind: str, mapping, problems: list[Problem]) -> None:
+    failing = _failing_rows(frame, kind)
+    if not failing.any():
+        return
     try:
-        _schema(kind).validate(frame, lazy=True)
+        _schema(kind).validate(frame[failing], lazy=True)
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
         already = {(p.row, p.column) for p in problems if p.row is not None}
@@ -332,30 +478,48 @@ def _schema_problems(frame: pd.DataFrame, kind: str, mapping, problems: list[Pro
             problems.append(Problem(row, label, value, str(case.check)))
 
 
+def _duplicate_key(kind: str, ar, kommunkod, typ, organisationsnummer, organisation, titel) -> tuple | None:
+    """Rows with equal keys are one respondent's answer (one initiative) twice; None: not checked."""
+    if ar is None or kommunkod is None:
+        return None
+    if kind == "initiativ":
+        return (ar, kommunkod, (organisation or "").lower(), titel.lower()) if titel else None
+    if typ == "kommun":
+        return ("kommun", ar, kommunkod)
+    if typ == "civilsamhalle" and (organisationsnummer or organisation):
+        if organisationsnummer:
+            return ("org", ar, organisationsnummer)
+        return ("orgname", ar, kommunkod, organisation.strip().lower())
+    return None
+
+
+def _duplicate_what(kind: str, row: dict, matcher) -> str:
+    if kind == "initiativ":
+        return f"initiativet ”{row['titel']}” för {matcher.label(row['kommunkod'])} år {row['ar']}"
+    if row["typ"] == "kommun":
+        return f"{matcher.label(row['kommunkod'])} år {row['ar']}; en kommun svarar högst en gång per år"
+    if row["organisationsnummer"]:
+        who = f"organisationsnummer {row['organisationsnummer']}"
+    else:
+        who = f"”{row['organisation']}” i {matcher.label(row['kommunkod'])}"
+    return f"{who} år {row['ar']}; en organisation svarar högst en gång per år"
+
+
 def _duplicates(frame: pd.DataFrame, kind: str, matcher, problems: list[Problem]) -> None:
+    absent = [None] * len(frame)
+    values = [frame[c].tolist() if c in frame.columns else absent
+              for c in ("ar", "kommunkod", "typ", "organisationsnummer", "organisation", "titel")]
+    keys = [_duplicate_key(kind, *row) for row in zip(*values)]
+    count = Counter(keys)
+    # Only rows sharing a key with another row can be reported or be the earlier row named.
+    shared = [i for i, key in enumerate(keys) if key is not None and count[key] > 1]
+    if not shared:
+        return
     seen: dict[tuple, int] = {}
-    for number, row in frame.iterrows():
-        if row["ar"] is None or row["kommunkod"] is None:
-            continue
-        if kind == "enkatsvar":
-            if row["typ"] == "kommun":
-                key = ("kommun", row["ar"], row["kommunkod"])
-                what = f"{matcher.label(row['kommunkod'])} år {row['ar']}; en kommun svarar högst en gång per år"
-            elif row["typ"] == "civilsamhalle" and (row["organisationsnummer"] or row["organisation"]):
-                if row["organisationsnummer"]:
-                    key = ("org", row["ar"], row["organisationsnummer"])
-                    who = f"organisationsnummer {row['organisationsnummer']}"
-                else:
-                    key = ("orgname", row["ar"], row["kommunkod"], row["organisation"].strip().lower())
-                    who = f"”{row['organisation']}” i {matcher.label(row['kommunkod'])}"
-                what = f"{who} år {row['ar']}; en organisation svarar högst en gång per år"
-            else:
-                continue
-        else:
-            if not row["titel"]:
-                continue
-            key = (row["ar"], row["kommunkod"], (row["organisation"] or "").lower(), row["titel"].lower())
-            what = f"initiativet ”{row['titel']}” för {matcher.label(row['kommunkod'])} år {row['ar']}"
+    rows = frame.iloc[shared]
+    for key, number, row in zip((keys[i] for i in shared), rows.index, rows.to_dict("records")):
+        what = _duplicate_what(kind, row, matcher)
+        if kind == "initiativ":
             if key in seen:
                 # Not forbidden by the format (two initiatives may share a title), but
                 # a later upload with that title replaces both: warn.

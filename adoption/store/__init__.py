@@ -140,9 +140,31 @@ def _none_if_missing(value):
 
 
 def _column(frame: pd.DataFrame, name: str) -> list:
+    """``_none_if_missing`` of every value, a column at a time (an upload has 100,000 rows)."""
     if name not in frame.columns:
         return [None] * len(frame)
-    return [_none_if_missing(v) for v in frame[name].tolist()]
+    series = frame[name]
+    values = series.tolist()
+    for i in series.isna().to_numpy().nonzero()[0]:
+        values[i] = None
+    if series.dtype == object and any(issubclass(t, (tuple, list)) for t in set(map(type, values))):
+        values = [list(v) if isinstance(v, (tuple, list)) else v for v in values]
+    return values
+
+
+def _arrow_column(frame: pd.DataFrame, name: str, type_: pa.DataType) -> pa.Array:
+    """The column as Arrow, as ``pa.array(_column(frame, name), type_)`` but without a Python list per cell."""
+    if name not in frame.columns:
+        return pa.nulls(len(frame), type_)
+    if not pa.types.is_list(type_):
+        return pa.array(frame[name], type_, from_pandas=True)
+    try:
+        # A list column (hinder) holds a few distinct tuples: convert each once.
+        codes, distinct = pd.factorize(frame[name])
+    except TypeError:  # unhashable cells (lists, arrays)
+        return pa.array(_column(frame, name), type_)
+    values = pa.array([_none_if_missing(v) for v in distinct], type_)
+    return values.take(pa.array(codes, mask=codes < 0))
 
 
 def _org_key(typ: str, organisationsnummer, organisation) -> str:
@@ -398,36 +420,38 @@ class Store:
     @staticmethod
     def _response_tables(frame: pd.DataFrame, first_id: int) -> tuple[pa.Table, pa.Table]:
         n = len(frame)
-        row_ids = list(range(first_id, first_id + n))
-        typ = _column(frame, "typ")
         columns = {
-            "row_id": row_ids,
-            "ar": _column(frame, "ar"),
-            "typ": typ,
-            "kommunkod": _column(frame, "kommunkod"),
-            "org_key": [
-                _org_key(t, nr, org)
-                for t, nr, org in zip(typ, _column(frame, "organisationsnummer"), _column(frame, "organisation"))
-            ],
+            "row_id": pa.array(range(first_id, first_id + n), pa.int64()),
+            "org_key": pa.array([
+                _org_key(t, nr, org) for t, nr, org in
+                zip(_column(frame, "typ"), _column(frame, "organisationsnummer"), _column(frame, "organisation"))
+            ], pa.string()),
         }
-        for field in _RESPONSE_SCHEMA.names:
-            if field not in columns:
-                columns[field] = _column(frame, field)
-        response_table = pa.Table.from_pydict(columns, schema=_RESPONSE_SCHEMA)
+        response_table = pa.Table.from_arrays(
+            [columns[f.name] if f.name in columns else _arrow_column(frame, f.name, f.type) for f in _RESPONSE_SCHEMA],
+            schema=_RESPONSE_SCHEMA,
+        )
 
+        # Whole columns at a time: an upload has up to 100,000 rows x 9 sectors.
+        ids = pd.RangeIndex(first_id, first_id + n).to_numpy()
         stage_ids, stage_sectors, stage_values = [], [], []
         for sector in sectors():
-            for row_id, stage in zip(row_ids, _column(frame, sector.column)):
-                if stage is None:
-                    continue  # no answer is no row
-                stage = int(stage)
-                if not (stage == NOT_APPLICABLE or 0 <= stage <= 4):
-                    raise AdoptionError(f"Ogiltig mognadsnivå {stage} för {sector.code}.")
-                stage_ids.append(row_id)
-                stage_sectors.append(sector.code)
-                stage_values.append(stage)
-        stage_table = pa.Table.from_pydict(
-            {"row_id": stage_ids, "sector": stage_sectors, "stage": stage_values}, schema=_STAGE_SCHEMA
+            if sector.column not in frame.columns:
+                continue
+            column = frame[sector.column]
+            answered = column.notna().to_numpy()  # no answer is no row
+            if not answered.any():
+                continue
+            stages = column[answered].astype("int64").to_numpy()
+            invalid = ~((stages == NOT_APPLICABLE) | ((stages >= 0) & (stages <= 4)))
+            if invalid.any():
+                raise AdoptionError(f"Ogiltig mognadsnivå {stages[invalid.argmax()]} för {sector.code}.")
+            stage_ids.append(pa.array(ids[answered], pa.int64()))
+            stage_sectors.append(pa.array([sector.code] * len(stages), pa.string()))
+            stage_values.append(pa.array(stages, pa.int8()))
+        stage_table = pa.Table.from_arrays(
+            [pa.chunked_array(stage_ids, pa.int64()), pa.chunked_array(stage_sectors, pa.string()),
+             pa.chunked_array(stage_values, pa.int8())], schema=_STAGE_SCHEMA
         )
         return response_table, stage_table
 
