@@ -280,6 +280,12 @@ class Store:
             conn.run(
                 "INSERT INTO municipality SELECT kommunkod, name, lan_kod, area_km2 FROM incoming_municipality"
             )
+            # The county copied onto survey rows (migration 0003) follows the reference.
+            for table in ("response", "initiative"):
+                conn.run(
+                    f"UPDATE {table} SET lan_kod = m.lan_kod FROM municipality m "
+                    f"WHERE m.kommunkod = {table}.kommunkod AND {table}.lan_kod IS DISTINCT FROM m.lan_kod"
+                )
             conn.register("incoming_geometry", geometry_rows)
             conn.run("INSERT INTO geometry SELECT level, code, geojson FROM incoming_geometry")
             conn.register("incoming_sector", sector_rows)
@@ -398,8 +404,8 @@ class Store:
         conn.run(
             "INSERT INTO response SELECT row_id, $v, NULL, ar, typ, kommunkod, org_key, organisation, "
             "organisationsnummer, org_kategori, ai_strategi, riktlinjer_genai, antal_initiativ, "
-            "antal_i_drift, andel_utbildad_personal, ai_budget_tkr, hinder, deltar_kraftsamling, $demo "
-            "FROM incoming_response",
+            "antal_i_drift, andel_utbildad_personal, ai_budget_tkr, hinder, deltar_kraftsamling, $demo, "
+            "m.lan_kod FROM incoming_response LEFT JOIN municipality m USING (kommunkod) ORDER BY row_id",
             params,
         )
         conn.run("INSERT INTO response_stage SELECT row_id, sector, stage FROM incoming_stage")
@@ -412,8 +418,8 @@ class Store:
         )
         conn.run(
             "INSERT INTO initiative SELECT row_id, $v, NULL, ar, typ, kommunkod, organisation, titel, "
-            "sektor, mognad, teknik, beskrivning, nytta, utvarderad, samverkan, kalla, $demo "
-            "FROM incoming_initiative",
+            "sektor, mognad, teknik, beskrivning, nytta, utvarderad, samverkan, kalla, $demo, "
+            "m.lan_kod FROM incoming_initiative LEFT JOIN municipality m USING (kommunkod) ORDER BY row_id",
             params,
         )
 
@@ -491,7 +497,7 @@ class Store:
                 "INSERT INTO response SELECT x.new_id, $new, NULL, r.ar, r.typ, r.kommunkod, r.org_key, "
                 "r.organisation, r.organisationsnummer, r.org_kategori, r.ai_strategi, r.riktlinjer_genai, "
                 "r.antal_initiativ, r.antal_i_drift, r.andel_utbildad_personal, r.ai_budget_tkr, r.hinder, "
-                "r.deltar_kraftsamling, r.is_demo FROM response r JOIN restored x ON r.row_id = x.old_id",
+                "r.deltar_kraftsamling, r.is_demo, r.lan_kod FROM response r JOIN restored x ON r.row_id = x.old_id",
                 {"new": new},
             )
             conn.run(
@@ -503,7 +509,7 @@ class Store:
             conn.run(
                 "INSERT INTO initiative SELECT $offset + row_number() OVER (ORDER BY row_id) - 1, $new, NULL, "
                 "ar, typ, kommunkod, organisation, titel, sektor, mognad, teknik, beskrivning, nytta, "
-                "utvarderad, samverkan, kalla, is_demo FROM initiative WHERE " + IN_VERSION,
+                "utvarderad, samverkan, kalla, is_demo, lan_kod FROM initiative WHERE " + IN_VERSION,
                 {**params, "offset": offset + response_count},
             )
             conn.run(

@@ -18,10 +18,10 @@ def in_version(alias: str = "", param: str = "v") -> str:
     )
 
 
-# Grouping keys, chosen by name only. Qualified with the municipality alias
-# ``m``: every query that groups joins ``municipality m`` to a table that also
-# has a kommunkod, and a bare name there is ambiguous.
-GROUPS = {None: "'alla'", "kommun": "m.kommunkod", "lan": "m.lan_kod"}
+# Grouping keys, chosen by name only, qualified with the alias of the table
+# that holds them (response, initiative and municipality all have both
+# columns; survey rows carry their municipality's county, see migration 0003).
+GROUPS = {None: "'alla'", "kommun": "{a}.kommunkod", "lan": "{a}.lan_kod"}
 
 # Organisation-level yes/no questions: (answered, counts as yes).
 QUESTIONS = {
@@ -30,46 +30,55 @@ QUESTIONS = {
 }
 
 AREA_FILTER = (
-    "(len($lan::VARCHAR[]) = 0 OR list_contains($lan::VARCHAR[], m.lan_kod)) "
-    "AND ($kommun = '' OR m.kommunkod = $kommun)"
+    "{a}.lan_kod IS NOT NULL "  # a code missing from the reference is in no area (as an inner join had it)
+    "AND (len($lan::VARCHAR[]) = 0 OR list_contains($lan::VARCHAR[], {a}.lan_kod)) "
+    "AND ($kommun = '' OR {a}.kommunkod = $kommun)"
 )
 SECTOR_FILTER = "(len($sektor::VARCHAR[]) = 0 OR list_contains($sektor::VARCHAR[], {column}))"
 
 
-def _group(by: str | None) -> str:
+def _group(by: str | None, alias: str) -> str:
     if by not in GROUPS:
         raise ValueError(f"unknown grouping {by!r}")
-    return GROUPS[by]
+    return GROUPS[by].format(a=alias)
+
+
+def _area(alias: str) -> str:
+    return AREA_FILTER.format(a=alias)
 
 
 def _scope(by: str | None) -> str:
     """Response rows of one version, year and kind, inside the area filter."""
     return f"""
     scope AS (
-        SELECT r.*, m.lan_kod, {_group(by)} AS grp
-        FROM response r JOIN municipality m ON m.kommunkod = r.kommunkod
-        WHERE {in_version('r')} AND r.ar = $ar AND r.typ = $typ AND {AREA_FILTER}
+        SELECT r.*, {_group(by, 'r')} AS grp
+        FROM response r
+        WHERE {in_version('r')} AND r.ar = $ar AND r.typ = $typ AND {_area('r')}
     )"""
 
 
-# Per respondent: the highest and the mean answered stage in the chosen
-# sectors. Rows with no answer and "." (stage -1) are not "answered".
-ANSWERED = f"""
-    answered AS (
-        SELECT s.row_id, max(s.stage) AS max_stage, avg(s.stage) AS mean_stage
+# Per respondent, over the chosen sectors, in one pass over the stage rows:
+# the highest and the mean answered stage (rows with no answer and "." (stage
+# -1) are not "answered": max_stage is NULL when nothing was answered), and the
+# highest of all rows, which is -1 when every answer was "." (not applicable).
+STAGES = f"""
+    stages AS (
+        SELECT s.row_id,
+               max(s.stage) FILTER (WHERE s.stage >= 0) AS max_stage,
+               avg(s.stage) FILTER (WHERE s.stage >= 0) AS mean_stage,
+               max(s.stage) AS max_all
         FROM response_stage s
-        WHERE s.row_id IN (SELECT row_id FROM scope) AND s.stage >= 0
-          AND {SECTOR_FILTER.format(column='s.sector')}
+        WHERE s.row_id IN (SELECT row_id FROM scope) AND {SECTOR_FILTER.format(column='s.sector')}
         GROUP BY s.row_id
     )"""
 
-# Population per municipality for the survey year: the latest year loaded
-# that is not after it, else the earliest year loaded.
+# Population per municipality in scope for the survey year: the latest year
+# loaded that is not after it, else the earliest year loaded.
 POPULATION = f"""
     pop AS (
         SELECT kommunkod,
                coalesce(arg_max(population, ar) FILTER (WHERE ar <= $ar), arg_min(population, ar)) AS population
-        FROM population WHERE {in_version()}
+        FROM population WHERE {in_version()} AND kommunkod IN (SELECT kommunkod FROM scope)
         GROUP BY kommunkod
     )"""
 
@@ -80,41 +89,32 @@ def _response_rate(by):
         SELECT DISTINCT kommunkod FROM response
         WHERE {in_version()} AND ar = $ar AND typ = 'kommun'
     )
-    SELECT {_group(by)} AS grp,
+    SELECT {_group(by, 'm')} AS grp,
            count(x.kommunkod) AS numerator, count(*) AS denominator, count(x.kommunkod) AS n
     FROM municipality m LEFT JOIN responded x USING (kommunkod)
-    WHERE {AREA_FILTER}
+    WHERE {_area('m')}
     GROUP BY ALL"""
-
-
-# Respondents whose every answer in the chosen sectors is "." (not applicable):
-# they are not in any denominator, but a map must tell them from "no answer".
-NOT_APPLICABLE_ONLY = f"""
-    na_only AS (
-        SELECT s.row_id
-        FROM response_stage s
-        WHERE s.row_id IN (SELECT row_id FROM scope) AND {SECTOR_FILTER.format(column='s.sector')}
-        GROUP BY s.row_id
-        HAVING max(s.stage) = -1
-    )"""
 
 
 def _stage_share(by):
     return f"""
-    WITH {_scope(by)}, {ANSWERED}, {NOT_APPLICABLE_ONLY}
-    SELECT sc.grp, count(*) FILTER (WHERE a.max_stage >= $threshold) AS numerator,
-           count(a.row_id) AS denominator, count(a.row_id) AS n, count(na.row_id) AS not_applicable
-    FROM scope sc LEFT JOIN answered a USING (row_id) LEFT JOIN na_only na USING (row_id)
+    WITH {_scope(by)}, {STAGES}
+    SELECT sc.grp, count(*) FILTER (WHERE st.max_stage >= $threshold) AS numerator,
+           count(st.max_stage) AS denominator, count(st.max_stage) AS n,
+           -- answered only "." in the chosen sectors: in no denominator, but a map
+           -- must tell them from "no answer"
+           count(*) FILTER (WHERE st.max_all = -1) AS not_applicable
+    FROM scope sc LEFT JOIN stages st USING (row_id)
     GROUP BY ALL"""
 
 
 def _maturity_index(by):
     return f"""
-    WITH {_scope(by)}, {ANSWERED}, {NOT_APPLICABLE_ONLY}
-    SELECT sc.grp, sum(a.mean_stage / 4 * 100) AS numerator, count(a.row_id) AS denominator,
-           count(a.row_id) AS n, stddev_samp(a.mean_stage / 4 * 100) AS sd,
-           count(na.row_id) AS not_applicable
-    FROM scope sc LEFT JOIN answered a USING (row_id) LEFT JOIN na_only na USING (row_id)
+    WITH {_scope(by)}, {STAGES}
+    SELECT sc.grp, sum(st.mean_stage / 4 * 100) AS numerator, count(st.mean_stage) AS denominator,
+           count(st.mean_stage) AS n, stddev_samp(st.mean_stage / 4 * 100) AS sd,
+           count(*) FILTER (WHERE st.max_all = -1) AS not_applicable
+    FROM scope sc LEFT JOIN stages st USING (row_id)
     GROUP BY ALL"""
 
 
@@ -138,21 +138,22 @@ def _initiatives_per_population(by):
 
 def _population_in_production(by):
     return f"""
-    WITH {_scope(by)}, {ANSWERED}, {POPULATION}
-    SELECT sc.grp, sum(p.population) FILTER (WHERE a.max_stage >= 3) AS numerator,
+    WITH {_scope(by)}, {STAGES}, {POPULATION}
+    SELECT sc.grp, sum(p.population) FILTER (WHERE st.max_stage >= 3) AS numerator,
            sum(p.population) AS denominator, count(*) AS n
-    FROM scope sc JOIN answered a USING (row_id) JOIN pop p USING (kommunkod)
+    FROM scope sc JOIN stages st USING (row_id) JOIN pop p USING (kommunkod)
+    WHERE st.max_stage IS NOT NULL
     GROUP BY ALL"""
 
 
 def _evaluated_share(by):
     return f"""
-    SELECT {_group(by)} AS grp,
+    SELECT {_group(by, 'i')} AS grp,
            count(*) FILTER (WHERE i.utvarderad) AS numerator,
            count(*) FILTER (WHERE i.utvarderad IS NOT NULL) AS denominator,
            count(*) FILTER (WHERE i.utvarderad IS NOT NULL) AS n
-    FROM initiative i JOIN municipality m ON m.kommunkod = i.kommunkod
-    WHERE {in_version('i')} AND i.ar = $ar AND ($typ = '' OR i.typ = $typ) AND {AREA_FILTER}
+    FROM initiative i
+    WHERE {in_version('i')} AND i.ar = $ar AND ($typ = '' OR i.typ = $typ) AND {_area('i')}
       AND {SECTOR_FILTER.format(column='i.sektor')}
     GROUP BY ALL"""
 

@@ -42,3 +42,25 @@ def test_database_from_a_newer_program_is_refused(tmp_db):
     conn.close()
     with pytest.raises(SchemaTooNewError, match="nyare version"):
         Store(tmp_db).schema_version()
+
+
+def test_migration_3_copies_each_rows_county_from_the_reference(tmp_path):
+    # A database as the program left it before migration 3: two survey rows
+    # and an initiative, in Stockholm (0180, county 01) and Malmö (1280, county 12).
+    path = tmp_path / "v2.duckdb"
+    Store.create_at_schema(path, upto=2)
+    conn = duckdb.connect(str(path))
+    conn.execute("INSERT INTO county VALUES ('01', 'Stockholms län', 6519.3), ('12', 'Skåne län', 11034.6)")
+    conn.execute("INSERT INTO municipality VALUES ('0180', 'Stockholm', '01', 188.0), ('1280', 'Malmö', '12', 158.0)")
+    conn.execute("INSERT INTO data_version VALUES (1, now(), 'test', 'upload', 'x', NULL)")
+    conn.execute("INSERT INTO response (row_id, valid_from, ar, typ, kommunkod, org_key, is_demo) "
+                 "VALUES (1, 1, 2024, 'kommun', '0180', '', false), (2, 1, 2024, 'kommun', '1280', '', false)")
+    conn.execute("INSERT INTO initiative (row_id, valid_from, ar, typ, kommunkod, titel, sektor, mognad, is_demo) "
+                 "VALUES (3, 1, 2024, 'kommun', '1280', 'Chatbot', 'utbildning', 3, false)")
+    conn.close()
+
+    store = Store(path)
+    assert store.schema_version() == latest_schema_version() >= 3
+    with store._connector.connect() as conn:
+        assert conn.rows("SELECT kommunkod, lan_kod FROM response ORDER BY row_id") == [("0180", "01"), ("1280", "12")]
+        assert conn.rows("SELECT kommunkod, lan_kod FROM initiative") == [("1280", "12")]

@@ -96,3 +96,28 @@ def test_population_load_is_versioned(store):
     v2 = store.replace_population(frame.assign(population=[1100, 210]), description="pop", created_by="test")
     assert store.population_years(v1) == [2024]
     assert store.row_counts(v1)["befolkning"] == store.row_counts(v2)["befolkning"] == 2
+
+
+def test_a_new_reference_load_moves_survey_rows_with_their_municipality(tmp_path):
+    # Survey rows carry their municipality's county (migration 3); when the
+    # reference data moves a municipality to another county, the metrics follow.
+    from adoption import metrics, reference
+    from adoption.filters import Filter
+    from tests import builders
+
+    store = builders.reference_store(tmp_path / "moved.duckdb")
+    builders.add_survey(store, [builders.response(ar=2024, kommunkod="0180", utbildning=2)],
+                        [builders.initiative(ar=2024, kommunkod="0180", titel="Chatbot", sektor="utbildning",
+                                             mognad=3, utvarderad=True)])
+    assert metrics.compute(store, "andel_ai_aktivitet", Filter(ar=2024, lan=("01",))).n == 1
+    assert metrics.compute(store, "andel_utvarderade", Filter(ar=2024, lan=("01",))).denominator == 1
+
+    moved = reference.municipalities()
+    moved.loc[moved["kommunkod"] == "0180", "lan_kod"] = "03"
+    store.load_reference(moved, reference.counties(),
+                         {level: reference.simplified_geometry(level) for level in ("kommun", "lan")})
+    assert metrics.compute(store, "andel_ai_aktivitet", Filter(ar=2024, lan=("01",))).n == 0
+    assert metrics.compute(store, "andel_ai_aktivitet", Filter(ar=2024, lan=("03",))).n == 1
+    assert metrics.compute(store, "andel_utvarderade", Filter(ar=2024, lan=("03",))).denominator == 1
+    by_county = {r.area: r.n for r in metrics.compute(store, "andel_ai_aktivitet", Filter(ar=2024), by="lan")}
+    assert by_county["03"] == 1 and by_county["01"] == 0
