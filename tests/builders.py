@@ -89,3 +89,25 @@ def population(values: dict[str, int], ar: int, *, default: int | None = None,
             "source": [source] * len(codes),
         }
     )
+
+
+def catalogue_initiatives(prognos_beskrivning: str | None = "Elevprognoser.") -> list[dict]:
+    """Seven initiatives in four municipalities, two years and both kinds, for the catalogue tests:
+    mixed case and diacritics, markup and pattern characters in the texts, one of each technique."""
+    return [
+        initiative(ar=2024, kommunkod="0180", titel="Chattbot för FÖRSKOLA", sektor="utbildning", mognad=2,
+                   teknik="chattbot", beskrivning="Svarar föräldrar (a+b) dygnet runt.", utvarderad=True,
+                   nytta=["tid", "kvalitet"]),
+        initiative(ar=2024, kommunkod="0180", titel="Bildanalys av gator", sektor="kollektivtrafik", mognad=3,
+                   teknik="bildanalys", beskrivning="Hittar potthål.", utvarderad=False),
+        initiative(ar=2023, kommunkod="0114", titel="Skolchatt", sektor="utbildning", mognad=1,
+                   teknik="chattbot", beskrivning="Pilot i grundskolan."),
+        initiative(ar=2024, kommunkod="0114", titel="Läxhjälp", sektor="utbildning", mognad=3,
+                   teknik="chattbot", beskrivning="Chattbot för läxor.", utvarderad=False),
+        initiative(ar=2024, kommunkod="1280", titel="Elevbot", sektor="utbildning", mognad=4,
+                   teknik="chattbot", beskrivning="<script>alert(1)</script> [länk](http://example.com)"),
+        initiative(ar=2024, kommunkod="1280", titel="Prognos", sektor="utbildning", mognad=2,
+                   teknik="prediktion", beskrivning=prognos_beskrivning),
+        initiative(ar=2024, kommunkod="0380", organisation="Läxföreningen", titel="Föreningens förskolebot",
+                   sektor="utbildning", mognad=1, teknik="chattbot", beskrivning="Ideell."),
+    ]

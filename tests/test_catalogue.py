@@ -7,29 +7,13 @@ import pytest
 from adoption import catalogue
 from adoption.catalogue import Query
 
-from .builders import add_survey, initiative, reference_store, response
+from .builders import add_survey, catalogue_initiatives, reference_store, response
 
 
 @pytest.fixture(scope="module")
 def frame(tmp_path_factory):
     db = reference_store(tmp_path_factory.mktemp("catalogue") / "catalogue.duckdb")
-    rows = [
-        initiative(ar=2024, kommunkod="0180", titel="Chattbot för FÖRSKOLA", sektor="utbildning", mognad=2,
-                   teknik="chattbot", beskrivning="Svarar föräldrar (a+b) dygnet runt.", utvarderad=True,
-                   nytta=["tid", "kvalitet"]),
-        initiative(ar=2024, kommunkod="0180", titel="Bildanalys av gator", sektor="kollektivtrafik", mognad=3,
-                   teknik="bildanalys", beskrivning="Hittar potthål.", utvarderad=False),
-        initiative(ar=2023, kommunkod="0114", titel="Skolchatt", sektor="utbildning", mognad=1,
-                   teknik="chattbot", beskrivning="Pilot i grundskolan."),
-        initiative(ar=2024, kommunkod="0114", titel="Läxhjälp", sektor="utbildning", mognad=3,
-                   teknik="chattbot", beskrivning="Chattbot för läxor.", utvarderad=False),
-        initiative(ar=2024, kommunkod="1280", titel="Elevbot", sektor="utbildning", mognad=4,
-                   teknik="chattbot", beskrivning="<script>alert(1)</script> [länk](http://example.com)"),
-        initiative(ar=2024, kommunkod="1280", titel="Prognos", sektor="utbildning", mognad=2,
-                   teknik="prediktion", beskrivning="Elevprognoser."),
-        initiative(ar=2024, kommunkod="0380", organisation="Läxföreningen", titel="Föreningens förskolebot",
-                   sektor="utbildning", mognad=1, teknik="chattbot", beskrivning="Ideell."),
-    ]
+    rows = catalogue_initiatives()
     add_survey(db, [response(ar=2024, kommunkod="0180", utbildning=2)], rows)
     return catalogue.catalogue(db)
 

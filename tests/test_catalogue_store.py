@@ -10,7 +10,7 @@ import pytest
 from adoption import catalogue
 from adoption.catalogue import Query
 
-from .builders import add_survey, initiative, reference_store, response
+from .builders import add_survey, catalogue_initiatives, initiative, reference_store, response
 
 COLUMNS = ["id", "ar", "typ", "kommunkod", "kommun", "organisation", "titel", "sektor", "mognad", "teknik",
            "beskrivning", "utvarderad", "kalla", "lan_kod", "lan_name"]
@@ -19,22 +19,7 @@ COLUMNS = ["id", "ar", "typ", "kommunkod", "kommun", "organisation", "titel", "s
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     db = reference_store(tmp_path_factory.mktemp("catalogue-store") / "catalogue.duckdb")
-    rows = [
-        initiative(ar=2024, kommunkod="0180", titel="Chattbot för FÖRSKOLA", sektor="utbildning", mognad=2,
-                   teknik="chattbot", beskrivning="Svarar föräldrar (a+b) dygnet runt.", utvarderad=True,
-                   nytta=["tid", "kvalitet"]),
-        initiative(ar=2024, kommunkod="0180", titel="Bildanalys av gator", sektor="kollektivtrafik", mognad=3,
-                   teknik="bildanalys", beskrivning="Hittar potthål.", utvarderad=False),
-        initiative(ar=2023, kommunkod="0114", titel="Skolchatt", sektor="utbildning", mognad=1,
-                   teknik="chattbot", beskrivning="Pilot i grundskolan."),
-        initiative(ar=2024, kommunkod="0114", titel="Läxhjälp", sektor="utbildning", mognad=3,
-                   teknik="chattbot", beskrivning="Chattbot för läxor.", utvarderad=False),
-        initiative(ar=2024, kommunkod="1280", titel="Elevbot", sektor="utbildning", mognad=4,
-                   teknik="chattbot", beskrivning="<script>alert(1)</script> [länk](http://example.com)"),
-        initiative(ar=2024, kommunkod="1280", titel="Prognos", sektor="utbildning", mognad=2,
-                   teknik="prediktion", beskrivning=None),
-        initiative(ar=2024, kommunkod="0380", organisation="Läxföreningen", titel="Föreningens förskolebot",
-                   sektor="utbildning", mognad=1, teknik="chattbot", beskrivning="Ideell."),
+    rows = catalogue_initiatives(prognos_beskrivning=None) + [
         initiative(ar=2022, kommunkod="2480", titel="Översättning", sektor="utbildning", mognad=1,
                    teknik=None, beskrivning="Tolkstöd."),
     ]
