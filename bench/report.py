@@ -28,10 +28,10 @@ def _fmt(x, unit: str = "") -> str:
 FINDINGS = """## What was found, what was changed, what is still missed (2026-11-26)
 
 The first full run (load average 5-16) missed 36 of 50 targets. Each miss was profiled, fixed where the
-cause was in our code, and measured again on a quiet machine (load average below 1 at the start of the
+cause was in our code, and measured again on a quiet machine (load average about 1 at the start of the
 run). Before -> after are medians of those two full runs.
 
-- **Metrics at scale: 72-148 ms -> 3-18 ms, ratio to pandas 0.6-1.3 -> 5.8-38 (met).** Causes, in order of
+- **Metrics at scale: 72-148 ms -> 3-18 ms, ratio to pandas 0.6-1.3 -> 6.0-38 (met).** Causes, in order of
   cost: (1) every `metrics.compute` opened the DuckDB file, a new instance each time (15-30 ms); (2) the
   data version, survey years and population years were read again on every computation (~6 ms at 100,000
   units); (3) the area filter joined a year's ~100,000 response rows to 100,000 municipalities on the text
@@ -43,28 +43,28 @@ run). Before -> after are medians of those two full runs.
   rows carry their municipality's county (migration `0003_county_on_rows.sql`, kept equal to the
   reference by `Store.load_reference`); one `stages` pass per metric; population read for units in scope
   (`adoption/store/metric_sql.py`).
-- **Page reruns: warm 94-252 ms -> 17-54 ms (met), cold up to 2.4 s -> under 0.3 s (met).** Profiled in
+- **Page reruns: warm 94-252 ms -> 16-51 ms (met), cold up to 2.4 s -> under 0.3 s (met).** Profiled in
   AppTest: every run wrote each table's .xlsx and CSV for its download buttons (openpyxl, 10-170 ms a
   table), built and validated each Altair chart against the Vega-Lite schema (30-80 ms a chart), parsed
   Babel's locale and number pattern per cell (27 us a number) and rebuilt formatted tables and reference
   lookups. Now files are made on click, chart specifications and formatted tables are cached by their
   inputs, formatting parses once (6 us a number), and reference lookups are shared read-only objects.
   "Cold" clears both `st.cache_data` and `st.cache_resource`.
-- **Upload: 4,830 -> ~28,500 rows/s (met).** 80 % of the time was Python per cell. Validation now works a
+- **Upload: 4,830 -> ~29,000 rows/s (met).** 80 % of the time was Python per cell. Validation now works a
   column at a time (each distinct cell text parsed once; the per-row rules run only on rows that can give a
   message, with the same messages in the same order), commit tables are built column-wise, and cyclic
   garbage collection pauses during an upload (it cost a quarter of validation).
 - **Memory with 100,000 units: 2.3 GB -> ~0.7 GB (met).** The Initiativ page loaded all 2 million
   initiatives into pandas (18 s, 2 GB); it now searches in SQL and shows a bounded table ("visar N av M").
 - **Browser map load: ~5.0 s -> ~3.7 s (still missed; target 2.5 s).** The same server serves a page
-  without a map (Om data, the baseline) in ~1.5 s, so ~2.2 s is deck.gl: its 3.6 MB component bundle and
+  without a map (Om data, the baseline) in ~1.6 s, so ~2.1 s is deck.gl: its 3.6 MB component bundle and
   WebGL drawn in software (the VM has no GPU; Chromium runs with `--disable-gpu`, i.e. SwiftShader). What
   would meet it: a client with a GPU, as office laptops have; or a map drawn without WebGL (an SVG
   choropleth), which would give up pydeck, a package the design asks for. The filter change (0.6 s) meets
   its target.
-- **20 viewers at once: p95 37 s -> ~35 s (still missed; target 2 s), no errors.** `viewers.filter_change`
+- **20 viewers at once: p95 37 s with 1 failed session -> ~37 s with none (still missed; target 2 s).** `viewers.filter_change`
   records where the CPU went: per change the server used ~0.14 s and the rest of the machine (20 Chromium
-  renderers drawing deck.gl in software on the same 2 CPUs) ~2 s, i.e. 94 % of the machine went to the
+  renderers drawing deck.gl in software on the same 2 CPUs) ~1.9 s, i.e. 93 % of the machine went to the
   browsers. The figure measures this machine's clients, not the server. With one viewer the server needs
   ~85 ms of CPU per change (`browser.filter_change` note), so one app process serves ~10 changes a second
   and 20 viewers clicking back to back on their own computers would wait ~2 s a change; what would meet
