@@ -7,7 +7,7 @@ leave_legacy_pages_mode()
 import streamlit as st  # noqa: E402
 
 from adoption import civil, sectors  # noqa: E402
-from adoption.ui import cache, charts, downloads, map_widget, view  # noqa: E402
+from adoption.ui import barriers, cache, downloads, map_widget, view  # noqa: E402
 
 ctx = view.setup("civilsamhalle", uses=("ar", "lan"))
 st.title(ctx.t("page.civilsamhalle"))
@@ -55,17 +55,7 @@ with left:
 
 # -- barriers ---------------------------------------------------------------------
 with right:
-    st.subheader(ctx.t("civilsamhalle.barriers_heading", year=year))
-    barriers = cache.call(civil.barrier_rows, ctx.store, ctx.version, flt)
-    if previous is not None:
-        st.caption(ctx.t("sektorer.barriers_note", year=year, previous=previous))
-    else:
-        st.caption(ctx.t("sektorer.barriers_note_single"))
-    if (barriers["status"] == "too_few").any():
-        st.caption(ctx.t("sektorer.too_few_note"))
-    if not charts.altair(sectors.barrier_chart, barriers, year, previous, ctx.lang,
-                         alt=ctx.t("civilsamhalle.barriers_heading", year=year)):
-        st.info(ctx.t("sektorer.nothing_to_draw"))
-    st.dataframe(cache.derived(sectors.barrier_table, barriers, year, previous, ctx.lang), hide_index=True)
-    downloads.download_buttons(ctx, lambda: sectors.barrier_download(barriers, ctx.lang), "civilsamhalle_hinder",
-                               metric="hinder_topp")
+    heading = ctx.t("civilsamhalle.barriers_heading", year=year)
+    st.subheader(heading)
+    barriers.show(ctx, cache.call(civil.barrier_rows, ctx.store, ctx.version, flt), year, previous,
+                  heading=heading, download_name="civilsamhalle_hinder")

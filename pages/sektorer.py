@@ -7,7 +7,7 @@ leave_legacy_pages_mode()
 import streamlit as st  # noqa: E402
 
 from adoption import sectors  # noqa: E402
-from adoption.ui import cache, charts, downloads, view  # noqa: E402
+from adoption.ui import barriers, cache, charts, downloads, view  # noqa: E402
 
 ctx = view.setup("sektorer", uses=("ar", "lan", "typ", "sektor"))
 st.title(ctx.t("page.sektorer"))
@@ -38,21 +38,8 @@ with st.expander(ctx.t("sektorer.detail")):
 downloads.download_buttons(ctx, lambda: sectors.stage_download(rows, ctx.lang), "sektorer_mognad", metric="sektor_fordelning")
 
 # -- barriers ------------------------------------------------------------------
-st.subheader(ctx.t("sektorer.barriers_heading", year=year))
-barriers = cache.call(sectors.barrier_rows, ctx.store, ctx.version, flt)
-if previous is not None:
-    st.caption(ctx.t("sektorer.barriers_note", year=year, previous=previous))
-else:
-    st.caption(ctx.t("sektorer.barriers_note_single"))
-if flt.sektor:
-    st.caption(ctx.t("sektorer.sector_ignored"))
-if (barriers["status"] == "too_few").any():
-    st.caption(ctx.t("sektorer.too_few_note"))
-chart_column, table_column = st.columns([3, 2])
-with chart_column:
-    if not charts.altair(sectors.barrier_chart, barriers, year, previous, ctx.lang,
-                         alt=ctx.t("sektorer.barriers_heading", year=year)):
-        st.info(ctx.t("sektorer.nothing_to_draw"))
-with table_column:
-    st.dataframe(cache.derived(sectors.barrier_table, barriers, year, previous, ctx.lang), hide_index=True)
-downloads.download_buttons(ctx, lambda: sectors.barrier_download(barriers, ctx.lang), "sektorer_hinder", metric="hinder_topp")
+heading = ctx.t("sektorer.barriers_heading", year=year)
+st.subheader(heading)
+barriers.show(ctx, cache.call(sectors.barrier_rows, ctx.store, ctx.version, flt), year, previous, heading=heading,
+              download_name="sektorer_hinder", side_by_side=True,
+              notes=(ctx.t("sektorer.sector_ignored"),) if flt.sektor else ())
