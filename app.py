@@ -8,13 +8,13 @@ see ``adoption/ui/legacy.py``.
 
 from __future__ import annotations
 
-from adoption.ui.legacy import leave_legacy_pages_mode
+from adoption.ui.legacy import leave_legacy_pages_mode  # noqa: E402
 
 leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
-from adoption import i18n  # noqa: E402 - after the guard, which may rerun
+from adoption.text import i18n  # noqa: E402 - after the guard, which may rerun
 from adoption.ui.admin import may_administer  # noqa: E402
 from adoption.ui.view import current_lang  # noqa: E402
 

@@ -46,7 +46,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from . import i18n
+from adoption.text import i18n
 
 PASSWORD_ENV = "ADOPTION_ADMIN_PASSWORD"
 SECRETS_SECTION = "adoption"

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import demo, goals, reference
+from adoption import demo
+from adoption.ingest import reference
+from adoption.metrics import goals
+
 from .store import Store
 
 DEMO_AUTHOR = "demo"

@@ -13,9 +13,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import bootstrap, export, formatting, metrics, population
+from adoption import bootstrap, metrics
+from adoption.ingest import export, population
+from adoption.metrics.filters import Filter
+from adoption.text import formatting
+
 from .errors import AdoptionError
-from .filters import Filter
 from .paths import DB_ENV, default_db_path, resolve_db_path
 from .store import Store
 from .vocab import RESPONDENT_TYPES, sector_codes

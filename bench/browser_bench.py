@@ -17,7 +17,14 @@ import shutil
 import time
 from pathlib import Path
 
-from .common import cpu_seconds, figure, log, machine_busy_seconds, rss_now_mb, rss_peak_mb
+from .common import (
+    cpu_seconds,
+    figure,
+    log,
+    machine_busy_seconds,
+    rss_now_mb,
+    rss_peak_mb,
+)
 
 CANVAS = "[data-testid='stDeckGlJsonChart'] canvas"
 SIDEBAR = "[data-testid='stSidebar']"

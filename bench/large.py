@@ -174,7 +174,7 @@ def year_frames(size: Size, year_index: int, seed: int = SEED) -> tuple[pd.DataF
 
 def build(size: Size, seed: int = SEED) -> Path:
     """The cached database file for ``size`` (generated on the first call)."""
-    from adoption import goals
+    from adoption.metrics import goals
     from adoption.store import Store
 
     target = path_for(size, seed)

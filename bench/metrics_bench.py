@@ -155,7 +155,7 @@ def _close(a, b) -> bool:
 
 def run(path, *, quick: bool, repeat: int) -> list:
     from adoption import metrics
-    from adoption.filters import Filter
+    from adoption.metrics.filters import Filter
     from adoption.store import APP_KEEP_OPEN_SECONDS, Store
 
     store = Store(path, keep_open_seconds=APP_KEEP_OPEN_SECONDS)

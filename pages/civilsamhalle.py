@@ -6,8 +6,8 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
-from adoption import civil, sectors  # noqa: E402
 from adoption.ui import barriers, cache, downloads, map_widget, view  # noqa: E402
+from adoption.views import civil, sectors  # noqa: E402
 
 ctx = view.setup("civilsamhalle", uses=("ar", "lan"))
 st.title(ctx.t("page.civilsamhalle"))

@@ -6,8 +6,11 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
-from adoption import catalogue, formatting, i18n, profile, similarity  # noqa: E402
+from adoption import metrics  # noqa: E402
+from adoption.metrics import similarity  # noqa: E402
+from adoption.text import formatting  # noqa: E402
 from adoption.ui import cache, downloads, view  # noqa: E402
+from adoption.views import catalogue, profile  # noqa: E402
 
 # Browser print: hide the sidebar, header, toolbar and controls, so the profile prints on its own.
 PRINT_CSS = """<style>
@@ -84,7 +87,7 @@ over_years = cache.call(profile.comparisons, ctx.store, ctx.version, place.kommu
 chart, table = profile.trend(over_years, "mognadsindex", names, ctx.lang)
 left, right = st.columns(2)
 with left:
-    index_label = i18n.metric_label("mognadsindex", ctx.lang)
+    index_label = metrics.get("mognadsindex").label(ctx.lang)
     st.line_chart(chart, y=list(chart.columns), color=LINE_COLOURS[: len(chart.columns)], y_label=index_label,
                   alt=f"{index_label}: {', '.join(chart.columns)}")
     st.caption(ctx.t("kommun.trend_help"))

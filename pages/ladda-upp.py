@@ -14,9 +14,14 @@ import datetime  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
-from adoption import formatting, templates  # noqa: E402
-from adoption.ingest import pipeline, report_csv, report_xlsx  # noqa: E402
+from adoption.ingest import (  # noqa: E402
+    pipeline,
+    report_csv,
+    report_xlsx,
+    templates,  # noqa: E402
+)
 from adoption.ingest.headers import canonical_columns  # noqa: E402
+from adoption.text import formatting  # noqa: E402
 from adoption.ui import admin, cache, view  # noqa: E402
 
 ctx = view.setup("ladda_upp")

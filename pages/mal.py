@@ -6,8 +6,10 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
-from adoption import formatting, goals, metrics  # noqa: E402
+from adoption import metrics  # noqa: E402
+from adoption.text import formatting  # noqa: E402
 from adoption.ui import cache, charts, downloads, view  # noqa: E402
+from adoption.views import goals  # noqa: E402
 
 ctx = view.setup("mal", uses=())
 st.title(ctx.t("page.mal"))

@@ -6,8 +6,9 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
-from adoption import about, metrics  # noqa: E402
+from adoption import metrics  # noqa: E402
 from adoption.ui import cache, downloads, view  # noqa: E402
+from adoption.views import about  # noqa: E402
 
 ctx = view.setup("om")
 st.title(ctx.t("page.om_data"))

@@ -6,8 +6,8 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
-from adoption import overview  # noqa: E402
 from adoption.ui import cache, map_widget, view  # noqa: E402
+from adoption.views import overview  # noqa: E402
 
 ctx = view.setup("oversikt", uses=("ar", "lan"))
 st.title(ctx.t("app.title"))
@@ -31,17 +31,17 @@ for index, headline in enumerate(headlines):
         st.caption(overview.base_text(headline.result, ctx.lang))
 
 # The key figures as a table (a text equivalent of the cards) with CSV and Excel downloads.
-from adoption import export  # noqa: E402
 from adoption.ui import downloads  # noqa: E402
+from adoption.views import downloads as files  # noqa: E402
 
 st.subheader(ctx.t("download.headline_table"))
-st.dataframe(export.headline_text_table(headlines, ctx.lang), hide_index=True, width="stretch")
-downloads.download_buttons(ctx, lambda: export.headline_table(headlines, ctx.lang), "oversikt", metric=None)
+st.dataframe(files.headline_text_table(headlines, ctx.lang), hide_index=True, width="stretch")
+downloads.download_buttons(ctx, lambda: files.headline_table(headlines, ctx.lang), "oversikt", metric=None)
 
 map_widget.show(ctx, "andel_ai_i_drift", "lan", key="oversikt-karta", height=420, layout="below")
 
 # Programme goals: one status line each (details on Mål).
-from adoption import goals  # noqa: E402
+from adoption.views import goals  # noqa: E402
 
 st.subheader(ctx.t("mal.overview_heading"))
 st.markdown("\n".join(f"- {goals.status_line(p, ctx.lang)}"

@@ -6,8 +6,8 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
-from adoption import sectors  # noqa: E402
 from adoption.ui import barriers, cache, charts, downloads, view  # noqa: E402
+from adoption.views import sectors  # noqa: E402
 
 ctx = view.setup("sektorer", uses=("ar", "lan", "typ", "sektor"))
 st.title(ctx.t("page.sektorer"))

@@ -1,7 +1,7 @@
 """Helpers that build small, real stores for tests (no mocks).
 
 ``reference_store(path)`` gives a new DuckDB file with the real reference data
-(290 municipalities, 21 counties, map shapes) from :mod:`adoption.reference`.
+(290 municipalities, 21 counties, map shapes) from :mod:`adoption.ingest.reference`.
 ``response(**fields)`` and ``initiative(**fields)`` give one row of a canonical
 frame (see :mod:`adoption.formats`) with every field None unless given;
 ``responses(...)`` / ``initiatives(...)`` turn a list of rows into the frames
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from adoption import reference
 from adoption.formats import INITIATIVE_COLUMNS, SURVEY_BASE_COLUMNS, stage_columns
+from adoption.ingest import reference
 from adoption.store import Store
 
 AUTHOR = "test"

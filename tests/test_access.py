@@ -6,8 +6,9 @@ import hmac
 
 import pytest
 
-from adoption import access, i18n
+from adoption import access
 from adoption.access import AccessConfig, User, decide
+from adoption.text import i18n
 
 LOCAL_IP = "127.0.0.1"
 

@@ -13,7 +13,16 @@ report as CSV/Excel), :mod:`.population_upload` (kind "befolkning"),
 :mod:`.pipeline` (prepare a preview, commit a new data version).
 """
 
-from .report import ERROR, WARNING, FuzzyMatch, IngestResult, Problem, report_csv, report_frame, report_xlsx
+from .report import (
+           ERROR,
+           WARNING,
+           FuzzyMatch,
+           IngestResult,
+           Problem,
+           report_csv,
+           report_frame,
+           report_xlsx,
+)
 from .validate import KINDS, validate
 
 __all__ = ["ERROR", "KINDS", "WARNING", "FuzzyMatch", "IngestResult", "Problem", "report_csv", "report_frame",

@@ -367,8 +367,9 @@ def _description(kind: str, filename: str) -> str:
 
 
 def _preview_on_copy(store: Store, kind: str, frame: pd.DataFrame) -> tuple[_Plan, list[HeadlineEffect]]:
+    from adoption.metrics.filters import Filter
+
     from .. import metrics
-    from ..filters import Filter
 
     years = sorted({int(y) for y in frame["ar"]})
     ids = HEADLINE_METRICS + (POPULATION_HEADLINE_METRICS if kind == "befolkning" else ())

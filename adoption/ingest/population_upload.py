@@ -2,11 +2,11 @@
 
 Three shapes are accepted, told apart by content:
 
-- the project's template (``adoption.templates``): a CSV or .xlsx table with
+- the project's template (``adoption.ingest.templates``): a CSV or .xlsx table with
   the columns kommunkod, (kommun), ar, befolkning, one row per municipality
   and year; problems are reported per row and column like the survey uploads;
 - SCB Statistikdatabasen BE0101N1 as CSV and Kolada N01951 as JSON, read by
-  :mod:`adoption.population` (one message for the whole file).
+  :mod:`adoption.ingest.population` (one message for the whole file).
 
 Every shape must hold all municipalities for each of its years.
 """
@@ -18,8 +18,13 @@ import io
 
 import pandas as pd
 
+from adoption.ingest.population import (
+    PopulationRow,
+    parse_population_bytes,
+    population_frame,
+)
+
 from ..errors import InputError, UnreadableFileError
-from ..population import PopulationRow, parse_population_bytes, population_frame
 from . import values as v
 from .headers import normalise
 from .personal import personal_data_message

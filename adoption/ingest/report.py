@@ -89,7 +89,7 @@ def report_frame(result: IngestResult) -> pd.DataFrame:
 
 
 def _neutralised(result: IngestResult) -> pd.DataFrame:
-    from ..export import neutralise
+    from adoption.ingest.export import neutralise
 
     frame = report_frame(result)
     for column in frame.columns:

@@ -28,7 +28,13 @@ from ..errors import InputError, UnreadableFileError
 from ..formats import INITIATIVE_COLUMNS, SURVEY_BASE_COLUMNS, stage_columns
 from ..vocab import NOT_APPLICABLE
 from . import values as v
-from .headers import canonical_columns, known_names, map_headers, missing_required, normalise
+from .headers import (
+    canonical_columns,
+    known_names,
+    map_headers,
+    missing_required,
+    normalise,
+)
 from .names import MunicipalityMatcher
 from .personal import personal_data_cells
 from .read import read_table

@@ -15,7 +15,7 @@ from functools import cache
 from ..vocab import NOT_APPLICABLE, NOT_APPLICABLE_TEXT, STRATEGY, stages, terms
 
 # Export neutralises text that a spreadsheet would run as a formula by putting
-# an apostrophe in front (adoption.export.neutralise); reading takes it away.
+# an apostrophe in front (adoption.ingest.export.neutralise); reading takes it away.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Thousands separators people and spreadsheet programs write: space,
 # no-break space, narrow no-break space.

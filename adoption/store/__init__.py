@@ -18,7 +18,13 @@ import pyarrow as pa
 from ..errors import AdoptionError, UnknownVersionError
 from ..vocab import NOT_APPLICABLE, sectors
 from . import metric_sql
-from .connection import Connector, Session, latest_schema_version, migrate, schema_version
+from .connection import (
+    Connector,
+    Session,
+    latest_schema_version,
+    migrate,
+    schema_version,
+)
 
 __all__ = ["APP_KEEP_OPEN_SECONDS", "Store", "UploadInfo", "UploadOutcome", "UploadRecord", "VersionChangedError", "VersionInfo",
            "latest_schema_version"]

@@ -20,7 +20,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from .. import access, i18n
+from adoption import access, metrics
+from adoption.errors import AdoptionError
+from adoption.ingest import report_frame
+from adoption.text import formatting, i18n
 
 _SESSION_KEY = "_admin_password_session"
 _FAILED_AT = "_admin_failed_at"
@@ -154,8 +157,6 @@ def require(lang: str) -> Admin:
 
 
 def _headline_text(metric_id: str, value: float | None, lang: str) -> str:
-    from .. import formatting, metrics
-
     if value is None:
         return "–"
     try:
@@ -190,8 +191,8 @@ def headline_table(preview, lang: str):
     rows = []
     for h in (preview.headline if preview else []):
         try:
-            label = i18n.metric_label(h.metric, lang)
-        except KeyError:
+            label = metrics.get(h.metric).label(lang)
+        except AdoptionError:
             label = h.label
         rows.append({t("ladda_upp.col.metric"): label, t("ladda_upp.col.year"): str(h.ar),
                      t("ladda_upp.col.before"): _headline_text(h.metric, h.before, lang),
@@ -203,8 +204,6 @@ def headline_table(preview, lang: str):
 
 def report_table(result, lang: str):
     """The validation report (messages stay Swedish, as in the downloads); headers translated."""
-    from ..ingest import report_frame
-
     frame = report_frame(result)
     if lang == "en":
         frame = frame.rename(columns={"Rad": "Row", "Kolumn": "Column", "Värde": "Value",
@@ -236,8 +235,6 @@ def history_table(history, lang: str):
 
 def goal_unit(metric_id: str, measure: str) -> str:
     """"share" targets are edited in percent; counts and indices as they are."""
-    from .. import metrics
-
     if measure == "numerator":
         return "count"
     try:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import sectors
+from adoption.views import sectors
+
 from . import cache, charts, downloads
 from .view import PageContext
 

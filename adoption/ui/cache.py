@@ -12,8 +12,9 @@ from types import MappingProxyType
 
 import streamlit as st
 
+from adoption.metrics.filters import Filter, Known
+
 from .. import metrics
-from ..filters import Filter, Known
 from ..store import Store
 
 

@@ -14,7 +14,9 @@ import streamlit as st
 from . import cache
 
 try:  # Streamlit's own conversion (data as Arrow, its theme handling); pinned version
-    from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec as _to_spec
+    from streamlit.elements.vega_charts import (
+        _convert_altair_to_vega_lite_spec as _to_spec,
+    )
 except ImportError:  # pragma: no cover - another Streamlit: draw through st.altair_chart uncached
     _to_spec = None
 

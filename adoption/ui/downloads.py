@@ -3,7 +3,7 @@
 Any page: ``downloads.download_buttons(ctx, frame, "karta")`` below the table
 (or the chart's table). ``frame`` is the table as numbers (shares in percent
 or as fractions, but numbers, not formatted text); the file contents and name
-are built in :mod:`adoption.export` (``table_csv_bytes``, ``table_xlsx_bytes``,
+are built in :mod:`adoption.views.downloads` (``table_csv_bytes``, ``table_xlsx_bytes``,
 ``download_name``), where they are tested without Streamlit.
 
 The files are made when a button is clicked, not on every run: writing an
@@ -21,14 +21,13 @@ from functools import lru_cache
 import pandas as pd
 import streamlit as st
 
-from .. import export
-from .view import PageContext
+from adoption.views import downloads as files
 
-_USE_STATE = export._USE_STATE  # noqa: SLF001 - the same sentinel: "the state's metric"
+from .view import PageContext
 
 
 def download_buttons(ctx: PageContext, frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str, *,
-                     metric=_USE_STATE,
+                     metric=files.STATE_METRIC,
                      with_year: bool = True, sheet: str | None = None) -> None:
     """Two download buttons (CSV, Excel) side by side.
 
@@ -40,18 +39,18 @@ def download_buttons(ctx: PageContext, frame: pd.DataFrame | Callable[[], pd.Dat
     """
     table = _once(frame if callable(frame) else (lambda: frame))
     kwargs = {"year": ctx.year if with_year else None, "version": ctx.version, "metric": metric}
-    csv_name = export.download_name(name, ctx.state, "csv", **kwargs)
-    xlsx_name = export.download_name(name, ctx.state, "xlsx", **kwargs)
+    csv_name = files.download_name(name, ctx.state, "csv", **kwargs)
+    xlsx_name = files.download_name(name, ctx.state, "xlsx", **kwargs)
     left, right, _ = st.columns([1, 1, 3])
     with left:
         st.download_button(
-            ctx.t("download.csv"), data=lambda: export.table_csv_bytes(table()), file_name=csv_name,
+            ctx.t("download.csv"), data=lambda: files.table_csv_bytes(table()), file_name=csv_name,
             mime="text/csv", key=f"download_csv_{name}", on_click="ignore", icon=":material/download:",
             help=ctx.t("download.help"), width="stretch",
         )
     with right:
         st.download_button(
-            ctx.t("download.xlsx"), data=lambda: export.table_xlsx_bytes(table(), sheet or name), file_name=xlsx_name,
+            ctx.t("download.xlsx"), data=lambda: files.table_xlsx_bytes(table(), sheet or name), file_name=xlsx_name,
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"download_xlsx_{name}", on_click="ignore", icon=":material/download:",
             help=ctx.t("download.help"), width="stretch",

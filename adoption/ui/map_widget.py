@@ -2,7 +2,7 @@
 
 Shared by Karta (the full map), Översikt (a small county map) and any page
 that wants a map: ``map_widget.show(ctx, "andel_ai_i_drift", "lan", key="oversikt-karta")``.
-Everything computed comes from :mod:`adoption.mapping` (through the cache).
+Everything computed comes from :mod:`adoption.views.mapping` (through the cache).
 """
 
 from __future__ import annotations
@@ -15,9 +15,12 @@ from types import MappingProxyType
 import pandas as pd
 import streamlit as st
 
-from .. import formatting, i18n, mapping
-from ..filters import Filter
-from . import cache, downloads, view
+from adoption import metrics
+from adoption.metrics.filters import Filter
+from adoption.text import formatting, i18n
+from adoption.views import mapping
+
+from . import downloads, view
 from .view import PageContext
 
 KOMMUN_PAGE = "pages/kommun.py"
@@ -42,7 +45,7 @@ def show(ctx: PageContext, metric_id: str, level: str, *, key: str, flt: Filter 
         return None
     prepared = _prepared(ctx.db_path, ctx.version, metric_id, flt, level, ctx.lang, height, ctx.store)
     data = prepared.data
-    metric_name = i18n.metric_label(metric_id, ctx.lang)
+    metric_name = metrics.get(metric_id).label(ctx.lang)
     if heading:
         st.subheader(ctx.t(f"karta.heading_{level}", metric=metric_name, year=ctx.year),
                      help=_definition(metric_id, ctx.lang))
@@ -74,8 +77,6 @@ def show(ctx: PageContext, metric_id: str, level: str, *, key: str, flt: Filter 
 
 
 def _definition(metric_id: str, lang: str) -> str:
-    from .. import metrics
-
     return metrics.get(metric_id).definition(lang)
 
 
@@ -114,7 +115,7 @@ def _map(ctx: PageContext, prepared: _Prepared, *, key: str, height: int) -> str
     level_word = ctx.t(f"karta.level_{data.level}")
     selection = st.pydeck_chart(
         deck, on_select="rerun", selection_mode="single-object", key=key, height=height,
-        alt=ctx.t("karta.alt", metric=i18n.metric_label(data.metric, ctx.lang), level=level_word, year=ctx.year),
+        alt=ctx.t("karta.alt", metric=metrics.get(data.metric).label(ctx.lang), level=level_word, year=ctx.year),
     )
     st.caption(ctx.t(f"karta.click_{data.level}"))
     return mapping.selected_code(data, selection) if selection else None
@@ -177,7 +178,7 @@ def _profile_picker(ctx: PageContext, prepared: _Prepared, *, key: str) -> None:
 
 def _not_mappable(ctx: PageContext, metric_id: str) -> None:
     """A distribution has no single value per area: say so and offer the metrics that can be mapped."""
-    st.info(ctx.t("karta.not_mappable", metric=i18n.metric_label(metric_id, ctx.lang)), icon="🗺️")
+    st.info(ctx.t("karta.not_mappable", metric=metrics.get(metric_id).label(ctx.lang)), icon="🗺️")
     for other in mapping.mappable_metrics():
-        st.page_link(KARTA_PAGE, label=i18n.metric_label(other, ctx.lang), icon="➡️",
+        st.page_link(KARTA_PAGE, label=metrics.get(other).label(ctx.lang), icon="➡️",
                      query_params=ctx.query(matt=other))

@@ -4,7 +4,7 @@ Why the URL is written by hand rather than with ``bind="query-params"``:
 a bound selectbox stores its *formatted* option in the URL (Streamlit
 compares URL values with ``format_func`` output), so translated labels would
 end up in links and a Swedish link would not open in English. Here widgets
-hold codes, ``format_func`` translates, and :func:`adoption.filters.to_query`
+hold codes, ``format_func`` translates, and :func:`adoption.metrics.filters.to_query`
 writes codes only.
 
 The URL is the source of truth when it changed from outside (a pasted link,
@@ -20,8 +20,8 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from .. import i18n
-from ..filters import (
+from adoption import metrics
+from adoption.metrics.filters import (
     DEFAULT_LANG,
     KEYS,
     LANGS,
@@ -34,6 +34,8 @@ from ..filters import (
     requested_version,
     to_query,
 )
+from adoption.text import i18n
+
 from ..store import Store
 from . import cache
 from .context import store as current_store
@@ -246,7 +248,7 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
             ss[WIDGET_PREFIX + "matt"] = ViewState().matt
         values["matt"] = sidebar.selectbox(
             tr("filter.matt"), list(known.matt), key=WIDGET_PREFIX + "matt",
-            format_func=lambda code: i18n.metric_label(code, lang),
+            format_func=lambda code: metrics.get(code).label(lang),
         )
     if "niva" in uses:
         values["niva"] = sidebar.radio(

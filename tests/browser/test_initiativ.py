@@ -21,9 +21,9 @@ def _count(page) -> tuple[int, int]:
 
 
 def test_catalogue_and_text_search(server, page, demo_db_template):
-    from adoption import catalogue
-    from adoption.catalogue import Query
     from adoption.store import Store
+    from adoption.views import catalogue
+    from adoption.views.catalogue import Query
 
     page.goto(server + "/initiativ?ar=2024")
     wait_for_app(page)

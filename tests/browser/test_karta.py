@@ -11,10 +11,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import shapely.geometry
 
-from adoption import formatting, mapping, metrics
-from adoption.filters import Filter
+from adoption import metrics
+from adoption.metrics.filters import Filter
 from adoption.store import Store
+from adoption.text import formatting
 from adoption.ui import map_widget
+from adoption.views import mapping
 from tests.browser.conftest import real_console_errors, wait_for_app
 
 pytestmark = pytest.mark.browser

@@ -13,8 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from adoption import overview
-
+from adoption.views import overview
 from tests.browser.conftest import REPO, real_console_errors, start_server, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -63,9 +62,10 @@ def _metrics(page) -> dict[str, str]:
 
 
 def _expected_cards(db: str, year: int, lang: str = "sv", version: int | None = None) -> dict[str, str]:
-    from adoption import metrics, overview
-    from adoption.filters import Filter
+    from adoption import metrics
+    from adoption.metrics.filters import Filter
     from adoption.store import Store
+    from adoption.views import overview
 
     store = Store(db)
     return {
@@ -123,9 +123,10 @@ def test_language_switch_keeps_the_filters(server, page, demo_db_template):
     query = _query(page)
     assert query["lang"] == ["en"] and query["ar"] == ["2023"] and query["lan"] == ["12"]
 
-    from adoption import formatting, metrics
-    from adoption.filters import Filter
+    from adoption import metrics
+    from adoption.metrics.filters import Filter
     from adoption.store import Store
+    from adoption.text import formatting
 
     result = metrics.compute(Store(demo_db_template), "andel_ai_aktivitet", Filter(ar=2023, lan=("12",)))
     card = page.locator(METRIC).filter(has_text="Share with any AI activity").locator(METRIC_VALUE)

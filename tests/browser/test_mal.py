@@ -11,14 +11,14 @@ pytestmark = pytest.mark.browser
 
 
 def _status(progress, lang: str) -> str:
-    from adoption import goals
+    from adoption.metrics import goals
 
     return f"Status: {goals.STATUS_ICONS[progress.status]} {progress.status_text(lang)}"
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_goals_render_with_the_computed_status(server, page, demo_db_template, lang):
-    from adoption import goals
+    from adoption.metrics import goals
     from adoption.store import Store
 
     # The server's database was made by the same seeded init: same figures.

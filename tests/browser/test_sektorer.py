@@ -8,9 +8,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from adoption import formatting, metrics
-from adoption.filters import Filter
+from adoption import metrics
+from adoption.metrics.filters import Filter
 from adoption.store import Store
+from adoption.text import formatting
 from tests.browser.conftest import real_console_errors, wait_for_app
 
 pytestmark = pytest.mark.browser

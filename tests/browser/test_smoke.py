@@ -27,8 +27,9 @@ def expect_navigation(page, labels=NAV_LABELS) -> None:
 
 
 def test_home_renders(server, page, demo_db_template):
-    from adoption import formatting, metrics
+    from adoption import metrics
     from adoption.store import Store
+    from adoption.text import formatting
 
     page.goto(server + "/")
     wait_for_app(page)

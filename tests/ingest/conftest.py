@@ -7,7 +7,7 @@ import pytest
 
 @pytest.fixture(scope="session")
 def municipalities():
-    from adoption import reference
+    from adoption.ingest import reference
 
     return reference.municipalities()[["kommunkod", "name", "lan_kod"]]
 

@@ -11,9 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from adoption import export, metrics
-from adoption.filters import Filter
-from adoption.ingest.pipeline import HEADLINE_METRICS, PAUSE_ENV, PAUSE_POINTS, PAUSE_SECONDS_ENV
+from adoption import metrics
+from adoption.ingest import export
+from adoption.ingest.pipeline import (
+    HEADLINE_METRICS,
+    PAUSE_ENV,
+    PAUSE_POINTS,
+    PAUSE_SECONDS_ENV,
+)
+from adoption.metrics.filters import Filter
 from adoption.store import Store
 
 REPO = Path(__file__).resolve().parents[2]

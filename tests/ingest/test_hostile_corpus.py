@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from adoption import cli, export
+from adoption import cli
 from adoption.errors import InputError
-from adoption.ingest import pipeline
+from adoption.ingest import export, pipeline
 from adoption.store import Store
 
 from .conftest import luhn_digit, xlsx_bytes
@@ -42,7 +42,7 @@ def _zip_bomb() -> bytes:
 
 
 def _population(drop: str | None = None, value: str = "1000", extra: list[str] = ()) -> bytes:
-    from adoption import reference
+    from adoption.ingest import reference
 
     lines = ["kommunkod;kommun;ar;befolkning"]
     for code, name in reference.municipalities()[["kommunkod", "name"]].itertuples(index=False):

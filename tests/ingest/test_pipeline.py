@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from adoption import bootstrap, export, metrics
-from adoption.filters import Filter
-from adoption.ingest import pipeline, report_csv, report_xlsx
+from adoption import bootstrap, metrics
+from adoption.ingest import export, pipeline, report_csv, report_xlsx
+from adoption.metrics.filters import Filter
 from adoption.store import Store
 
 
@@ -144,7 +144,7 @@ def test_rollback_after_upload_restores_and_deletes_nothing(empty_store):
 
 
 def test_initiatives_and_population_template(empty_store):
-    from adoption import reference
+    from adoption.ingest import reference
 
     data = ("ar;kommun;titel;sektor;mognad;utvarderad\r\n2024;Lund;Chattbot;medborgarservice;i drift;ja\r\n"
             "2024;Malmö;Bildanalys;miljo;pilot;nej\r\n").encode()

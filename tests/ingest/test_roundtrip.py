@@ -2,8 +2,8 @@
 
 import pytest
 
-from adoption import bootstrap, export
-from adoption.ingest import validate
+from adoption import bootstrap
+from adoption.ingest import export, validate
 from adoption.store import Store
 
 

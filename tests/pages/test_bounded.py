@@ -3,10 +3,11 @@ and download files made only when a button is clicked (never on a page run)."""
 
 from __future__ import annotations
 
-from adoption import catalogue, formatting, sectors
-from adoption.catalogue import Query
 from adoption.store import Store
+from adoption.text import formatting
 from adoption.ui import map_widget
+from adoption.views import catalogue, sectors
+from adoption.views.catalogue import Query
 
 from . import conftest
 from .conftest import no_exceptions

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from adoption import formatting, metrics
-from adoption.filters import Filter
+from adoption import metrics
+from adoption.metrics.filters import Filter
 from adoption.store import Store
+from adoption.text import formatting
 
 from . import conftest
 from .conftest import no_exceptions

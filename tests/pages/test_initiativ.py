@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from adoption import catalogue, formatting, metrics, overview
-from adoption.catalogue import Query
-from adoption.filters import Filter
+from adoption import metrics
+from adoption.metrics.filters import Filter
 from adoption.store import Store
+from adoption.text import formatting
+from adoption.views import catalogue, overview
+from adoption.views.catalogue import Query
 
 from ..builders import add_survey, initiative
 from . import conftest

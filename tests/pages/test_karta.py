@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
-from adoption import formatting, mapping, metrics
-from adoption.filters import Filter
+from adoption import metrics
+from adoption.metrics.filters import Filter
 from adoption.store import Store
+from adoption.text import formatting
+from adoption.views import mapping
 
 from .conftest import no_exceptions, open_page
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from adoption import i18n, metrics, profile, similarity
-from adoption.filters import Filter
+from adoption import metrics
+from adoption.metrics import similarity
+from adoption.metrics.filters import Filter
 from adoption.store import Store
+from adoption.text import i18n
 from adoption.ui import view
+from adoption.views import profile
 
 from . import conftest
 from .conftest import no_exceptions

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from adoption import access, metrics
-from adoption.filters import Filter
+from adoption.metrics.filters import Filter
 from adoption.store import Store
 from adoption.ui import admin
 from tests.pages.conftest import ROOT, TIMEOUT, no_exceptions

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from adoption import goals
+from adoption.metrics import goals
 from adoption.store import Store
-
+from adoption.views import goals as goal_views
 from tests.builders import population
 
 from .conftest import no_exceptions
@@ -60,15 +60,15 @@ def test_figures_equal_the_domain(demo_db_template, demo_progress, monkeypatch):
     at = open_page(demo_db_template, monkeypatch, page=PAGE)
     m1 = demo_progress["M1"]
     shown = _metrics(at)
-    assert ("Senaste värde (2025)", goals.value_text(m1.latest_value, "share")) in shown
-    assert ("Prognos för 2026", goals.value_text(m1.projected, "share")) in shown
-    assert ("Kvar till målet (procentenheter)", goals.gap_text(m1)) in shown
+    assert ("Senaste värde (2025)", goal_views.value_text(m1.latest_value, "share")) in shown
+    assert ("Prognos för 2026", goal_views.value_text(m1.projected, "share")) in shown
+    assert ("Kvar till målet (procentenheter)", goal_views.gap_text(m1)) in shown
     captions = [c.value for c in at.caption]
-    assert goals.base_text(m1) in captions
+    assert goal_views.base_text(m1) in captions
     # a table beside every chart with the same series (M3 has none: no population)
     assert len(at.dataframe) == 4
     table = at.dataframe[0].value
-    assert table.equals(goals.series_table(m1, "sv"))
+    assert table.equals(goal_views.series_table(m1, "sv"))
 
 
 def test_population_goal_says_how_to_import(demo_db_template, monkeypatch):
@@ -103,7 +103,7 @@ def test_an_edited_goal_and_population_show_at_once(demo_db, monkeypatch):
     assert expected["M3"].status != goals.UNKNOWN
     assert _status_lines(at)[2] == f"**Status: {goals.STATUS_ICONS[expected['M3'].status]} " \
                                    f"{expected['M3'].status_text('sv')}**"
-    assert goals.base_text(expected["M3"]) in [c.value for c in at.caption]
+    assert goal_views.base_text(expected["M3"]) in [c.value for c in at.caption]
 
 
 def test_invalid_url_values_are_dropped_with_a_notice(demo_db_template, monkeypatch):
@@ -132,7 +132,7 @@ def test_overview_lists_every_goal_status(demo_db_template, demo_progress, monke
     no_exceptions(at)
     assert "Programmål" in [s.value for s in at.subheader]
     listed = next(m.value for m in at.markdown if "**M1**" in m.value)
-    assert listed.splitlines() == [f"- {goals.status_line(p, 'sv')}" for p in demo_progress.values()]
+    assert listed.splitlines() == [f"- {goal_views.status_line(p, 'sv')}" for p in demo_progress.values()]
     assert "år 2025; mål 75 % till 2026" in listed
 
 
@@ -140,4 +140,4 @@ def test_overview_goals_in_english(demo_db_template, demo_progress, monkeypatch)
     at = _open_app(demo_db_template, monkeypatch, lang="en")
     no_exceptions(at)
     listed = next(m.value for m in at.markdown if "**M1**" in m.value)
-    assert f"- {goals.status_line(demo_progress['M1'], 'en')}" in listed.splitlines()
+    assert f"- {goal_views.status_line(demo_progress['M1'], 'en')}" in listed.splitlines()

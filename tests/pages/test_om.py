@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from adoption import metrics, population, reference
+from adoption import metrics
+from adoption.ingest import population, reference
 from adoption.store import Store, latest_schema_version
 
 from .conftest import no_exceptions, open_page

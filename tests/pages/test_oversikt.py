@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from adoption import formatting, metrics, overview
-from adoption.filters import Filter
+from adoption import metrics
+from adoption.metrics.filters import Filter
 from adoption.store import Store
+from adoption.text import formatting
+from adoption.views import overview
 
 from .conftest import no_exceptions, open_page
 

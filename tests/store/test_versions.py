@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from adoption import bootstrap, export
+from adoption import bootstrap
 from adoption.errors import AdoptionError, UnknownVersionError
+from adoption.ingest import export
 from adoption.store import Store
 
 
@@ -101,8 +102,9 @@ def test_population_load_is_versioned(store):
 def test_a_new_reference_load_moves_survey_rows_with_their_municipality(tmp_path):
     # Survey rows carry their municipality's county (migration 3); when the
     # reference data moves a municipality to another county, the metrics follow.
-    from adoption import metrics, reference
-    from adoption.filters import Filter
+    from adoption import metrics
+    from adoption.ingest import reference
+    from adoption.metrics.filters import Filter
     from tests import builders
 
     store = builders.reference_store(tmp_path / "moved.duckdb")

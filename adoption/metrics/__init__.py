@@ -1,0 +1,21 @@
+"""The metric registry: every figure the dashboard shows is defined here once.
+
+Pages, the map, goals, exports and the command line all call :func:`compute`,
+so they cannot disagree. :mod:`.definitions` says what each metric is,
+:mod:`.compute` turns the store's counts into values, intervals and statuses,
+:mod:`.stats` holds the interval methods, :mod:`.filters` the filter and view
+values, :mod:`.similarity` the similar municipalities and :mod:`.goals` the
+programme goals.
+"""
+
+from adoption.metrics.compute import MetricResult, compute
+from adoption.metrics.definitions import (
+    CIVIL_SOCIETY_MIN_N,
+    REGISTRY,
+    STATUS_OK,
+    STATUSES,
+    Metric,
+    get,
+)
+
+__all__ = ["CIVIL_SOCIETY_MIN_N", "REGISTRY", "STATUSES", "STATUS_OK", "Metric", "MetricResult", "compute", "get"]

@@ -1,0 +1,247 @@
+"""Computing a metric: from the store's counts to a value, its base, interval and status.
+
+The SQL behind each metric lives in the store (:mod:`adoption.store.metric_sql`)
+and returns only counts; the arithmetic from counts to values, intervals and
+suppression is done here.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+
+from adoption.errors import AdoptionError
+from adoption.metrics.definitions import (
+    CIVIL_SOCIETY_MIN_N,
+    STATUS_OK,
+    Metric,
+    _reason,
+    get,
+)
+from adoption.metrics.filters import Filter
+from adoption.metrics.stats import mean_interval, wilson_interval
+from adoption.store import Store
+from adoption.vocab import RESPONDENT_TYPES
+
+
+@dataclass(frozen=True)
+class MetricResult:
+    """One figure with its base. Shares are fractions from 0 to 1."""
+
+    metric: str
+    value: float | None
+    numerator: float | None
+    denominator: float | None
+    n: int
+    ci_low: float | None
+    ci_high: float | None
+    data_version: int | None
+    ar: int | None
+    typ: str | None
+    unit: str
+    area: str | None = None  # the municipality or county code when grouped
+    reason: str | None = None
+    suppressed: bool = False
+    filters_ignored: tuple[str, ...] = ()
+    breakdown: tuple[dict, ...] | None = None
+    status: str = STATUS_OK  # or one of STATUSES: why there is no value
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["filters_ignored"] = list(self.filters_ignored)
+        data["breakdown"] = list(self.breakdown) if self.breakdown is not None else None
+        return data
+
+
+@dataclass(frozen=True)
+class _Context:
+    metric: Metric
+    version: int | None
+    ar: int | None
+    typ: str
+    ignored: tuple[str, ...] = field(default_factory=tuple)
+    sektor: tuple[str, ...] = field(default_factory=tuple)
+
+
+def compute(store: Store, metric_id: str, flt: Filter = Filter(), *, version: int | None = None,
+            by: str | None = None) -> MetricResult | list[MetricResult]:
+    """One metric for a filter and data version (default: current).
+
+    With ``by="kommun"`` or ``by="lan"`` a list with one result per area in
+    the filter's scope, areas without answers included (value None).
+    """
+    with store.reading():  # one connection for the version check, years and counts
+        return _compute(store, metric_id, flt, version=version, by=by)
+
+
+def _compute(store: Store, metric_id: str, flt: Filter, *, version: int | None,
+             by: str | None) -> MetricResult | list[MetricResult]:
+    metric = get(metric_id)
+    if flt.typ is not None and flt.typ not in RESPONDENT_TYPES:
+        raise AdoptionError(f"Okänd typ ”{flt.typ}”; välj kommun eller civilsamhalle.")
+    version = store.resolve_version(version)
+    ignored = []
+    if flt.sektor and not metric.uses_sector:
+        ignored.append("sektor")
+    if metric.respondent and flt.typ and flt.typ != metric.respondent:
+        ignored.append("typ")
+    typ = metric.respondent or flt.typ or "kommun"
+    years = store.survey_years(version)
+    ar = flt.ar if flt.ar is not None else (years[-1] if years else None)
+    ctx = _Context(metric, version, ar, typ, tuple(ignored), flt.sektor if metric.uses_sector else ())
+
+    status = None
+    if version is None or not years:
+        status = "no_data"
+    elif ar not in years:
+        status = "no_year"
+    elif metric.municipalities_only and typ != "kommun":
+        status = "only_municipalities"
+    elif metric.needs_population and not store.population_years(version):
+        status = "needs_population"
+
+    areas = _areas(store, flt, by)
+    if status is not None:
+        empty = [_empty(ctx, area, status) for area in areas]
+        return empty if by else empty[0]
+
+    rows = store.metric_rows(
+        metric.family, version=version, ar=ar, typ=typ, lan=flt.lan, kommun=flt.kommun,
+        sektor=flt.sektor if metric.uses_sector else (), by=by, threshold=metric.threshold,
+        **dict(metric.shape),
+    )
+    if metric.unit == "distribution":
+        results = {area: _distribution(ctx, area, rows[rows["grp"] == area]) for area in areas}
+    else:
+        by_area = {row.grp: row for row in rows.itertuples(index=False)}
+        results = {area: _scalar(ctx, area, by_area.get(area)) for area in areas}
+    ordered = [results[a] for a in areas]
+    return ordered if by else ordered[0]
+
+
+def _areas(store: Store, flt: Filter, by: str | None) -> list[str]:
+    if by is None:
+        return ["alla"]
+    municipalities = store.municipalities()
+    if flt.lan:
+        municipalities = municipalities[municipalities["lan_kod"].isin(flt.lan)]
+    if flt.kommun:
+        municipalities = municipalities[municipalities["kommunkod"] == flt.kommun]
+    if by == "kommun":
+        return municipalities["kommunkod"].tolist()
+    if by == "lan":
+        return sorted(municipalities["lan_kod"].unique().tolist())
+    raise AdoptionError(f"Okänd nivå ”{by}”; välj kommun eller lan.")
+
+
+def _empty(ctx: _Context, area: str, status: str) -> MetricResult:
+    return MetricResult(
+        metric=ctx.metric.id, value=None, numerator=None, denominator=None, n=0, ci_low=None, ci_high=None,
+        data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=ctx.metric.unit,
+        area=None if area == "alla" else area, reason=_reason(status, ar=ctx.ar), filters_ignored=ctx.ignored,
+        status=status,
+    )
+
+
+def _suppress(ctx: _Context, n: int) -> bool:
+    return ctx.typ == "civilsamhalle" and n < CIVIL_SOCIETY_MIN_N
+
+
+def _number(x) -> float | None:
+    if x is None:
+        return None
+    x = float(x)
+    return None if math.isnan(x) else x
+
+
+def _scalar(ctx: _Context, area: str, row) -> MetricResult:
+    metric = ctx.metric
+    # A response rate of 0 of N is a figure (nobody answered), not a missing one.
+    if row is None or not row.denominator or (not row.n and metric.family != "response_rate"):
+        not_applicable = getattr(row, "not_applicable", 0) if row is not None else 0
+        return _empty(ctx, area, "not_applicable" if not_applicable else "no_answer")
+    n = int(row.n)
+    numerator, denominator = _number(row.numerator) or 0.0, _number(row.denominator)
+    if _suppress(ctx, n):
+        return MetricResult(
+            metric=metric.id, value=None, numerator=None, denominator=None, n=n, ci_low=None, ci_high=None,
+            data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=metric.unit,
+            area=None if area == "alla" else area, reason=_reason("too_few"),
+            suppressed=True, filters_ignored=ctx.ignored, status="too_few",
+        )
+    value = numerator / denominator
+    low = high = None
+    if metric.unit == "per_10k":
+        value *= 10_000
+    if metric.interval == "wilson":
+        low, high = wilson_interval(numerator, denominator)
+    elif metric.interval == "mean":
+        low, high = mean_interval(value, _number(getattr(row, "sd", None)), n, lower=0.0, upper=100.0)
+    return MetricResult(
+        metric=metric.id, value=value, numerator=numerator, denominator=denominator, n=n,
+        ci_low=low, ci_high=high, data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=metric.unit,
+        area=None if area == "alla" else area, filters_ignored=ctx.ignored,
+    )
+
+
+def _distribution(ctx: _Context, area: str, rows) -> MetricResult:
+    metric = ctx.metric
+    if metric.family == "stage_distribution":
+        breakdown = _stage_breakdown(ctx, rows)
+        n = int(rows["respondents"].max()) if len(rows) else 0
+    else:
+        breakdown = _barrier_breakdown(ctx, rows)
+        n = int(rows["n"].max()) if len(rows) else 0
+    if n == 0:
+        return _empty(ctx, area, "no_answer")
+    suppressed = _suppress(ctx, n)
+    return MetricResult(
+        metric=metric.id, value=None, numerator=None, denominator=None, n=n, ci_low=None, ci_high=None,
+        data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=metric.unit,
+        area=None if area == "alla" else area,
+        reason=_reason("too_few") if suppressed else None,
+        suppressed=suppressed, filters_ignored=ctx.ignored, status="too_few" if suppressed else STATUS_OK,
+        breakdown=None if suppressed else tuple(breakdown),
+    )
+
+
+def _share_row(numerator: int, denominator: int, suppress: bool, **keys) -> dict:
+    hidden = suppress and denominator < CIVIL_SOCIETY_MIN_N
+    low, high = wilson_interval(numerator, denominator) if denominator and not hidden else (None, None)
+    return {
+        **keys,
+        "value": numerator / denominator if denominator and not hidden else None,
+        "numerator": None if hidden else numerator,
+        "denominator": denominator,
+        "ci_low": low,
+        "ci_high": high,
+        "suppressed": hidden,
+    }
+
+
+def _stage_breakdown(ctx: _Context, rows) -> list[dict]:
+    from adoption.vocab import NOT_APPLICABLE, sectors, stages
+
+    civil = ctx.typ == "civilsamhalle"
+    out = []
+    wanted = [s.code for s in sectors() if not ctx.sektor or s.code in ctx.sektor]
+    respondents = int(rows["respondents"].iloc[0]) if len(rows) else 0
+    for sector in wanted:
+        part = rows[rows["sektor"] == sector]
+        counts = {int(r.mognad): int(r.antal) for r in part.itertuples(index=False)}
+        answered = sum(c for s, c in counts.items() if s >= 0)
+        not_applicable = counts.get(NOT_APPLICABLE, 0)
+        for stage in stages():
+            row = _share_row(counts.get(stage.value, 0), answered, civil, sektor=sector, mognad=stage.value)
+            row["ej_tillampligt"] = not_applicable
+            row["inget_svar"] = respondents - answered - not_applicable
+            out.append(row)
+    return out
+
+
+def _barrier_breakdown(ctx: _Context, rows) -> list[dict]:
+    civil = ctx.typ == "civilsamhalle"
+    return [
+        _share_row(int(r.numerator), int(r.denominator), civil, hinder=r.hinder)
+        for r in rows.itertuples(index=False)
+    ]

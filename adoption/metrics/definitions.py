@@ -1,0 +1,164 @@
+"""What each metric is: its id, labels, definition, unit and how it is computed.
+
+Declarative and free of the store, so that URL validation (which needs the
+list of metric ids) and the computation can both build on it without a circle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from adoption.errors import AdoptionError
+from adoption.text import i18n
+
+# A figure about civil-society organisations built from fewer answers than
+# this is not shown (it could identify an organisation, and it is noise).
+CIVIL_SOCIETY_MIN_N = 3
+
+# Why a result has no value. The codes are stable (pages translate them
+# through i18n's "status.<code>"); ``reason`` carries the Swedish text.
+STATUS_OK = "ok"
+STATUSES = ("no_data", "no_year", "only_municipalities", "needs_population", "no_answer", "not_applicable",
+            "too_few")
+
+
+def _reason(status: str, **values) -> str:
+    return i18n.t(f"status.{status}", "sv").format(**values)
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    label_sv: str
+    label_en: str
+    unit: str  # share | index | per_10k | distribution
+    family: str
+    definition_sv: str
+    definition_en: str
+    threshold: int | None = None
+    shape: tuple[tuple[str, object], ...] = ()
+    respondent: str | None = None  # a fixed kind of respondent, else the filter's (default kommun)
+    municipalities_only: bool = False
+    needs_population: bool = False
+    uses_sector: bool = True
+    interval: str | None = "wilson"  # wilson | mean | None
+    higher_is_better: bool = True
+
+    def label(self, lang: str = "sv") -> str:
+        return self.label_en if lang == "en" else self.label_sv
+
+    def definition(self, lang: str = "sv") -> str:
+        return self.definition_en if lang == "en" else self.definition_sv
+
+
+REGISTRY: dict[str, Metric] = {
+    m.id: m
+    for m in (
+        Metric(
+            "svarsfrekvens", "Svarsfrekvens", "Response rate", "share", "response_rate",
+            "Andel kommuner som har en svarsrad för året.",
+            "Share of municipalities with a response row for the year.",
+            municipalities_only=True, uses_sector=False,
+        ),
+        Metric(
+            "andel_ai_aktivitet", "Andel med AI-aktivitet", "Share with any AI activity", "share", "stage_share",
+            "Andel med minst ett verksamhetsområde på nivå Planerad eller högre, av dem som besvarat minst "
+            "ett områdes mognad (tomt och ”.” räknas inte).",
+            "Share with at least one sector at stage Planned or higher, of those that answered at least one "
+            "sector's stage (empty and '.' do not count).",
+            threshold=1,
+        ),
+        Metric(
+            "andel_ai_i_drift", "Andel med AI i drift", "Share with AI in production", "share", "stage_share",
+            "Andel med minst ett verksamhetsområde på nivå I drift eller högre, av dem som besvarat minst "
+            "ett områdes mognad.",
+            "Share with at least one sector at stage In production or higher, of those that answered at "
+            "least one sector's stage.",
+            threshold=3,
+        ),
+        Metric(
+            "andel_skalad", "Andel med utvärderad och spridd AI", "Share with AI evaluated and scaled", "share",
+            "stage_share",
+            "Andel med minst ett verksamhetsområde på nivå I drift, utvärderad och spridd, av dem som besvarat "
+            "minst ett områdes mognad.",
+            "Share with at least one sector at stage In production, evaluated and scaled, of those that "
+            "answered at least one sector's stage.",
+            threshold=4,
+        ),
+        Metric(
+            "mognadsindex", "Mognadsindex", "Maturity index", "index", "maturity_index",
+            "Per organisation medelvärdet av mognad / 4 × 100 över besvarade områden; sedan medelvärdet "
+            "över organisationerna (0–100).",
+            "Per organisation the mean of stage / 4 × 100 over answered sectors; then the mean over "
+            "organisations (0-100).",
+            interval="mean",
+        ),
+        Metric(
+            "andel_strategi", "Andel med AI-strategi", "Share with an AI strategy", "share", "answer_share",
+            "Andel som svarat ja på frågan om AI-strategi, av dem som besvarat frågan.",
+            "Share answering yes to having an AI strategy, of those that answered the question.",
+            shape=(("question", "ai_strategi"),), uses_sector=False,
+        ),
+        Metric(
+            "andel_riktlinjer", "Andel med riktlinjer för generativ AI", "Share with guidelines for generative AI",
+            "share", "answer_share",
+            "Andel som svarat ja på frågan om riktlinjer för generativ AI, av dem som besvarat frågan.",
+            "Share answering yes to having guidelines for generative AI, of those that answered the question.",
+            shape=(("question", "riktlinjer_genai"),), uses_sector=False,
+        ),
+        Metric(
+            "initiativ_per_10k", "AI-initiativ per 10 000 invånare", "AI initiatives per 10,000 inhabitants",
+            "per_10k", "initiatives_per_population",
+            "Summan av rapporterat antal initiativ delat med summan av befolkningen i de svarande kommunerna, "
+            "gånger 10 000. Kräver befolkningsdata.",
+            "Reported initiatives summed over responding municipalities, divided by their summed population, "
+            "times 10,000. Needs population data.",
+            municipalities_only=True, needs_population=True, uses_sector=False, interval=None,
+        ),
+        Metric(
+            "befolkning_i_drift", "Andel av befolkningen i kommun med AI i drift",
+            "Share of population in a municipality with AI in production", "share", "population_in_production",
+            "Andel av befolkningen i de svarande kommunerna som bor i en kommun med AI i drift. Kräver "
+            "befolkningsdata.",
+            "Share of the population of responding municipalities that lives in one with AI in production. "
+            "Needs population data.",
+            threshold=3, municipalities_only=True, needs_population=True, interval=None,
+        ),
+        Metric(
+            "andel_utvarderade", "Andel utvärderade initiativ", "Share of initiatives evaluated", "share",
+            "evaluated_share",
+            "Andel av de rapporterade initiativen vars effekt har utvärderats, av dem där frågan är besvarad.",
+            "Share of reported initiatives whose effect was evaluated, of those where this is known.",
+        ),
+        Metric(
+            "sektor_fordelning", "Mognad per verksamhetsområde", "Stage by sector", "distribution",
+            "stage_distribution",
+            "Per verksamhetsområde: andel av de svarande på varje mognadsnivå (tomt och ”.” redovisas för sig).",
+            "Per sector: share of respondents at each stage (empty and '.' reported separately).",
+        ),
+        Metric(
+            "hinder_topp", "Vanligaste hindren", "Most common barriers", "distribution", "barrier_shares",
+            "Andel som nämner varje hinder, av dem som besvarat frågan om hinder.",
+            "Share naming each barrier, of those that answered the question on barriers.",
+            uses_sector=False,
+        ),
+        Metric(
+            "civil_ai_i_drift", "Civilsamhällesorganisationer med AI i drift",
+            "Civil-society organisations with AI in production", "share", "stage_share",
+            "Antal och andel civilsamhällesorganisationer med minst ett område på nivå I drift eller högre, "
+            "av dem som besvarat minst ett områdes mognad.",
+            "Number and share of civil-society organisations with at least one sector at stage In production "
+            "or higher, of those that answered at least one sector's stage.",
+            threshold=3, respondent="civilsamhalle",
+        ),
+    )
+}
+
+
+def get(metric_id: str) -> Metric:
+    try:
+        return REGISTRY[metric_id]
+    except KeyError:
+        raise AdoptionError(
+            f"Okänt mått ”{metric_id}”. Kända mått: {', '.join(REGISTRY)}."
+        ) from None

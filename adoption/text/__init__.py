@@ -1,0 +1,1 @@
+"""Words and numbers in a language: translations, number formatting, presenting a figure."""

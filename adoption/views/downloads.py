@@ -1,0 +1,157 @@
+"""Tables as files for a reader: CSV and Excel downloads of what a page shows.
+
+Unlike the upload-format exports (:mod:`adoption.ingest.export`), these files are for reading in a
+spreadsheet: numbers stay numbers (a real number cell in .xlsx; in CSV a
+Swedish decimal comma with ';' between cells, which is what Excel set to
+Swedish expects), every text cell is neutralised, and the file name says
+what was filtered, so two downloads never overwrite each other unnoticed.
+
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pandas as pd
+
+from adoption.ingest.export import CSV_DELIMITER, neutralise, to_xlsx_bytes
+from adoption.metrics.filters import DEFAULT_NIVA
+from adoption.text import i18n
+from adoption.views import overview
+
+DOWNLOAD_DECIMAL = ","
+_NAME_PART = re.compile(r"[^a-z0-9_-]+")
+# The filter keys written into a file name, in this order, after the metric and year.
+_NAME_FILTERS = ("lan", "kommun", "sektor", "typ", "niva")
+STATE_METRIC = object()
+
+
+def _name_part(value: object) -> str:
+    """A file-name-safe piece: lower case ASCII letters, digits, '_' and '-'."""
+    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode("ascii").lower()
+    return _NAME_PART.sub("-", text).strip("-")
+
+
+def download_stem(name: str, state, *, year: int | None = None, version: int | None = None,
+                  metric=STATE_METRIC) -> str:
+    """The file name without extension: ``karta_andel_ai_aktivitet_2024_lan-01-12_v3``.
+
+    ``name`` is the page or table name; ``state`` a :class:`adoption.metrics.filters.ViewState`.
+    ``metric`` defaults to the state's metric; pass None to leave it out (a
+    table that is not about one metric) or another metric id. ``year`` is the
+    survey year shown (pages pass ``ctx.year``, the latest when the filter is
+    empty; None leaves it out) and ``version`` the data version shown. Filters that are "all"
+    are left out; English files end in ``_en`` (their headers differ).
+    """
+    flt = state.filter
+    parts = [_name_part(name) or "tabell"]
+    if metric is STATE_METRIC:
+        metric = state.matt
+    if metric:
+        parts.append(_name_part(metric))
+    if year is not None:
+        parts.append(str(int(year)))
+    for key in _NAME_FILTERS:
+        if key == "niva":
+            value = state.niva if state.niva != DEFAULT_NIVA else None
+        else:
+            value = getattr(flt, key)
+        if not value:
+            continue
+        values = value if isinstance(value, tuple) else (value,)
+        parts.append(key + "-" + "-".join(_name_part(v) for v in values))
+    if version is not None:
+        parts.append(f"v{int(version)}")
+    if state.lang != "sv":
+        parts.append(_name_part(state.lang))
+    return "_".join(p for p in parts if p)
+
+
+def download_name(name: str, state, ext: str, **kwargs) -> str:
+    """:func:`download_stem` plus ``.csv`` or ``.xlsx``."""
+    if ext not in ("csv", "xlsx"):
+        raise ValueError(ext)
+    return f"{download_stem(name, state, **kwargs)}.{ext}"
+
+
+def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy with every text cell (and header) neutralised; numbers and missing values untouched."""
+    out = frame.copy()
+    out.columns = [neutralise(str(c)) for c in out.columns]
+    for column in out.columns:
+        series = out[column]
+        if series.dtype == object or pd.api.types.is_string_dtype(series):
+            out[column] = series.map(neutralise).astype(object)
+    return out
+
+
+def table_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """A table as CSV for a Swedish spreadsheet: UTF-8 with BOM, ';', decimal comma, no index.
+
+    The byte-order mark makes Excel read the file as UTF-8 (å, ä, ö intact);
+    missing values are empty cells, never 0.
+    """
+    text = neutralise_frame(frame).to_csv(
+        sep=CSV_DELIMITER, index=False, decimal=DOWNLOAD_DECIMAL, lineterminator="\r\n",
+    )
+    return text.encode("utf-8-sig")
+
+
+def table_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "Data") -> bytes:
+    """A table as .xlsx: numbers as number cells, text neutralised, missing values empty."""
+    cleaned = "".join(" " if ch in '[]:*?/\\' else ch for ch in sheet_name)
+    sheet = " ".join(cleaned.split()).strip("'")[:31] or "Data"
+    return to_xlsx_bytes(neutralise_frame(frame), sheet)
+
+
+def headline_table(headlines, lang: str = "sv") -> pd.DataFrame:
+    """Översikt's headline figures as a plain table of numbers (for download).
+
+    ``headlines``: :func:`adoption.views.overview.headlines`. Shares are in percent
+    and their change in percentage points (45.5, not 0.455); a value that is
+    missing or hidden is an empty cell with the reason in the status column.
+    """
+    def pct(x, unit):
+        if x is None:
+            return None
+        return round(x * 100, 4) if unit == "share" else round(x, 4)
+
+    rows = []
+    for h in headlines:
+        r = h.result
+        shown = None if r.suppressed else r.value
+        rows.append({
+            i18n.t("download.col.metric", lang): h.metric.label(lang),
+            i18n.t("download.col.metric_id", lang): h.metric.id,
+            i18n.t("download.col.year", lang): r.ar,
+            i18n.t("download.col.value", lang): pct(shown, r.unit),
+            i18n.t("download.col.unit", lang): i18n.t(f"download.unit.{r.unit}", lang),
+            i18n.t("download.col.numerator", lang): None if r.suppressed else r.numerator,
+            i18n.t("download.col.denominator", lang): None if r.suppressed else r.denominator,
+            i18n.t("download.col.n", lang): r.n,
+            i18n.t("download.col.ci_low", lang): None if r.suppressed else pct(r.ci_low, r.unit),
+            i18n.t("download.col.ci_high", lang): None if r.suppressed else pct(r.ci_high, r.unit),
+            i18n.t("download.col.change", lang): pct(h.change, r.unit),
+            i18n.t("download.col.previous_year", lang): h.previous.ar if h.previous is not None else None,
+            i18n.t("download.col.status", lang): i18n.t(f"download.status.{r.status}", lang),
+        })
+    frame = pd.DataFrame(rows)
+    for column in (i18n.t("download.col.year", lang), i18n.t("download.col.n", lang),
+                   i18n.t("download.col.previous_year", lang)):
+        if column in frame:
+            frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def headline_text_table(headlines, lang: str = "sv") -> pd.DataFrame:
+    """The same headline figures as text a reader sees on the page (value, base, change)."""
+    return pd.DataFrame([
+        {
+            i18n.t("download.col.metric", lang): h.metric.label(lang),
+            i18n.t("download.col.value", lang): overview.value_text(h.result, lang),
+            i18n.t("download.col.base", lang): overview.base_text(h.result, lang),
+            i18n.t("download.col.change", lang): overview.change_text(h, lang) or "–",
+        }
+        for h in headlines
+    ])

@@ -1,0 +1,228 @@
+"""Programme goals as a page shows them: status lines, gaps, the series table and chart.
+
+The figures come from :mod:`adoption.metrics.goals`; this module only puts them
+into words, tables and a chart specification.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from adoption import metrics
+from adoption.metrics.goals import (  # noqa: F401 - STATUS_ICONS and goal_progress are what pages read too
+    AT_RISK_SHARE,
+    EPS,
+    SERIES,
+    STATUS_ICONS,
+    GoalProgress,
+    goal_progress,
+    measure_value,
+    rule_text,
+)
+from adoption.text import formatting, i18n
+from adoption.views import overview
+
+
+def value_text(value: float | None, unit: str, lang: str = "sv") -> str:
+    if value is None:
+        return "–"
+    if unit == "share":
+        return formatting.percent(value, lang)
+    if unit == "count":
+        return formatting.number(value, lang)
+    return formatting.number(value, lang, decimals=1)
+
+
+def gap_text(progress: GoalProgress, lang: str = "sv") -> str:
+    """Target minus latest: "20,8" (percentage points for shares, see :func:`gap_label`), or "Målet är nått"."""
+    gap = progress.gap
+    if gap is None:
+        return i18n.t("mal.gap_unknown", lang)
+    if gap <= EPS:
+        return i18n.t("mal.gap_reached", lang)
+    if progress.unit == "share":
+        return formatting.number(gap * 100, lang, decimals=1)
+    return value_text(gap, progress.unit, lang)
+
+
+def gap_label(progress: GoalProgress, lang: str = "sv") -> str:
+    return i18n.t("mal.gap_label_pp" if progress.unit == "share" else "mal.gap_label", lang)
+
+
+def target_text(progress: GoalProgress, lang: str = "sv") -> str:
+    """The target as set: "75 %" (no decimals unless the target has them), "300"."""
+    if progress.unit == "share":
+        whole = abs(progress.target * 100 - round(progress.target * 100)) < EPS
+        return formatting.percent(progress.target, lang, decimals=0 if whole else 1)
+    return value_text(progress.target, progress.unit, lang)
+
+
+def status_line(progress: GoalProgress, lang: str = "sv") -> str:
+    """One compact line (for Översikt): "❌ M1 · 75 % av ...: Inte på väg mot målet (54,2 % 2025, mål 75 % 2026)"."""
+    label = formatting.markdown_literal(progress.label(lang))  # typed by administrators
+    head = f"{STATUS_ICONS[progress.status]} **{progress.goal_id}** · {label}: {progress.status_text(lang)}"
+    if progress.latest is None:
+        return head
+    return head + " " + i18n.t("mal.overview_line", lang).format(
+        latest=value_text(progress.latest_value, progress.unit, lang), year=progress.latest.ar,
+        target=target_text(progress, lang), target_year=progress.target_year)
+
+
+def base_text(progress: GoalProgress, lang: str = "sv") -> str | None:
+    """The base of the latest value as the registry gives it: "130 av 240 svarande"."""
+    latest = progress.latest
+    if latest is None:
+        return None
+    if progress.metric == "befolkning_i_drift" and latest.denominator:
+        return i18n.t("mal.base_population", lang).format(
+            numerator=formatting.number(latest.numerator, lang),
+            denominator=formatting.number(latest.denominator, lang), n=formatting.number(latest.n, lang))
+    return overview.base_text(latest, lang)
+
+
+def _observed_cell(result: metrics.MetricResult, progress: GoalProgress, lang: str) -> str:
+    value = measure_value(result, progress.measure)
+    if value is not None:
+        return value_text(value, progress.unit, lang)
+    if result.suppressed:
+        return i18n.t("value.too_few", lang)
+    if result.status == "not_applicable":
+        return i18n.t("value.not_applicable", lang)
+    if result.status == "no_answer":
+        return i18n.t("value.no_answer", lang)
+    return "–"
+
+
+def series_table(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
+    """The chart's series as text, one row a year: observed (with interval and base), required, projection."""
+    by_year = {r.ar: r for r in progress.results}
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    rows = []
+    for year in progress.years():
+        result = by_year.get(year)
+        interval = base = ""
+        if result is not None and result.ci_low is not None and progress.measure == "value":
+            interval = f"{value_text(result.ci_low, progress.unit, lang)}–{value_text(result.ci_high, progress.unit, lang)}"
+        if result is not None and result.denominator:
+            base = t("mal.base").format(numerator=formatting.number(result.numerator, lang),
+                                        denominator=formatting.number(result.denominator, lang))
+        rows.append({
+            t("mal.col.year"): str(year),
+            t("mal.series.observed"): _observed_cell(result, progress, lang) if result is not None else "",
+            t("mal.series.required"): value_text(progress.required(year), progress.unit, lang),
+            t("mal.series.projection"): value_text(progress.projection(year), progress.unit, lang),
+            t("mal.col.interval"): interval,
+            t("mal.col.base"): base,
+        })
+    return pd.DataFrame(rows)
+
+
+def chart_frame(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
+    """Long frame for a line chart: year, series code, series label, value (shares in percent)."""
+    scale = 100.0 if progress.unit == "share" else 1.0
+    observed = dict(progress.observed)
+    rows = []
+    for year in progress.years():
+        values = {
+            "observed": observed.get(year),
+            "required": progress.required(year),
+            "projection": progress.projection(year),
+        }
+        for code in SERIES:
+            if values[code] is not None:
+                rows.append({"ar": year, "serie": code, "label": i18n.t(f"mal.series.{code}", lang),
+                             "varde": values[code] * scale})
+    return pd.DataFrame(rows, columns=["ar", "serie", "label", "varde"])
+
+
+# Okabe-Ito (colour-blind safe); each series also has its own dash and marker.
+SERIES_COLOURS = {"observed": "#0072B2", "required": "#D55E00", "projection": "#009E73"}
+SERIES_DASHES = {"observed": [1, 0], "required": [8, 4], "projection": [2, 3]}
+SERIES_SHAPES = {"observed": "circle", "required": "square", "projection": "triangle-up"}
+
+
+def chart(progress: GoalProgress, lang: str = "sv"):
+    """The goal's observed series, required path and projection as an Altair line chart with markers."""
+    import altair as alt  # only the page draws charts
+
+    frame = chart_frame(progress, lang)
+    labels = [i18n.t(f"mal.series.{code}", lang) for code in SERIES]
+    year_title = i18n.t("mal.col.year", lang)
+
+    def scale(values: dict) -> alt.Scale:
+        return alt.Scale(domain=labels, range=[values[code] for code in SERIES])
+
+    legend = alt.Legend(title=None, orient="bottom")
+    y_scale = alt.Scale(domain=[0, 100]) if progress.unit == "share" else alt.Scale(zero=True)
+    base = alt.Chart(frame).encode(
+        x=alt.X("ar:O", title=year_title, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("varde:Q", title=axis_title(progress, lang), scale=y_scale),
+        color=alt.Color("label:N", scale=scale(SERIES_COLOURS), legend=legend),
+        tooltip=[
+            alt.Tooltip("label:N", title=" "),
+            alt.Tooltip("ar:O", title=year_title),
+            alt.Tooltip("varde:Q", title=axis_title(progress, lang), format=".1f"),
+        ],
+    )
+    lines = base.mark_line(strokeWidth=2.5).encode(strokeDash=alt.StrokeDash("label:N", scale=scale(SERIES_DASHES),
+                                                                             legend=legend))
+    points = base.mark_point(size=70, filled=True).encode(shape=alt.Shape("label:N", scale=scale(SERIES_SHAPES),
+                                                                          legend=legend))
+    return (lines + points).properties(height=300)
+
+
+def axis_title(progress: GoalProgress, lang: str = "sv") -> str:
+    if progress.unit == "share":
+        return i18n.t("mal.axis.percent", lang)
+    if progress.unit == "count":
+        return i18n.t("mal.axis.count", lang)
+    return metrics.get(progress.metric).label(lang)
+
+
+def series_download(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
+    """:func:`series_table` as numbers for CSV / Excel: one row a year.
+
+    Observed value (the goal's measure: a share in percent, an index or a
+    count), its 95 % interval (shares and indices only), numerator and
+    denominator, the required path and the projection on the same scale, and
+    the registry's status. A missing or hidden value is an empty cell, never 0.
+    """
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    scale = 100.0 if progress.unit == "share" else 1.0
+
+    def scaled(x):
+        return None if x is None else round(x * scale, 4)
+
+    by_year = {r.ar: r for r in progress.results}
+    unit = t(f"download.unit.{progress.unit}") if f"download.unit.{progress.unit}" in i18n.TEXTS else progress.unit
+    rows = []
+    for year in progress.years():
+        result = by_year.get(year)
+        shown = result is not None and not result.suppressed
+        interval = shown and progress.measure == "value" and result.ci_low is not None
+        status = result.status if result is not None else None
+        rows.append({
+            t("download.col.year"): year,
+            t("download.col.metric_id"): progress.metric,
+            t("download.col.unit"): unit,
+            t("mal.series.observed"): scaled(measure_value(result, progress.measure)) if result is not None else None,
+            t("download.col.ci_low"): scaled(result.ci_low) if interval else None,
+            t("download.col.ci_high"): scaled(result.ci_high) if interval else None,
+            t("download.col.numerator"): result.numerator if shown else None,
+            t("download.col.denominator"): result.denominator if shown else None,
+            t("mal.series.required"): scaled(progress.required(year)),
+            t("mal.series.projection"): scaled(progress.projection(year)),
+            t("mal.target_col"): scaled(progress.target) if year == progress.target_year else None,
+            t("download.col.status"): (
+                (t(f"download.status.{status}") if f"download.status.{status}" in i18n.TEXTS else status)
+                if status is not None else ""),
+        })
+    frame = pd.DataFrame(rows)
+    for key in ("download.col.year", "download.col.numerator", "download.col.denominator"):
+        column = t(key)
+        if column in frame:
+            numbers = pd.to_numeric(frame[column], errors="coerce").astype("Float64")
+            present = numbers.dropna()
+            if not len(present) or bool((present == present.round()).all()):
+                frame[column] = numbers.round().astype("Int64")
+    return frame

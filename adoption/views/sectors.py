@@ -1,0 +1,411 @@
+"""Sektorer: the stage of each sector this year against the previous survey, and the barriers named most often.
+
+Every figure comes from the registry (``sektor_fordelning`` and
+``hinder_topp``); this module only lays the results out as long frames (one
+row per year, sector and stage, or per year and barrier), turns them into
+tables with words in the reader's language, and describes the charts.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from adoption import metrics, vocab
+from adoption.metrics.filters import Filter
+from adoption.store import Store
+from adoption.text import formatting, i18n
+
+# Five viridis steps (colour-blind safe, sequential, lightness rises with the
+# stage): dark purple for "no activity" to yellow for "evaluated and scaled".
+STAGE_COLOURS = ("#440154", "#3b528b", "#21918c", "#5ec962", "#fde725")
+# This year dark, the previous survey light: told apart by lightness alone.
+YEAR_COLOURS = ("#08519c", "#9ecae1")
+
+STAGE_COLUMNS = ("ar", "sektor", "sektor_sort", "mognad", "value", "numerator", "denominator", "ci_low",
+                 "ci_high", "suppressed", "ej_tillampligt", "inget_svar", "status")
+BARRIER_COLUMNS = ("ar", "hinder", "hinder_sort", "value", "numerator", "denominator", "ci_low", "ci_high",
+                   "suppressed", "status")
+
+
+def compared_years(store: Store, ar: int | None, *, version: int | None = None) -> tuple[int | None, int | None]:
+    """The chosen survey year (None: the latest) and the survey year before it (None if there is none)."""
+    years = store.survey_years(store.resolve_version(version))
+    year = ar if ar is not None else (years[-1] if years else None)
+    earlier = [y for y in years if year is not None and y < year]
+    return year, (earlier[-1] if earlier else None)
+
+
+def _years(store: Store, flt: Filter, version: int | None) -> list[int]:
+    year, previous = compared_years(store, flt.ar, version=version)
+    return [y for y in (year, previous) if y is not None]
+
+
+def _sector_status(row: dict) -> str:
+    if row["suppressed"]:
+        return "too_few"
+    if not row["denominator"]:
+        return "not_applicable" if row["ej_tillampligt"] and not row["inget_svar"] else "no_answer"
+    return metrics.STATUS_OK
+
+
+def stage_rows(store: Store, flt: Filter, *, version: int | None = None) -> pd.DataFrame:
+    """``sektor_fordelning`` for the filter's year and the previous survey year, one row per year, sector, stage.
+
+    ``status`` per row: "ok"; "too_few" (civil society: fewer than 3
+    answers, no numbers); "no_answer" / "not_applicable" (nobody answered the
+    sector's stage); or the whole result's status when it has no breakdown.
+    ``ej_tillampligt`` and ``inget_svar`` are counts of respondents outside
+    the denominator (None when the whole result is suppressed).
+    """
+    order = {s.code: s.sort for s in vocab.sectors()}
+    wanted = [s.code for s in vocab.sectors() if not flt.sektor or s.code in flt.sektor]
+    out = []
+    for year in _years(store, flt, version):
+        result = metrics.compute(store, "sektor_fordelning", flt.with_(ar=year), version=version)
+        if result.breakdown is None:
+            for sector in wanted:
+                for stage in vocab.stages():
+                    out.append({
+                        "ar": year, "sektor": sector, "sektor_sort": order[sector], "mognad": stage.value,
+                        "value": None, "numerator": None, "denominator": None, "ci_low": None, "ci_high": None,
+                        "suppressed": result.suppressed, "ej_tillampligt": None, "inget_svar": None,
+                        "status": result.status,
+                    })
+            continue
+        for row in result.breakdown:
+            out.append({**row, "ar": year, "sektor_sort": order[row["sektor"]], "status": _sector_status(row)})
+    frame = pd.DataFrame(out, columns=list(STAGE_COLUMNS))
+    return frame.sort_values(["sektor_sort", "ar", "mognad"], ascending=[True, False, True], ignore_index=True)
+
+
+def barrier_rows(store: Store, flt: Filter, *, version: int | None = None) -> pd.DataFrame:
+    """``hinder_topp`` for the filter's year and the previous survey year, one row per year and barrier."""
+    order = {term.code: term.sort for term in vocab.terms("hinder")}
+    out = []
+    for year in _years(store, flt, version):
+        result = metrics.compute(store, "hinder_topp", flt.with_(ar=year), version=version)
+        if result.breakdown is None:
+            for code in order:
+                out.append({
+                    "ar": year, "hinder": code, "hinder_sort": order[code], "value": None, "numerator": None,
+                    "denominator": None, "ci_low": None, "ci_high": None, "suppressed": result.suppressed,
+                    "status": result.status,
+                })
+            continue
+        for row in result.breakdown:
+            status = "too_few" if row["suppressed"] else metrics.STATUS_OK
+            out.append({**row, "ar": year, "hinder_sort": order.get(row["hinder"], 99), "status": status})
+    return pd.DataFrame(out, columns=list(BARRIER_COLUMNS))
+
+
+
+# -- words ------------------------------------------------------------------------
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA
+
+
+def status_text(status: str, lang: str = "sv") -> str:
+    """"för få svar", "inget svar", "ej tillämplig" or, for other statuses, the registry's reason."""
+    if status == "too_few":
+        return i18n.t("value.too_few", lang)
+    if status == "not_applicable":
+        return i18n.t("value.not_applicable", lang)
+    if status == "no_answer":
+        return i18n.t("value.no_answer", lang)
+    return i18n.t(f"status.{status}", lang).format(ar="")
+
+
+def share_cell(value, status: str, lang: str = "sv") -> str:
+    """A share as "45,5 %", or why there is none (never 0 for a missing value)."""
+    if status != metrics.STATUS_OK or _missing(value):
+        return status_text(status if status != metrics.STATUS_OK else "no_answer", lang)
+    return formatting.percent(value, lang)
+
+
+def base_cell(numerator, denominator, status: str, lang: str = "sv") -> str:
+    """"71 av 222", or an en dash when the figure is hidden or missing."""
+    if status != metrics.STATUS_OK or _missing(numerator) or _missing(denominator):
+        return "–"
+    return i18n.t("sektorer.base", lang).format(
+        numerator=formatting.number(numerator, lang), denominator=formatting.number(denominator, lang))
+
+
+def interval_cell(low, high, status: str, lang: str = "sv") -> str:
+    """"26,2–38,4 %" (95 % Wilson interval), or an en dash."""
+    if status != metrics.STATUS_OK or _missing(low) or _missing(high):
+        return "–"
+    return f"{formatting.percent(low, lang)}–{formatting.percent(high, lang)}"
+
+
+def count_cell(value, lang: str = "sv") -> str:
+    return "–" if _missing(value) else formatting.number(value, lang)
+
+
+def stage_table(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """One row per sector and year: the share at each stage, the base, and who is outside it."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    stage_names = {s.value: i18n.label("mognad", s.value, lang) for s in vocab.stages()}
+    out = []
+    for (_, sector, year), part in rows.groupby(["sektor_sort", "sektor", "ar"], sort=False):
+        first = part.iloc[0]
+        record = {t("sektorer.col.sektor"): i18n.label("sektor", sector, lang), t("sektorer.col.ar"): str(year)}
+        for row in part.itertuples(index=False):
+            record[stage_names[row.mognad]] = share_cell(row.value, row.status, lang)
+        shown = first.status == metrics.STATUS_OK
+        record[t("sektorer.col.svarande")] = count_cell(first.denominator if shown else None, lang)
+        record[t("sektorer.col.ej_tillampligt")] = count_cell(first.ej_tillampligt, lang)
+        record[t("sektorer.col.inget_svar")] = count_cell(first.inget_svar, lang)
+        out.append(record)
+    columns = [t("sektorer.col.sektor"), t("sektorer.col.ar"), *stage_names.values(), t("sektorer.col.svarande"),
+               t("sektorer.col.ej_tillampligt"), t("sektorer.col.inget_svar")]
+    return pd.DataFrame(out, columns=columns)
+
+
+def stage_detail_table(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """Every share with its base and 95 % interval: one row per sector, year and stage."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    return pd.DataFrame({
+        t("sektorer.col.sektor"): [i18n.label("sektor", s, lang) for s in rows["sektor"]],
+        t("sektorer.col.ar"): [str(y) for y in rows["ar"]],
+        t("sektorer.col.mognad"): [i18n.label("mognad", int(m), lang) for m in rows["mognad"]],
+        t("sektorer.col.andel"): [share_cell(r.value, r.status, lang) for r in rows.itertuples(index=False)],
+        t("sektorer.col.bas"): [base_cell(r.numerator, r.denominator, r.status, lang)
+                                for r in rows.itertuples(index=False)],
+        t("sektorer.col.ki"): [interval_cell(r.ci_low, r.ci_high, r.status, lang)
+                               for r in rows.itertuples(index=False)],
+    })
+
+
+def barrier_table(rows: pd.DataFrame, year: int | None, previous: int | None, lang: str = "sv") -> pd.DataFrame:
+    """Barriers, most often named first: this year's share, base and interval, and the previous survey's share.
+
+    A barrier missing from a year's registry result (nobody named it, or it
+    was not asked) shows an en dash for that year, not a computed 0 %.
+    """
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    now = rows[rows["ar"] == year].copy()
+    before = rows[rows["ar"] == previous].set_index("hinder") if previous is not None else None
+    now["_sort"] = now["value"].astype("Float64").fillna(-1)
+    now = now.sort_values(["_sort", "hinder_sort"], ascending=[False, True])
+    only_before = before[~before.index.isin(now["hinder"])].sort_values("hinder_sort") if before is not None else None
+    codes = [*now["hinder"], *(only_before.index if only_before is not None else [])]
+    current = now.set_index("hinder")
+    out = []
+    for code in codes:
+        row = current.loc[code] if code in current.index else None
+        record = {
+            t("sektorer.col.hinder"): i18n.label("hinder", code, lang),
+            t("sektorer.col.andel_ar").format(year=year):
+                share_cell(row["value"], row["status"], lang) if row is not None else "–",
+            t("sektorer.col.bas"):
+                base_cell(row["numerator"], row["denominator"], row["status"], lang) if row is not None else "–",
+            t("sektorer.col.ki"):
+                interval_cell(row["ci_low"], row["ci_high"], row["status"], lang) if row is not None else "–",
+        }
+        if before is not None:
+            old = before.loc[code] if code in before.index else None
+            record[t("sektorer.col.andel_ar").format(year=previous)] = (
+                share_cell(old["value"], old["status"], lang) if old is not None else "–")
+        out.append(record)
+    return pd.DataFrame(out)
+
+
+# -- charts -----------------------------------------------------------------------
+
+
+def _bar_label(sector: str, year: int, lang: str) -> str:
+    return f"{i18n.label('sektor', sector, lang)} · {year}"
+
+
+def _label_expr(rows: pd.DataFrame) -> str:
+    """Axis labels: the sector's name and year on its first bar, only the year on the bar below it."""
+    latest = rows["ar"].max() if len(rows) else None
+    earlier = sorted({int(y) for y in rows["ar"] if y != latest})
+    expr = "datum.label"
+    for year in earlier:
+        expr = f"indexof(datum.label, ' · {year}') >= 0 ? '{year}' : ({expr})"
+    return expr
+
+
+def stage_chart(rows: pd.DataFrame, lang: str = "sv") -> alt.Chart | None:
+    """Ordered stacked bars: one bar per sector and year, stages 0 to 4 from left to right.
+
+    Only shares with a value are drawn (suppressed and unanswered ones are in
+    the table); each bar sums to 100 % of those who answered the sector.
+    None when there is nothing to draw.
+    """
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    drawn = rows[(rows["status"] == metrics.STATUS_OK) & rows["value"].notna()]
+    if drawn.empty:
+        return None
+    stage_names = [i18n.label("mognad", s.value, lang) for s in vocab.stages()]
+    bars = [_bar_label(s, y, lang) for (_, s, y), _ in rows.groupby(["sektor_sort", "sektor", "ar"], sort=False)]
+    data = pd.DataFrame({
+        "bar": [_bar_label(r.sektor, r.ar, lang) for r in drawn.itertuples(index=False)],
+        "stage": [i18n.label("mognad", int(r.mognad), lang) for r in drawn.itertuples(index=False)],
+        "stage_order": drawn["mognad"].astype(int).tolist(),
+        "share": drawn["value"].astype(float).tolist(),
+        "share_text": [share_cell(r.value, r.status, lang) for r in drawn.itertuples(index=False)],
+        "base_text": [base_cell(r.numerator, r.denominator, r.status, lang) for r in drawn.itertuples(index=False)],
+        "ci_text": [interval_cell(r.ci_low, r.ci_high, r.status, lang) for r in drawn.itertuples(index=False)],
+    })
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("share:Q", stack="zero", title=t("sektorer.col.andel"),
+                    scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")),
+            y=alt.Y("bar:N", sort=bars, title=None,
+                    axis=alt.Axis(labelLimit=400, labelOverlap=False, labelExpr=_label_expr(rows))),
+            color=alt.Color("stage:N", title=t("sektorer.col.mognad"),
+                            scale=alt.Scale(domain=stage_names, range=list(STAGE_COLOURS)),
+                            legend=alt.Legend(orient="bottom", direction="horizontal", labelLimit=400)),
+            order=alt.Order("stage_order:Q", sort="ascending"),
+            tooltip=[
+                alt.Tooltip("bar:N", title=t("sektorer.col.sektor")),
+                alt.Tooltip("stage:N", title=t("sektorer.col.mognad")),
+                alt.Tooltip("share_text:N", title=t("sektorer.col.andel")),
+                alt.Tooltip("base_text:N", title=t("sektorer.col.bas")),
+                alt.Tooltip("ci_text:N", title=t("sektorer.col.ki")),
+            ],
+        )
+        .properties(height=alt.Step(20))
+    )
+
+
+def barrier_chart(rows: pd.DataFrame, year: int | None, previous: int | None,
+                  lang: str = "sv") -> alt.LayerChart | None:
+    """Horizontal bars per barrier, most often named first; this year dark, the previous survey light,
+    with a line for this year's 95 % interval. None when there is nothing to draw."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    drawn = rows[(rows["status"] == metrics.STATUS_OK) & rows["value"].notna()]
+    if drawn[drawn["ar"] == year].empty:
+        return None
+    now = drawn[drawn["ar"] == year].sort_values(["value", "hinder_sort"], ascending=[False, True])
+    order = [i18n.label("hinder", h, lang) for h in now["hinder"]]
+    years = [str(y) for y in (year, previous) if y is not None]
+    data = pd.DataFrame({
+        "barrier": [i18n.label("hinder", r.hinder, lang) for r in drawn.itertuples(index=False)],
+        "year": [str(y) for y in drawn["ar"]],
+        "share": drawn["value"].astype(float).tolist(),
+        "low": drawn["ci_low"].astype(float).tolist(),
+        "high": drawn["ci_high"].astype(float).tolist(),
+        "share_text": [share_cell(r.value, r.status, lang) for r in drawn.itertuples(index=False)],
+        "base_text": [base_cell(r.numerator, r.denominator, r.status, lang) for r in drawn.itertuples(index=False)],
+        "ci_text": [interval_cell(r.ci_low, r.ci_high, r.status, lang) for r in drawn.itertuples(index=False)],
+    })
+    data = data[data["barrier"].isin(order)]
+    y = alt.Y("barrier:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
+    tooltip = [
+        alt.Tooltip("barrier:N", title=t("sektorer.col.hinder")),
+        alt.Tooltip("year:N", title=t("sektorer.col.ar")),
+        alt.Tooltip("share_text:N", title=t("sektorer.col.andel")),
+        alt.Tooltip("base_text:N", title=t("sektorer.col.bas")),
+        alt.Tooltip("ci_text:N", title=t("sektorer.col.ki")),
+    ]
+    base = alt.Chart(data).encode(y=y, yOffset=alt.YOffset("year:N", sort=years))
+    bars = base.mark_bar().encode(
+        x=alt.X("share:Q", title=t("sektorer.col.andel"), axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
+        color=alt.Color("year:N", title=t("sektorer.col.ar"), sort=years,
+                        scale=alt.Scale(domain=years, range=list(YEAR_COLOURS[: len(years)])),
+                        legend=alt.Legend(orient="bottom")),
+        tooltip=tooltip,
+    )
+    intervals = base.transform_filter(alt.datum.year == str(year)).mark_rule(color="#000000").encode(
+        x="low:Q", x2="high:Q", tooltip=tooltip)
+    return alt.layer(bars, intervals).properties(height=alt.Step(14))
+
+
+# -- downloads (numbers, not text) --------------------------------------------------
+
+
+def percent_number(value) -> float | None:
+    """A fraction as a number in percent (0.455 -> 45.5); None when missing."""
+    return None if _missing(value) else round(float(value) * 100, 4)
+
+
+def count_number(value):
+    return None if _missing(value) else value
+
+
+def integer_columns(frame: pd.DataFrame, columns) -> pd.DataFrame:
+    """Count columns as Int64 (missing stays missing; a column with a non-whole number stays Float64)."""
+    for column in columns:
+        numbers = pd.to_numeric(frame[column], errors="coerce").astype("Float64")
+        present = numbers.dropna()
+        whole = not len(present) or bool((present == present.round()).all())
+        frame[column] = numbers.round().astype("Int64") if whole else numbers
+    return frame
+
+
+def download_status(status: str, lang: str = "sv") -> str:
+    """The status as a word in the download ("ok", "för få svar", "inget svar", ...)."""
+    key = f"download.status.{status}"
+    return i18n.t(key, lang) if key in i18n.TEXTS else status
+
+
+def stage_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """:func:`stage_rows` as numbers for CSV / Excel: one row per sector, year and stage.
+
+    Share and interval in percent (45.5), counts as integers; a hidden or
+    missing share is an empty cell and the status column says why.
+    """
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    out = []
+    for r in rows.itertuples(index=False):
+        out.append({
+            t("sektorer.col.sektor"): i18n.label("sektor", r.sektor, lang),
+            t("download.col.code"): r.sektor,
+            t("download.col.year"): r.ar,
+            t("download.col.stage_code"): r.mognad,
+            t("sektorer.col.mognad"): i18n.label("mognad", int(r.mognad), lang),
+            **_share_cells(r, lang),
+            t("sektorer.col.ej_tillampligt"): count_number(r.ej_tillampligt),
+            t("sektorer.col.inget_svar"): count_number(r.inget_svar),
+            t("download.col.status"): download_status(r.status, lang),
+        })
+    columns = [t("sektorer.col.sektor"), t("download.col.code"), t("download.col.year"), t("download.col.stage_code"),
+               t("sektorer.col.mognad"), t("download.col.share_pct"), t("download.col.numerator"),
+               t("download.col.denominator"), t("download.col.ci_low"), t("download.col.ci_high"),
+               t("sektorer.col.ej_tillampligt"), t("sektorer.col.inget_svar"), t("download.col.status")]
+    frame = pd.DataFrame(out, columns=columns)
+    return integer_columns(frame, [t("download.col.year"), t("download.col.stage_code"), t("download.col.numerator"),
+                           t("download.col.denominator"), t("sektorer.col.ej_tillampligt"),
+                           t("sektorer.col.inget_svar")])
+
+
+def _share_cells(r, lang: str) -> dict:
+    """Share, base and interval of a row as numbers; empty when hidden or missing."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    ok = r.status == metrics.STATUS_OK
+    return {
+        t("download.col.share_pct"): percent_number(r.value) if ok else None,
+        t("download.col.numerator"): count_number(r.numerator) if ok else None,
+        t("download.col.denominator"): count_number(r.denominator) if ok else None,
+        t("download.col.ci_low"): percent_number(r.ci_low) if ok else None,
+        t("download.col.ci_high"): percent_number(r.ci_high) if ok else None,
+    }
+
+
+def barrier_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """:func:`barrier_rows` as numbers: one row per year and barrier (this year first, most named first)."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    ordered = rows.assign(_sort=rows["value"].astype("Float64").fillna(-1)).sort_values(
+        ["ar", "_sort", "hinder_sort"], ascending=[False, False, True])
+    out = []
+    for r in ordered.itertuples(index=False):
+        out.append({
+            t("sektorer.col.hinder"): i18n.label("hinder", r.hinder, lang),
+            t("download.col.code"): r.hinder,
+            t("download.col.year"): r.ar,
+            **_share_cells(r, lang),
+            t("download.col.status"): download_status(r.status, lang),
+        })
+    columns = [t("sektorer.col.hinder"), t("download.col.code"), t("download.col.year"),
+               t("download.col.share_pct"), t("download.col.numerator"), t("download.col.denominator"),
+               t("download.col.ci_low"), t("download.col.ci_high"), t("download.col.status")]
+    frame = pd.DataFrame(out, columns=columns)
+    return integer_columns(frame, [t("download.col.year"), t("download.col.numerator"), t("download.col.denominator")])
