@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from adoption import bootstrap, metrics
-from adoption.ingest import export, population
+from adoption.ingest import export
 from adoption.metrics.filters import Filter
 from adoption.text import formatting
 
@@ -70,8 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FIL", help="fil att skriva (annars standard ut; csv)")
     p.add_argument("--version", type=int, dest="data_version", metavar="V", help="dataversion (annars den senaste)")
 
-    p = sub.add_parser("import-population", parents=[db], help="läs in befolkning från SCB (BE0101N1) eller Kolada (N01951)")
+    p = sub.add_parser("import-population", parents=[db], help="läs in befolkning från SCB (BE0101N1), Kolada (N01951) eller mallen, som en uppladdning")
     p.add_argument("file", metavar="FIL")
+    p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN",
+                   help=f"vem som läser in (visas i historiken; annars ”{CLI_AUTHOR}”)")
 
     p = sub.add_parser("demo", parents=[db], help="hantera demodata")
     p.add_argument("--remove", action="store_true", required=True, help="ta bort alla demorader")
@@ -194,18 +196,33 @@ def cmd_export(args) -> int:
 
 
 def cmd_import_population(args) -> int:
+    """An upload of kind "befolkning", as ``ingest --kind befolkning``: recorded in the history with
+    its checksum, and a file loaded before changes nothing."""
+    from .ingest.pipeline import _duplicate_message, commit, prepare
+    from .ingest.report import report_line
+
+    data, name = _read_upload(args)
     store = _store(args)
     bootstrap.load_reference(store)
-    path = Path(args.file)
-    if not path.is_file():
-        raise AdoptionError(f"Filen {path} finns inte.")
-    known = set(store.municipalities()["kommunkod"])
-    frame = population.parse_population(path, known_codes=known, file_label=path.name)
-    years = sorted(frame["ar"].unique().tolist())
-    version = store.replace_population(
-        frame, description=f"Befolkning {', '.join(map(str, years))} från {path.name}", created_by=CLI_AUTHOR
-    )
-    print(f"Läste in befolkning för {len(frame)} kommun-år ({', '.join(map(str, years))}) som dataversion {version}")
+    prepared = prepare(data, name, "befolkning", store, headline=False)
+    status = _status(prepared)
+    if status != 0:
+        for problem in prepared.result.errors:
+            print(report_line(problem), file=sys.stderr)
+        print("Ingenting sparades: filen har fel.", file=sys.stderr)
+        return status
+    for problem in prepared.result.warnings:
+        print(report_line(problem))
+    if prepared.duplicate_of is not None:
+        print(_duplicate_message(prepared.duplicate_of))
+        return 0
+    outcome = commit(prepared, store, uploaded_by=args.user)
+    if outcome.status != "committed":
+        print(outcome.message)
+        return 0
+    frame = prepared.result.frame
+    years = ", ".join(map(str, sorted(frame["ar"].unique().tolist())))
+    print(f"Läste in befolkning för {len(frame)} kommun-år ({years}) som dataversion {outcome.version}")
     return 0
 
 

@@ -120,6 +120,33 @@ def test_population_import_and_refusal(capsys, demo_db):
     assert Store(demo_db).current_version() == before
 
 
+def test_population_import_is_a_recorded_upload_and_the_same_file_again_changes_nothing(capsys, demo_db):
+    import hashlib
+
+    path = FIXTURES / "scb_be0101n1.csv"
+    code, out, _ = call(capsys, "import-population", str(path), "--db", demo_db, "--av", "anna")
+    assert code == 0 and "dataversion 2" in out
+    store = Store(demo_db)
+    [upload] = store.uploads()
+    assert (upload.filename, upload.kind, upload.uploaded_by, upload.data_version) == (
+        "scb_be0101n1.csv", "befolkning", "anna", 2)
+    assert upload.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert upload.rows_added == 2 * 290 and upload.rows_changed == upload.rows_unchanged == 0
+    assert store.versions()[-1].action == "population"
+
+    code, again, err = call(capsys, "import-population", str(path), "--db", demo_db)
+    assert code == 0 and err == ""
+    assert again.startswith("Samma fil (scb_be0101n1.csv, SHA-256 ") and "dataversion 2" in again
+    assert "Ingenting ändrades." in again
+    assert store.current_version() == 2 and len(store.uploads()) == 1
+    # The same words as a duplicate of any other kind through ``ingest``.
+    code, through_ingest, _ = call(capsys, "ingest", str(path), "--kind", "befolkning", "--db", demo_db)
+    assert code == 0 and again.strip() in through_ingest
+
+    code, out, _ = call(capsys, "history", "--db", demo_db)
+    assert "[fil scb_be0101n1.csv, befolkning, SHA-256 " in out
+
+
 def test_demo_remove(capsys, demo_db):
     code, out, _ = call(capsys, "demo", "--remove", "--db", demo_db)
     assert code == 0 and "Tog bort" in out

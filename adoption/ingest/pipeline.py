@@ -45,7 +45,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import AdoptionError, InputError
-from ..store import Store, UploadInfo, UploadRecord, VersionChangedError, _org_key
+from ..store import Store, UploadInfo, UploadRecord, VersionChangedError, org_key
 from .population_upload import validate_population
 from .report import IngestResult
 from .validate import gc_paused, output_columns, validate
@@ -263,7 +263,7 @@ def _norm(value):
 
 def _response_key(row: dict) -> tuple:
     return (int(row["ar"]), row["typ"], row["kommunkod"],
-            _org_key(row["typ"], row.get("organisationsnummer"), row.get("organisation")))
+            org_key(row["typ"], row.get("organisationsnummer"), row.get("organisation")))
 
 
 def _initiative_key(row: dict) -> tuple:

@@ -104,9 +104,8 @@ def stage_history(store: Store, kommunkod: str, *, version: int | None = None) -
     """The municipality's own stage in every sector and survey year (sector order, then year)."""
     version = store.resolve_version(version)
     years = store.survey_years(version)
-    responses = store.responses(version)
-    own = responses[(responses["typ"] == "kommun") & (responses["kommunkod"] == kommunkod)]
-    by_year = {int(row["ar"]): row for _, row in own.iterrows()}
+    own = store.responses(version, typ="kommun", kommun=kommunkod)
+    by_year = {int(row["ar"]): row for row in own.to_dict("records")}
     return tuple(_cell(s.code, year, by_year.get(year)) for s in sectors() for year in years)
 
 
@@ -175,8 +174,7 @@ def sector_comparison(store: Store, kommunkod: str, lan_kod: str, ar: int, *,
 def initiatives(store: Store, kommunkod: str, *, version: int | None = None) -> pd.DataFrame:
     """The municipality's own reported initiatives (not those of civil-society organisations in it)."""
     version = store.resolve_version(version)
-    frame = store.initiatives(version)
-    own = frame[(frame["typ"] == "kommun") & (frame["kommunkod"] == kommunkod)]
+    own = store.initiatives(version, typ="kommun", kommun=kommunkod)
     return own.sort_values(["ar", "sektor", "titel"], ascending=[False, True, True]).reset_index(drop=True)
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from adoption.ingest import validate
 from adoption.ingest.personal import personal_data_cells, personal_data_message
-from adoption.store import Store
+from adoption.store.survey import response_tables
 
 from .conftest import luhn_digit
 
@@ -152,7 +152,7 @@ def test_response_tables_keep_missing_values_and_lists(tmp_path):
         "mognad_vard_omsorg": pd.array([1, None, -1], dtype="Int8"),
         "mognad_miljo": [2.0, float("nan"), None],
     }, dtype=object).astype({"mognad_vard_omsorg": "Int8"})
-    responses, stages = Store._response_tables(frame, 10)
+    responses, stages = response_tables(frame, 10)
     assert responses.column("row_id").to_pylist() == [10, 11, 12]
     assert responses.column("org_key").to_pylist() == ["", "förening", "802002-1234"]
     assert responses.column("organisation").to_pylist() == [None, " Förening ", None]
@@ -163,5 +163,5 @@ def test_response_tables_keep_missing_values_and_lists(tmp_path):
     rows = sorted(zip(*(stages.column(c).to_pylist() for c in ("row_id", "sector", "stage"))))
     assert rows == [(10, "miljo", 2), (10, "vard_omsorg", 1), (12, "vard_omsorg", -1)]
     assert stages.schema.field("stage").type == pa.int8()
-    empty_responses, empty_stages = Store._response_tables(frame.iloc[0:0], 1)
+    empty_responses, empty_stages = response_tables(frame.iloc[0:0], 1)
     assert empty_responses.num_rows == 0 and empty_stages.num_rows == 0

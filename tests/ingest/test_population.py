@@ -260,3 +260,39 @@ def test_neither_format_is_unreadable(tmp_path, known_codes, content):
 def test_missing_file_is_unreadable(tmp_path, known_codes):
     with pytest.raises(UnreadableFileError, match="saknas.csv kunde inte läsas"):
         parse_population(tmp_path / "saknas.csv", known_codes=known_codes)
+
+
+def test_scb_and_kolada_files_go_through_the_upload_pipeline(tmp_path, known_codes):
+    """What ``import-population`` does: the file is an upload of kind befolkning, recorded with its
+    checksum; the stored rows are the parsed file's; the same file again writes nothing."""
+    import hashlib
+
+    from adoption.ingest import pipeline
+
+    from ..builders import reference_store
+
+    store = reference_store(tmp_path / "population.duckdb")
+    data = SCB.read_bytes()
+    prepared = pipeline.prepare(data, SCB.name, "befolkning", store, headline=False)
+    assert prepared.ok and prepared.duplicate_of is None
+    outcome = pipeline.commit(prepared, store, uploaded_by="test")
+    assert (outcome.status, outcome.version, outcome.added) == ("committed", 1, 580)
+
+    stored = store.population(outcome.version)
+    parsed = parse_population(SCB, known_codes=known_codes)
+    rows = lambda frame: sorted((str(k), int(a), int(p), str(s)) for k, a, p, s in frame.itertuples(index=False))  # noqa: E731
+    assert rows(stored) == rows(parsed)
+    [upload] = store.uploads()
+    assert (upload.kind, upload.filename, upload.data_version) == ("befolkning", SCB.name, 1)
+    assert upload.sha256 == hashlib.sha256(data).hexdigest()
+
+    again = pipeline.prepare(data, SCB.name, "befolkning", store, headline=False)
+    assert again.duplicate_of == upload and not again.can_commit
+    assert pipeline.commit(again, store, uploaded_by="test").status == "duplicate"
+    assert store.current_version() == 1 and len(store.uploads()) == 1
+
+    # Kolada's 2023 holds the same numbers: recorded, but no new version.
+    kolada = pipeline.prepare(KOLADA.read_bytes(), KOLADA.name, "befolkning", store, headline=False)
+    result = pipeline.commit(kolada, store, uploaded_by="test")
+    assert (result.status, result.unchanged) == ("no_changes", 290)
+    assert store.current_version() == 1 and [u.kind for u in store.uploads()] == ["befolkning"] * 2
