@@ -14,6 +14,7 @@ import datetime  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
+from adoption import formats  # noqa: E402
 from adoption.ingest import (  # noqa: E402
     pipeline,
     report_csv,
@@ -58,8 +59,8 @@ with tab_upload:
     st.subheader(ctx.t("ladda_upp.step.kind"))
     left, right = st.columns(2)
     with left:
-        kind = st.radio(ctx.t("ladda_upp.kind"), pipeline.KINDS, key="upload_kind", horizontal=True,
-                        format_func=lambda k: ctx.t(f"ladda_upp.kind.{k}"))
+        kind = st.radio(ctx.t("ladda_upp.kind"), formats.KINDS, key="upload_kind", horizontal=True,
+                        format_func=lambda k: formats.kind_name(k, ctx.lang))
     this_year = datetime.date.today().year
     with right:
         year = st.selectbox(ctx.t("ladda_upp.year"), [None, *range(this_year + 1, 2014, -1)], key="upload_year",
