@@ -34,6 +34,7 @@ from adoption.metrics.filters import (
     requested_version,
     to_query,
 )
+from adoption.metrics.years import chosen_year
 from adoption.text import i18n
 
 from ..store import Store
@@ -143,8 +144,7 @@ def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
     # state also holds other pages' filters, which must not filter this page unseen).
     state = _keep(_sidebar(url_state, uses, known), uses)
     version = state.v if state.v is not None else current
-    years = known.years
-    year = state.filter.ar if state.filter.ar is not None else (years[-1] if years else None)
+    year = chosen_year(known.years, state.filter.ar)
 
     wanted = to_query(_keep(state, uses))
     if wanted != params:
@@ -212,7 +212,7 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
             ss[WIDGET_PREFIX + "ar"] = ANY
         values["ar"] = _from_widget(sidebar.selectbox(
             tr("filter.ar"), options, key=WIDGET_PREFIX + "ar",
-            format_func=lambda y: f"{tr('filter.latest_year')} ({max(known.years)})" if y == ANY else str(y),
+            format_func=lambda y: f"{tr('filter.latest_year')} ({chosen_year(known.years, None)})" if y == ANY else str(y),
         ))
     if "lan" in uses:
         names = cache.county_names(current_store())
