@@ -12,7 +12,7 @@ from adoption.views import civil  # noqa: E402
 
 ctx = view.setup("civilsamhalle", uses=("ar", "lan"))
 st.title(ctx.t("page.civilsamhalle"))
-view.share_control(ctx, "/civilsamhalle")
+view.share_control(ctx)
 if view.no_data(ctx):
     st.stop()
 

@@ -16,7 +16,7 @@ from adoption.views import catalogue, overview  # noqa: E402
 
 ctx = view.setup("initiativ", uses=("ar", "lan", "kommun", "sektor", "typ"))
 st.title(ctx.t("page.initiativ"))
-view.share_control(ctx, "/initiativ")
+view.share_control(ctx)
 if view.no_data(ctx):
     st.stop()
 st.caption(ctx.t("initiativ.intro"))

@@ -9,7 +9,7 @@ import streamlit as st  # noqa: E402
 from adoption import metrics  # noqa: E402
 from adoption.metrics import similarity  # noqa: E402
 from adoption.text import formatting  # noqa: E402
-from adoption.ui import cache, downloads, view  # noqa: E402
+from adoption.ui import cache, downloads, navigation, view  # noqa: E402
 from adoption.views import catalogue, profile  # noqa: E402
 
 # Browser print: hide the sidebar, header, toolbar and controls, so the profile prints on its own.
@@ -36,7 +36,7 @@ if place is None:
     st.stop()
 
 st.caption(ctx.t("kommun.caption", code=place.kommunkod, lan=place.lan_name))
-view.share_control(ctx, "/kommun")
+view.share_control(ctx)
 
 # -- the municipality's own stages ---------------------------------------------
 cells = cache.call(profile.stage_history, ctx.store, ctx.version, place.kommunkod)
@@ -133,6 +133,6 @@ else:
     st.dataframe(catalogue.table(own, ctx.lang), hide_index=True, width="stretch", height="content")
     downloads.download_buttons(ctx, catalogue.download_table(own, ctx.lang), "kommun_initiativ", metric=None,
                                with_year=False)
-    st.page_link("pages/initiativ.py", label=ctx.t("kommun.initiatives_link"), icon="🔎",
+    st.page_link(navigation.INITIATIV.file, label=ctx.t("kommun.initiatives_link"), icon=navigation.INITIATIV.icon,
                  query_params=ctx.query(kommun=place.kommunkod, ar=None))
 st.caption(ctx.t("kommun.print"))

@@ -12,7 +12,7 @@ from adoption.views import sectors  # noqa: E402
 
 ctx = view.setup("sektorer", uses=("ar", "lan", "typ", "sektor"))
 st.title(ctx.t("page.sektorer"))
-view.share_control(ctx, "/sektorer")
+view.share_control(ctx)
 if view.no_data(ctx):
     st.stop()
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from adoption.ui import navigation
+
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = sorted((ROOT / "pages").glob("*.py")) + [ROOT / "app.py"]
 
@@ -33,18 +35,39 @@ def test_pages_hold_no_sql(script: Path) -> None:
         assert word not in text, f"{script.name} must ask adoption, not the database"
 
 
-def test_every_page_file_is_declared_in_app() -> None:
+def test_every_page_file_is_in_the_navigation_registry() -> None:
+    declared = {page.file for page in navigation.PAGES}
+    files = {f"pages/{page.name}" for page in (ROOT / "pages").glob("*.py")}
+    assert declared == files
+    assert len({page.id for page in navigation.PAGES}) == len(navigation.PAGES)
+    assert [page.default for page in navigation.PAGES].count(True) == 1 and navigation.PAGES[0].default
+
+
+def test_app_declares_the_navigation_from_the_registry() -> None:
     app = (ROOT / "app.py").read_text(encoding="utf-8")
-    for page in (ROOT / "pages").glob("*.py"):
-        assert f'"pages/{page.name}"' in app, f"{page.name} is not in app.py's navigation"
+    assert "from adoption.ui.navigation import PAGES" in app and "for page in PAGES" in app
 
 
 def test_page_file_names_match_their_url_paths() -> None:
     """Legacy pages/ mode (the first request after a start) knows a page by its
     file name: a file named unlike its url_path opens the wrong page there."""
-    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
-    pages = next(n.value for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == "PAGES")
-    for entry in ast.literal_eval(pages):
-        path, url_path = entry[0], entry[1]
-        if path != "pages/oversikt.py":  # the default page is served at "/"
-            assert Path(path).stem == url_path, path
+    for page in navigation.PAGES:
+        assert Path(page.file).stem == page.url_path, page.file
+        assert page.path == ("/" if page.default else f"/{page.url_path}")
+
+
+def test_pages_are_named_only_in_the_registry() -> None:
+    """A page's file or path written anywhere else is a second name that can drift."""
+    registry = ROOT / "adoption" / "ui" / "navigation.py"
+    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "adoption").rglob("*.py")]:
+        if path == registry:
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert '"pages/' not in text and "'pages/" not in text, f"{path.name} names a page file"
+        assert "share_control(ctx," not in text, f"{path.name} names a page path"
+
+
+@pytest.mark.parametrize("script", sorted((ROOT / "pages").glob("*.py")), ids=lambda p: p.name)
+def test_each_page_sets_up_with_its_registry_id(script: Path) -> None:
+    page = next(p for p in navigation.PAGES if p.file == f"pages/{script.name}")
+    assert f'view.setup("{page.id}"' in script.read_text(encoding="utf-8")
