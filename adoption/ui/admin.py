@@ -232,20 +232,3 @@ def history_table(history, lang: str):
     out[t("ladda_upp.col.version")] = out[t("ladda_upp.col.version")].astype("Int64")
     return out.iloc[::-1].reset_index(drop=True)
 
-
-def goal_unit(metric_id: str, measure: str) -> str:
-    """"share" targets are edited in percent; counts and indices as they are."""
-    if measure == "numerator":
-        return "count"
-    try:
-        return metrics.get(metric_id).unit
-    except Exception:  # noqa: BLE001
-        return "count"
-
-
-def target_for_form(target: float, unit: str) -> float:
-    return round(float(target) * 100, 4) if unit == "share" else float(target)
-
-
-def target_from_form(value: float, unit: str) -> float:
-    return float(value) / 100 if unit == "share" else float(value)
