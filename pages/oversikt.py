@@ -4,6 +4,8 @@ from adoption.ui.legacy import leave_legacy_pages_mode
 
 leave_legacy_pages_mode()
 
+import itertools  # noqa: E402
+
 import streamlit as st  # noqa: E402
 
 from adoption.ui import cache, map_widget, navigation, view  # noqa: E402
@@ -17,9 +19,8 @@ if view.no_data(ctx):
 
 st.subheader(ctx.t("overview.headlines", year=ctx.year))
 headlines = cache.call(overview.headlines, ctx.store, ctx.version, ctx.state.filter.with_(ar=ctx.year))
-columns = st.columns(3)
-for index, headline in enumerate(headlines):
-    with columns[index % 3]:
+for column, headline in zip(itertools.cycle(st.columns(3)), headlines):
+    with column:
         st.metric(
             headline.metric.label(ctx.lang),
             overview.value_text(headline.result, ctx.lang),
