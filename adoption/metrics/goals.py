@@ -62,7 +62,6 @@ ON_TRACK = "on_track"
 AT_RISK = "at_risk"
 OFF_TRACK = "off_track"
 UNKNOWN = "unknown"
-GOAL_STATUSES = (ON_TRACK, AT_RISK, OFF_TRACK, UNKNOWN)
 STATUS_ICONS = {ON_TRACK: "✅", AT_RISK: "⚠️", OFF_TRACK: "❌", UNKNOWN: "❔"}
 
 # "At risk" when the projection falls short by at most a tenth of the target.
