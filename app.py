@@ -1,9 +1,9 @@
 """Entry point: ``streamlit run app.py``. Declares the pages; keep it thin.
 
-Every page lives in ``pages/`` and asks ``adoption`` for everything it shows.
-The URL path of each page is part of the public interface (shared links):
-never change one. Why the first line is ``leave_legacy_pages_mode()``:
-see ``adoption/ui/legacy.py``.
+Every page lives in ``pages/`` and asks ``adoption`` for everything it shows;
+the pages, their files and URL paths are listed once, in
+``adoption/ui/navigation.py``. Why the first line is
+``leave_legacy_pages_mode()``: see ``adoption/ui/legacy.py``.
 """
 
 from __future__ import annotations
@@ -16,34 +16,15 @@ import streamlit as st  # noqa: E402
 
 from adoption.text import i18n  # noqa: E402 - after the guard, which may rerun
 from adoption.ui.admin import may_administer  # noqa: E402
+from adoption.ui.navigation import PAGES  # noqa: E402
 from adoption.ui.view import current_lang  # noqa: E402
 
 lang = current_lang()
 st.set_page_config(page_title=i18n.t("app.title", lang), layout="wide", page_icon="🗺️")
 
-# (file, url_path, title key); the first is the default page, served at "/".
-PAGES = (
-    ("pages/oversikt.py", "oversikt", "page.oversikt"),
-    ("pages/karta.py", "karta", "page.karta"),
-    ("pages/sektorer.py", "sektorer", "page.sektorer"),
-    ("pages/mal.py", "mal", "page.mal"),
-    ("pages/kommun.py", "kommun", "page.kommun"),
-    ("pages/civilsamhalle.py", "civilsamhalle", "page.civilsamhalle"),
-    ("pages/initiativ.py", "initiativ", "page.initiativ"),
-    ("pages/om.py", "om", "page.om_data"),
-    ("pages/ladda-upp.py", "ladda-upp", "page.ladda_upp"),
-)
-# Pages listed in the navigation only for a request that may administer. They
-# stay reachable by URL for everyone (a password or sign-in form is shown);
-# each page checks access itself on the server (adoption/ui/admin.py).
-ADMIN_PAGES = {"pages/ladda-upp.py"}
-
 admin_visible = may_administer()
-navigation = st.navigation(
-    [
-        st.Page(path, url_path=url_path, title=i18n.t(title, lang), default=(index == 0),
-                visibility="visible" if path not in ADMIN_PAGES or admin_visible else "hidden")
-        for index, (path, url_path, title) in enumerate(PAGES)
-    ]
-)
-navigation.run()
+st.navigation([
+    st.Page(page.file, url_path=page.url_path, title=i18n.t(page.title_key, lang), default=page.default,
+            visibility="visible" if not page.admin_only or admin_visible else "hidden")
+    for page in PAGES
+]).run()

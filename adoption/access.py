@@ -54,7 +54,6 @@ SECRETS_SECTION = "adoption"
 OIDC = "oidc"
 PASSWORD = "password"
 LOCAL = "local"
-MODES = (OIDC, PASSWORD, LOCAL)
 
 # Why a request is (not) admitted; each has a text "access.reason.<code>" in i18n.
 REASONS = (

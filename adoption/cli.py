@@ -19,12 +19,12 @@ from adoption.metrics.filters import Filter
 from adoption.text import formatting
 
 from .errors import AdoptionError
+from .formats import KINDS, SURVEY_KINDS
 from .paths import DB_ENV, default_db_path, resolve_db_path
 from .store import Store
 from .vocab import RESPONDENT_TYPES, sector_codes
 
 CLI_AUTHOR = "kommandorad"
-UPLOAD_KINDS = ("enkatsvar", "initiativ", "befolkning")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="skriv JSON (andelar som bråk 0–1)")
 
     p = sub.add_parser("export", parents=[db], help="exportera data i uppladdningsformatet")
-    p.add_argument("kind", choices=export.KINDS, metavar="enkatsvar|initiativ")
+    p.add_argument("kind", choices=SURVEY_KINDS, metavar="|".join(SURVEY_KINDS))
     p.add_argument("--ar", type=int, help="bara detta år")
     p.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     p.add_argument("-o", "--output", metavar="FIL", help="fil att skriva (annars standard ut; csv)")
@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def upload_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("file", metavar="FIL", help="CSV- eller Excel-fil (.xlsx); befolkning även SCB-CSV/Kolada-JSON")
-        p.add_argument("--kind", choices=UPLOAD_KINDS, help="sorts fil (annars gissas den från innehållet)")
+        p.add_argument("--kind", choices=KINDS, help="sorts fil (annars gissas den från innehållet)")
         p.add_argument("--ar", type=int, help="enkätåret, när filen saknar kolumnen ar")
         p.add_argument("--report", metavar="FIL", help="skriv valideringsrapporten till FIL.csv eller FIL.xlsx")
 
@@ -274,7 +274,7 @@ def _kind(args, data: bytes, name: str) -> str:
 
         read_table(data, name, lambda row: 1)  # a file that is no table at all: UnreadableFileError, exit 2
         raise AdoptionError(f"Det gick inte att avgöra vilken sorts fil {name} är; ange --kind "
-                            f"({'|'.join(UPLOAD_KINDS)}).")
+                            f"({'|'.join(KINDS)}).")
     print(f"Tolkar {name} som {kind} (ange --kind för att välja själv).", file=sys.stderr)
     return kind
 

@@ -1,4 +1,4 @@
-"""The two upload formats (data-formats.md sections 5 and 6) as column lists.
+"""The kinds of upload, and the two survey formats (data-formats.md sections 5 and 6) as column lists.
 
 One place defines the column names and their order: the exporter writes them,
 the demo generator produces frames with them, and the uploader expects them.
@@ -23,6 +23,8 @@ initiatives (one row per initiative)
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from .vocab import sectors
 
@@ -73,3 +75,42 @@ def survey_columns() -> tuple[str, ...]:
 # Columns that hold free text typed by people: these are the ones an export
 # neutralises against spreadsheet formulas.
 FREE_TEXT_COLUMNS = frozenset({"kommun", "organisation", "titel", "beskrivning", "kalla"})
+
+
+# -- kinds of upload --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UploadKind:
+    """One kind of file an administrator uploads: its code (a data word, as in
+    ``--kind`` and the history) and its names (sheet names, headings, messages)."""
+
+    code: str
+    name_sv: str
+    name_en: str
+    # Validated by adoption.ingest.validate and exported in the same format;
+    # population has a format of its own (adoption.ingest.population_upload).
+    survey: bool
+
+
+UPLOAD_KINDS = (
+    UploadKind("enkatsvar", "Enkätsvar", "Survey responses", survey=True),
+    UploadKind("initiativ", "Initiativ", "Initiatives", survey=True),
+    UploadKind("befolkning", "Befolkning", "Population", survey=False),
+)
+KINDS = tuple(k.code for k in UPLOAD_KINDS)
+SURVEY_KINDS = tuple(k.code for k in UPLOAD_KINDS if k.survey)
+
+
+def upload_kind(code: str) -> UploadKind:
+    """The kind with this code; ``KeyError`` for an unknown one (callers check ``KINDS`` first)."""
+    for kind in UPLOAD_KINDS:
+        if kind.code == code:
+            return kind
+    raise KeyError(code)
+
+
+def kind_name(code: str, lang: str = "sv") -> str:
+    """"Enkätsvar" / "Survey responses"."""
+    kind = upload_kind(code)
+    return kind.name_en if lang == "en" else kind.name_sv

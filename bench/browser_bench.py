@@ -17,6 +17,8 @@ import shutil
 import time
 from pathlib import Path
 
+from adoption.ui import navigation
+
 from .common import (
     cpu_seconds,
     figure,
@@ -29,7 +31,8 @@ from .common import (
 CANVAS = "[data-testid='stDeckGlJsonChart'] canvas"
 SIDEBAR = "[data-testid='stSidebar']"
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
-PAGES = ("", "karta", "sektorer", "mal", "kommun", "civilsamhalle", "initiativ", "om")
+# Every public page by its address after the server's base URL ("" for the default page).
+PAGES = tuple(page.path.lstrip("/") for page in navigation.PAGES if not page.admin_only)
 YEARS = (2024, 2023)
 
 

@@ -6,18 +6,19 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
+from adoption.metrics.years import latest_and_previous  # noqa: E402
 from adoption.ui import barriers, cache, downloads, map_widget, view  # noqa: E402
-from adoption.views import civil, sectors  # noqa: E402
+from adoption.views import civil  # noqa: E402
 
 ctx = view.setup("civilsamhalle", uses=("ar", "lan"))
 st.title(ctx.t("page.civilsamhalle"))
-view.share_control(ctx, "/civilsamhalle")
+view.share_control(ctx)
 if view.no_data(ctx):
     st.stop()
 
 st.write(ctx.t("civilsamhalle.intro"))
 flt = civil.civil_filter(ctx.state.filter.with_(ar=ctx.year))
-year, previous = cache.call(sectors.compared_years, ctx.store, ctx.version, ctx.year)
+year, previous = cache.call(latest_and_previous, ctx.store, ctx.version, ctx.year)
 
 # -- headline figures for the selection ------------------------------------------
 st.subheader(ctx.t("civilsamhalle.headlines", year=year))

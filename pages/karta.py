@@ -10,7 +10,7 @@ from adoption.ui import map_widget, view  # noqa: E402
 
 ctx = view.setup("karta", uses=("ar", "lan", "sektor", "typ", "matt", "niva"))
 st.title(ctx.t("page.karta"))
-view.share_control(ctx, "/karta")
+view.share_control(ctx)
 if view.no_data(ctx):
     st.stop()
 

@@ -13,7 +13,7 @@ from adoption.views import goals  # noqa: E402
 
 ctx = view.setup("mal", uses=())
 st.title(ctx.t("page.mal"))
-view.share_control(ctx, "/mal")
+view.share_control(ctx)
 if view.no_data(ctx):
     st.stop()
 

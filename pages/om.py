@@ -12,7 +12,7 @@ from adoption.views import about  # noqa: E402
 
 ctx = view.setup("om")
 st.title(ctx.t("page.om_data"))
-view.share_control(ctx, "/om")
+view.share_control(ctx)
 st.write(ctx.t("om.intro"))
 
 status = cache.call(about.data_status, ctx.store, ctx.current, ctx.version)

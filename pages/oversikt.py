@@ -4,22 +4,23 @@ from adoption.ui.legacy import leave_legacy_pages_mode
 
 leave_legacy_pages_mode()
 
+import itertools  # noqa: E402
+
 import streamlit as st  # noqa: E402
 
-from adoption.ui import cache, map_widget, view  # noqa: E402
+from adoption.ui import cache, map_widget, navigation, view  # noqa: E402
 from adoption.views import overview  # noqa: E402
 
 ctx = view.setup("oversikt", uses=("ar", "lan"))
 st.title(ctx.t("app.title"))
-view.share_control(ctx, "/")
+view.share_control(ctx)
 if view.no_data(ctx):
     st.stop()
 
 st.subheader(ctx.t("overview.headlines", year=ctx.year))
 headlines = cache.call(overview.headlines, ctx.store, ctx.version, ctx.state.filter.with_(ar=ctx.year))
-columns = st.columns(3)
-for index, headline in enumerate(headlines):
-    with columns[index % 3]:
+for column, headline in zip(itertools.cycle(st.columns(3)), headlines):
+    with column:
         st.metric(
             headline.metric.label(ctx.lang),
             overview.value_text(headline.result, ctx.lang),
@@ -47,4 +48,4 @@ st.subheader(ctx.t("mal.overview_heading"))
 st.markdown("\n".join(f"- {goals.status_line(p, ctx.lang)}"
                       for p in cache.call(goals.goal_progress, ctx.store, ctx.version, ctx.store.goals())))
 st.caption(ctx.t("mal.illustrative"))
-st.page_link("pages/mal.py", label=ctx.t("mal.overview_more"), icon="🎯")
+st.page_link(navigation.MAL.file, label=ctx.t("mal.overview_more"), icon=navigation.MAL.icon)

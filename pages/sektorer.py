@@ -6,18 +6,19 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
+from adoption.metrics.years import latest_and_previous  # noqa: E402
 from adoption.ui import barriers, cache, charts, downloads, view  # noqa: E402
 from adoption.views import sectors  # noqa: E402
 
 ctx = view.setup("sektorer", uses=("ar", "lan", "typ", "sektor"))
 st.title(ctx.t("page.sektorer"))
-view.share_control(ctx, "/sektorer")
+view.share_control(ctx)
 if view.no_data(ctx):
     st.stop()
 
 st.write(ctx.t("sektorer.intro"))
 flt = ctx.state.filter.with_(ar=ctx.year, kommun=None)
-year, previous = cache.call(sectors.compared_years, ctx.store, ctx.version, ctx.year)
+year, previous = cache.call(latest_and_previous, ctx.store, ctx.version, ctx.year)
 
 # -- stage by sector ---------------------------------------------------------
 if previous is not None:

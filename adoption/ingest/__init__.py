@@ -23,9 +23,9 @@ from .report import (
            report_frame,
            report_xlsx,
 )
-from .validate import KINDS, validate
+from .validate import validate
 
-__all__ = ["ERROR", "KINDS", "WARNING", "FuzzyMatch", "IngestResult", "Problem", "report_csv", "report_frame",
+__all__ = ["ERROR", "WARNING", "FuzzyMatch", "IngestResult", "Problem", "report_csv", "report_frame",
            "report_xlsx", "validate"]
 
 # The whole upload (validate, compare, commit) is in :mod:`.pipeline`:

@@ -16,6 +16,7 @@ import pandas as pd
 from adoption.formats import (
     FREE_TEXT_COLUMNS,
     INITIATIVE_COLUMNS,
+    kind_name,
     stage_columns,
     survey_columns,
 )
@@ -24,8 +25,6 @@ from adoption.vocab import NOT_APPLICABLE, NOT_APPLICABLE_TEXT, STRATEGY_CODES
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_DELIMITER = ";"
-KINDS = ("enkatsvar", "initiativ")
-SHEET_NAMES = {"enkatsvar": "Enkätsvar", "initiativ": "Initiativ"}
 
 
 def neutralise(text):
@@ -139,7 +138,7 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str) -> bytes:
 
 
 def write(kind: str, frame: pd.DataFrame, fmt: str, target: Path | None) -> bytes:
-    data = to_csv_bytes(frame) if fmt == "csv" else to_xlsx_bytes(frame, SHEET_NAMES[kind])
+    data = to_csv_bytes(frame) if fmt == "csv" else to_xlsx_bytes(frame, kind_name(kind))
     if target is not None:
         # Write beside the target and rename, so a reader never sees half a file.
         tmp = target.with_name(target.name + ".tmp")

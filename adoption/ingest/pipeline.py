@@ -45,13 +45,12 @@ import numpy as np
 import pandas as pd
 
 from ..errors import AdoptionError, InputError
+from ..formats import KINDS, SURVEY_KINDS, kind_name
 from ..store import Store, UploadInfo, UploadRecord, VersionChangedError, org_key
 from .population_upload import validate_population
 from .report import IngestResult
 from .validate import gc_paused, output_columns, validate
 
-KINDS = ("enkatsvar", "initiativ", "befolkning")
-KIND_LABELS = {"enkatsvar": "enkätsvar", "initiativ": "initiativ", "befolkning": "befolkning"}
 # Headline figures shown before/after in the preview, per year in the file.
 HEADLINE_METRICS = ("svarsfrekvens", "andel_ai_aktivitet", "andel_ai_i_drift", "andel_strategi", "andel_utvarderade")
 POPULATION_HEADLINE_METRICS = ("initiativ_per_10k",)
@@ -363,7 +362,7 @@ def _record(plan: _Plan, *, filename: str, sha: str, kind: str, uploaded_by: str
 
 
 def _description(kind: str, filename: str) -> str:
-    return f"Uppladdning av {KIND_LABELS[kind]} från {filename}"
+    return f"Uppladdning av {kind_name(kind).lower()} från {filename}"
 
 
 def _preview_on_copy(store: Store, kind: str, frame: pd.DataFrame) -> tuple[_Plan, list[HeadlineEffect]]:
@@ -518,7 +517,7 @@ def guess_kind(data: bytes, filename: str) -> str | None:
     if head.startswith((b"{", b"[")):
         return "befolkning"
     scores = {}
-    for kind in ("enkatsvar", "initiativ"):
+    for kind in SURVEY_KINDS:
         known = known_names(kind)
         try:
             table = read_table(data, filename, lambda row, known=known: sum(1 for c in row if normalise(c) in known))

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..errors import InputError, UnreadableFileError
+from ..formats import SURVEY_KINDS
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # 20 MB: far above 290 municipalities x years x organisations
 MAX_ROWS = 200_000
@@ -28,7 +29,6 @@ MAX_XLSX_COMPRESSION_RATIO = 100  # per member; zip bombs go far beyond, real sh
 HEADER_SEARCH_ROWS = 10
 DELIMITERS = (";", ",", "\t")
 SNIFF_LINES = 50
-SHEET_NAMES = ("enkatsvar", "initiativ")
 
 
 @dataclass
@@ -200,7 +200,7 @@ def _read_xlsx(data: bytes, filename: str) -> tuple[list[list[str]], str]:
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = list(book.sheet_names)
-        wanted = [n for n in names if _sheet_key(n) in SHEET_NAMES]
+        wanted = [n for n in names if _sheet_key(n) in SURVEY_KINDS]
         sheet_name = wanted[0] if wanted else names[0]
         sheet = book.get_sheet_by_name(sheet_name)
         height, width = sheet.total_height, sheet.total_width

@@ -17,12 +17,10 @@ import io
 
 import pandas as pd
 
-from adoption.formats import INITIATIVE_COLUMNS, survey_columns
+from adoption.formats import INITIATIVE_COLUMNS, kind_name, survey_columns
 from adoption.ingest.population_upload import TEMPLATE_COLUMNS as POPULATION_COLUMNS
 from adoption.vocab import NOT_APPLICABLE_TEXT, sectors, stages, terms
 
-KINDS = ("enkatsvar", "initiativ", "befolkning")
-SHEET_NAMES = {"enkatsvar": "Enkätsvar", "initiativ": "Initiativ", "befolkning": "Befolkning"}
 INSTRUCTIONS_SHEET = "Instruktioner"
 LISTS_SHEET = "Listor"
 # Drop-downs and number checks cover this many data rows.
@@ -172,7 +170,7 @@ def template_xlsx(kind: str, municipalities: pd.DataFrame | None = None) -> byte
     names = columns(kind)
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.title = SHEET_NAMES[kind]
+    sheet.title = kind_name(kind)
     sheet.append(list(names))
     for cell in sheet[1]:
         cell.font = Font(bold=True)

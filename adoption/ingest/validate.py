@@ -25,7 +25,12 @@ import pandas as pd
 import pandera.pandas as pa
 
 from ..errors import InputError, UnreadableFileError
-from ..formats import INITIATIVE_COLUMNS, SURVEY_BASE_COLUMNS, stage_columns
+from ..formats import (
+    INITIATIVE_COLUMNS,
+    SURVEY_BASE_COLUMNS,
+    SURVEY_KINDS,
+    stage_columns,
+)
 from ..vocab import NOT_APPLICABLE
 from . import values as v
 from .headers import (
@@ -40,7 +45,6 @@ from .personal import personal_data_cells
 from .read import read_table
 from .report import ERROR, WARNING, FuzzyMatch, IngestResult, Problem
 
-KINDS = ("enkatsvar", "initiativ")
 MIN_YEAR, MAX_YEAR = 2015, 2100
 NAME_LENGTH = 200  # organisation, titel, kommun, kalla
 DESCRIPTION_LENGTH = 2000  # beskrivning
@@ -175,7 +179,7 @@ def validate(
     columns) are returned as problems with ``row=None``; ``frame`` is set only
     when there are no errors.
     """
-    if kind not in KINDS:
+    if kind not in SURVEY_KINDS:
         raise ValueError(kind)
     with gc_paused():
         return _validate(data, filename, kind, municipalities, year=year, column_mapping=column_mapping,

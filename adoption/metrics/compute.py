@@ -20,6 +20,7 @@ from adoption.metrics.definitions import (
 )
 from adoption.metrics.filters import Filter
 from adoption.metrics.stats import mean_interval, wilson_interval
+from adoption.metrics.years import chosen_year
 from adoption.store import Store
 from adoption.vocab import RESPONDENT_TYPES
 
@@ -87,7 +88,7 @@ def _compute(store: Store, metric_id: str, flt: Filter, *, version: int | None,
         ignored.append("typ")
     typ = metric.respondent or flt.typ or "kommun"
     years = store.survey_years(version)
-    ar = flt.ar if flt.ar is not None else (years[-1] if years else None)
+    ar = chosen_year(years, flt.ar)
     ctx = _Context(metric, version, ar, typ, tuple(ignored), flt.sektor if metric.uses_sector else ())
 
     status = None

@@ -62,7 +62,6 @@ DEFAULT_LANG = "sv"
 
 # URL keys in the order links are written.
 KEYS = ("ar", "lan", "kommun", "sektor", "typ", "matt", "niva", "lang", "v")
-REPEATABLE = ("lan", "sektor")
 
 NOTICE_VALUE_MAX = 40  # characters of a dropped value shown back to the user
 MAX_NOTICES = 10  # beyond this, one "more" notice: a crafted URL cannot flood the page

@@ -7,11 +7,13 @@ revision kept by the store.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from adoption import metrics
+from adoption.errors import AdoptionError
 from adoption.metrics.filters import Filter
 from adoption.paths import DATA_DIR
 from adoption.store import Store
@@ -60,7 +62,6 @@ ON_TRACK = "on_track"
 AT_RISK = "at_risk"
 OFF_TRACK = "off_track"
 UNKNOWN = "unknown"
-GOAL_STATUSES = (ON_TRACK, AT_RISK, OFF_TRACK, UNKNOWN)
 STATUS_ICONS = {ON_TRACK: "✅", AT_RISK: "⚠️", OFF_TRACK: "❌", UNKNOWN: "❔"}
 
 # "At risk" when the projection falls short by at most a tenth of the target.
@@ -276,3 +277,110 @@ def goal_progress(store: Store, goals: pd.DataFrame | None = None, *,
 
 
 # -- what a page shows -----------------------------------------------------------
+
+
+# -- editing a goal ------------------------------------------------------------
+#
+# Administrators type a share's target in percent (80, not 0.8); counts and
+# indices as they are. Each saved edit is a new revision; an edit that changes
+# nothing saves nothing.
+
+MIN_TARGET_YEAR, MAX_TARGET_YEAR = 2020, 2100
+MAX_LABEL = 200  # characters of a goal's wording
+# A target read back from the form went through percent and back: float noise
+# must not count as a change.
+TARGET_TOLERANCE = 1e-12
+
+SAVED = "saved"
+UNCHANGED = "unchanged"
+INVALID = "invalid"
+
+
+def target_unit(metric_id: str, measure: str) -> str:
+    """The unit of a goal's target; "count" for a metric the registry no longer knows."""
+    if measure == "numerator":
+        return "count"
+    try:
+        return _unit(metrics.get(metric_id), measure)
+    except AdoptionError:
+        return "count"
+
+
+def form_target(target: float, unit: str) -> float:
+    """A stored target as the form shows it (a share in percent)."""
+    return round(float(target) * 100, 4) if unit == "share" else float(target)
+
+
+def stored_target(value: float, unit: str) -> float:
+    """A target typed in the form as the store keeps it (a share as a fraction)."""
+    return float(value) / 100 if unit == "share" else float(value)
+
+
+def form_target_max(unit: str) -> float | None:
+    """The highest target the form accepts (percent and indices end at 100; counts have no end)."""
+    return 100.0 if unit in ("share", "index") else None
+
+
+@dataclass(frozen=True)
+class GoalEditOutcome:
+    """What became of an edit: ``status`` saved, unchanged or invalid.
+
+    ``problem`` (invalid only) is a code: unknown_goal, label_missing,
+    label_too_long, target_range or year_range; :meth:`message` says it.
+    """
+
+    status: str
+    goal_id: str
+    revision: int | None = None  # the new revision when saved
+    problem: str | None = None
+
+    @property
+    def saved(self) -> bool:
+        return self.status == SAVED
+
+    def message(self, lang: str = "sv") -> str:
+        if self.status == SAVED:
+            return i18n.t("ladda_upp.goal_saved", lang).format(goal=self.goal_id, revision=self.revision)
+        if self.status == UNCHANGED:
+            return i18n.t("ladda_upp.goal_unchanged", lang)
+        return i18n.t(f"ladda_upp.goal_{self.problem}", lang).format(
+            goal=self.goal_id, max_label=MAX_LABEL, min_year=MIN_TARGET_YEAR, max_year=MAX_TARGET_YEAR)
+
+
+def _problem(target: float, target_year: int, label_sv: str, label_en: str, unit: str) -> str | None:
+    if not label_sv or not label_en:
+        return "label_missing"
+    if len(label_sv) > MAX_LABEL or len(label_en) > MAX_LABEL:
+        return "label_too_long"
+    highest = form_target_max(unit)
+    if not math.isfinite(target) or target < 0 or (highest is not None and target > highest):
+        return "target_range"
+    if not MIN_TARGET_YEAR <= target_year <= MAX_TARGET_YEAR:
+        return "year_range"
+    return None
+
+
+def edit_goal(store: Store, goal_id: str, *, target: float, target_year: int, label_sv: str, label_en: str,
+              changed_by: str) -> GoalEditOutcome:
+    """Save a new revision of a goal when the edit is valid and changes something.
+
+    ``target`` as the form takes it (:func:`form_target`: a share in percent).
+    Wordings are stripped of surrounding spaces; metric and measure stay.
+    """
+    current = store.goals()
+    row = current[current["goal_id"] == goal_id]
+    if row.empty:
+        return GoalEditOutcome(INVALID, goal_id, problem="unknown_goal")
+    goal = row.iloc[0]
+    unit = target_unit(goal["metric"], goal["measure"])
+    label_sv, label_en, target_year = label_sv.strip(), label_en.strip(), int(target_year)
+    problem = _problem(float(target), target_year, label_sv, label_en, unit)
+    if problem is not None:
+        return GoalEditOutcome(INVALID, goal_id, problem=problem)
+    new_target = stored_target(target, unit)
+    if (abs(new_target - float(goal["target"])) < TARGET_TOLERANCE and target_year == int(goal["target_year"])
+            and label_sv == goal["label_sv"] and label_en == goal["label_en"]):
+        return GoalEditOutcome(UNCHANGED, goal_id)
+    revision = store.save_goal(goal_id=goal_id, metric=goal["metric"], measure=goal["measure"], target=new_target,
+                               target_year=target_year, label_sv=label_sv, label_en=label_en, changed_by=changed_by)
+    return GoalEditOutcome(SAVED, goal_id, revision=revision)

@@ -971,6 +971,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "There are no survey responses in the database yet. An administrator can load data on the "
               "Upload page or with `python -m adoption init` (demo data) or `python -m adoption ingest FILE`.",
     },
+    # pages
+    "ladda_upp.goal_unknown_goal": {"sv": "Målet {goal} finns inte.", "en": "There is no goal {goal}."},
+    "ladda_upp.goal_label_too_long": {"sv": "Formuleringen får vara högst {max_label} tecken.",
+                                      "en": "The wording may be at most {max_label} characters."},
+    "ladda_upp.goal_target_range": {
+        "sv": "Målvärdet måste vara minst 0, och högst 100 för en andel (procent) eller ett index.",
+        "en": "The target must be at least 0, and at most 100 for a share (percent) or an index.",
+    },
+    "ladda_upp.goal_year_range": {"sv": "Målåret måste ligga mellan {min_year} och {max_year}.",
+                                  "en": "The target year must be between {min_year} and {max_year}."},
 }
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from adoption import access, metrics
+from adoption import access, formats, metrics
 from adoption.errors import AdoptionError
 from adoption.ingest import report_frame
 from adoption.text import formatting, i18n
@@ -174,7 +174,7 @@ def counts_table(preview, lang: str):
 
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     kinds = {"kommun": i18n.label("typ", "kommun", lang), "civilsamhalle": i18n.label("typ", "civilsamhalle", lang),
-             "befolkning": t("ladda_upp.kind.befolkning")}
+             "befolkning": formats.kind_name("befolkning", lang)}
     rows = [{t("ladda_upp.col.year"): str(c.ar), t("ladda_upp.col.typ"): kinds.get(c.typ, c.typ),
              t("ladda_upp.col.added"): c.added, t("ladda_upp.col.changed"): c.changed,
              t("ladda_upp.col.unchanged"): c.unchanged} for c in (preview.counts if preview else [])]
@@ -232,20 +232,3 @@ def history_table(history, lang: str):
     out[t("ladda_upp.col.version")] = out[t("ladda_upp.col.version")].astype("Int64")
     return out.iloc[::-1].reset_index(drop=True)
 
-
-def goal_unit(metric_id: str, measure: str) -> str:
-    """"share" targets are edited in percent; counts and indices as they are."""
-    if measure == "numerator":
-        return "count"
-    try:
-        return metrics.get(metric_id).unit
-    except Exception:  # noqa: BLE001
-        return "count"
-
-
-def target_for_form(target: float, unit: str) -> float:
-    return round(float(target) * 100, 4) if unit == "share" else float(target)
-
-
-def target_from_form(value: float, unit: str) -> float:
-    return float(value) / 100 if unit == "share" else float(value)

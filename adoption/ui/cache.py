@@ -45,16 +45,6 @@ def county_names(db: Store) -> Mapping[str, str]:
     return _county_names(str(db.path), db)
 
 
-@st.cache_data(show_spinner=False)
-def _municipalities(path: str, _db: Store):
-    return _db.municipalities()
-
-
-def municipalities(db: Store):
-    """kommunkod, name, lan_kod, lan_name, area_km2 (reference data: not versioned)."""
-    return _municipalities(str(db.path), db)
-
-
 @st.cache_resource(show_spinner=False)
 def _municipality_names(path: str, _db: Store) -> Mapping[str, str]:
     frame = _db.municipalities()
@@ -113,14 +103,3 @@ def derived(fn, *args):
     again on every rerun.
     """
     return _derived(f"{fn.__module__}.{fn.__qualname__}", args, fn)
-
-
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _shared(name: str, path: str, version: int | None, args: tuple, _fn, _db: Store):
-    return _fn(_db, *args, version=version)
-
-
-def shared(fn, db: Store, version: int | None, *args):
-    """Like :func:`call`, but every caller gets the same object (no copy): for large results
-    that nobody changes (frozen values, frames only drawn), where copying cost more than making."""
-    return _shared(f"{fn.__module__}.{fn.__qualname__}", str(db.path), version, args, fn, db)

@@ -53,3 +53,13 @@ class _Spec:
 
     def __call__(self, *args):
         return _spec(self._build, *args)
+
+
+# Okabe-Ito colours (colour-blind safe), one per line: e.g. municipality, county, country.
+LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73")
+
+
+def lines(frame, y_label: str) -> None:
+    """A line per column of ``frame`` (index: the x axis), coloured in order, with its names as alt text."""
+    st.line_chart(frame, y=list(frame.columns), color=list(LINE_COLOURS[: len(frame.columns)]), y_label=y_label,
+                  alt=f"{y_label}: {', '.join(frame.columns)}")

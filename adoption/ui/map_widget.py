@@ -20,11 +20,9 @@ from adoption.metrics.filters import Filter
 from adoption.text import formatting, i18n
 from adoption.views import mapping
 
-from . import downloads, view
+from . import downloads, navigation, view
 from .view import PageContext
 
-KOMMUN_PAGE = "pages/kommun.py"
-KARTA_PAGE = "pages/karta.py"
 MAP_WIDTH = 720  # the width the initial zoom is chosen for (the map stretches to its column)
 DEFAULT_HEIGHT = 620
 
@@ -123,9 +121,9 @@ def _map(ctx: PageContext, prepared: _Prepared, *, key: str, height: int) -> str
 
 def _open(ctx: PageContext, data: mapping.MapData, code: str, metric_id: str) -> None:
     if data.level == "kommun":
-        view.go_to(ctx, KOMMUN_PAGE, kommun=code)
+        view.go_to(ctx, navigation.KOMMUN, kommun=code)
     else:
-        view.go_to(ctx, KARTA_PAGE, lan=(code,), niva="kommun", matt=metric_id, kommun=None)
+        view.go_to(ctx, navigation.KARTA, lan=(code,), niva="kommun", matt=metric_id, kommun=None)
 
 
 def _swatch(fill: str, line: str) -> str:
@@ -172,7 +170,7 @@ def _profile_picker(ctx: PageContext, prepared: _Prepared, *, key: str) -> None:
     code = st.selectbox(ctx.t("karta.choose_kommun"), prepared.picker, key=key,
                         format_func=lambda c: f"{names.get(c, c)} ({c})")
     if code:
-        st.page_link(KOMMUN_PAGE, label=ctx.t("karta.open_profile", name=names[code]), icon="➡️",
+        st.page_link(navigation.KOMMUN.file, label=ctx.t("karta.open_profile", name=names[code]), icon="➡️",
                      query_params=ctx.query(kommun=code))
 
 
@@ -180,5 +178,5 @@ def _not_mappable(ctx: PageContext, metric_id: str) -> None:
     """A distribution has no single value per area: say so and offer the metrics that can be mapped."""
     st.info(ctx.t("karta.not_mappable", metric=metrics.get(metric_id).label(ctx.lang)), icon="🗺️")
     for other in mapping.mappable_metrics():
-        st.page_link(KARTA_PAGE, label=metrics.get(other).label(ctx.lang), icon="➡️",
+        st.page_link(navigation.KARTA.file, label=metrics.get(other).label(ctx.lang), icon="➡️",
                      query_params=ctx.query(matt=other))

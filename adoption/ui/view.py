@@ -34,10 +34,11 @@ from adoption.metrics.filters import (
     requested_version,
     to_query,
 )
+from adoption.metrics.years import chosen_year
 from adoption.text import i18n
 
 from ..store import Store
-from . import cache
+from . import cache, navigation
 from .context import store as current_store
 
 WIDGET_PREFIX = "w_"
@@ -119,9 +120,11 @@ def _seed_widgets(state: ViewState) -> None:
 def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
     """Read the URL, draw the sidebar controls a page uses, write the URL back.
 
-    ``uses``: the filter keys of this page among ar, lan, kommun, sektor, typ,
-    matt, niva. Language and data version are always kept.
+    ``page``: the page's id in :mod:`adoption.ui.navigation`. ``uses``: the
+    filter keys of this page among ar, lan, kommun, sektor, typ, matt, niva.
+    Language and data version are always kept.
     """
+    navigation.page(page)  # KeyError for a page the navigation does not know
     uses = tuple(uses)
     db = current_store()
     current = cache.current_version(db)
@@ -143,8 +146,7 @@ def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
     # state also holds other pages' filters, which must not filter this page unseen).
     state = _keep(_sidebar(url_state, uses, known), uses)
     version = state.v if state.v is not None else current
-    years = known.years
-    year = state.filter.ar if state.filter.ar is not None else (years[-1] if years else None)
+    year = chosen_year(known.years, state.filter.ar)
 
     wanted = to_query(_keep(state, uses))
     if wanted != params:
@@ -212,7 +214,7 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
             ss[WIDGET_PREFIX + "ar"] = ANY
         values["ar"] = _from_widget(sidebar.selectbox(
             tr("filter.ar"), options, key=WIDGET_PREFIX + "ar",
-            format_func=lambda y: f"{tr('filter.latest_year')} ({max(known.years)})" if y == ANY else str(y),
+            format_func=lambda y: f"{tr('filter.latest_year')} ({chosen_year(known.years, None)})" if y == ANY else str(y),
         ))
     if "lan" in uses:
         names = cache.county_names(current_store())
@@ -274,11 +276,11 @@ def _banners(ctx: PageContext, notices: list[Notice]) -> None:
         st.warning(ctx.t("banner.demo"), icon="ℹ️")
 
 
-def share_control(ctx: PageContext, path: str) -> None:
-    """The "Dela" control: a link pinned to the data version and year now shown."""
+def share_control(ctx: PageContext) -> None:
+    """The "Dela" control: a link to this page pinned to the data version and year now shown."""
     pinned = ctx.query(v=ctx.version, ar=ctx.year)
     encoded = urlencode([(k, v) for k, values in pinned.items() for v in values])
-    base = st.context.url or path
+    base = st.context.url or navigation.page(ctx.page).path
     with st.popover(ctx.t("share.button"), icon="🔗"):
         st.caption(ctx.t("share.help"))
         st.code(f"{base}?{encoded}", language=None)
@@ -292,11 +294,11 @@ def no_data(ctx: PageContext) -> bool:
     return False
 
 
-def go_to(ctx: PageContext, page_path: str, **changes) -> None:
+def go_to(ctx: PageContext, page: navigation.Page, **changes) -> None:
     """Open another page (or this one) with this view's filters and ``changes``.
 
-    ``go_to(ctx, "pages/kommun.py", kommun="0180")``. The filters travel as
+    ``go_to(ctx, navigation.KOMMUN, kommun="0180")``. The filters travel as
     URL parameters (codes, validated again by the next page's ``setup``); the
     view's widgets are not bound to the URL, so ``switch_page`` may set them.
     """
-    st.switch_page(page_path, query_params=ctx.query(**changes))
+    st.switch_page(page.file, query_params=ctx.query(**changes))

@@ -145,14 +145,6 @@ def sources(lang: str = "sv") -> list[Source]:
     ]
 
 
-def sources_table(lang: str = "sv") -> pd.DataFrame:
-    return pd.DataFrame([
-        {i18n.t("om.col.source", lang): s.name, i18n.t("om.col.about", lang): s.text,
-         i18n.t("om.col.licence", lang): s.licence}
-        for s in sources(lang)
-    ])
-
-
 # -- data versions ---------------------------------------------------------------
 
 

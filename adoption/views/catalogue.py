@@ -290,3 +290,36 @@ def download_table(frame: pd.DataFrame, lang: str = "sv", *, organisation: bool 
     out[col("kalla")] = [v if isinstance(v, str) else "" for v in frame.get("kalla", pd.Series([None] * len(frame)))]
     out[i18n.t("initiativ.description", lang)] = [v if isinstance(v, str) else "" for v in frame["beskrivning"]]
     return out
+
+
+# -- for the Initiativ page --------------------------------------------------------
+
+
+def page_query(flt, text: str = "", mognad=(), teknik=(), utvarderad=()) -> Query:
+    """The page's search: the sidebar's filter (``metrics.filters.Filter``, its year set) and the page's own fields."""
+    return Query(text=text or "", ar=flt.ar, lan=flt.lan, kommun=flt.kommun, sektor=flt.sektor, typ=flt.typ,
+                 mognad=tuple(mognad), teknik=tuple(teknik), utvarderad=tuple(utvarderad))
+
+
+def download_rows(store: Store, query: Query, found: Found, *, version: int | None = None) -> pd.DataFrame:
+    """The rows of the search's file: those shown, or (when the table is cut) every match up to DOWNLOAD_LIMIT."""
+    return find(store, query, DOWNLOAD_LIMIT, version=version).rows if found.limited else found.rows
+
+
+def download_count(found: Found) -> int:
+    """How many rows the search's file holds."""
+    return min(found.total, DOWNLOAD_LIMIT)
+
+
+def titles(frame: pd.DataFrame) -> dict[int, str]:
+    """Initiative id -> how the detail picker names it: "Titel – Kommun (år)"."""
+    return {int(i): f"{t} – {k} ({a})" for i, t, k, a in zip(frame["id"], frame["titel"], frame["kommun"], frame["ar"])}
+
+
+def initiative(frame: pd.DataFrame, initiative_id: int) -> pd.Series:
+    """One row of a search's rows by id."""
+    return frame[frame["id"] == initiative_id].iloc[0]
+
+
+def description_text(row: pd.Series) -> str:
+    return row["beskrivning"] if isinstance(row["beskrivning"], str) else "–"

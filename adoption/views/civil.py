@@ -15,6 +15,7 @@ import pandas as pd
 
 from adoption import metrics, vocab
 from adoption.metrics.filters import Filter
+from adoption.metrics.years import latest_and_previous
 from adoption.store import Store
 from adoption.text import formatting, i18n
 from adoption.views import sectors
@@ -68,7 +69,7 @@ def category_counts(store: Store, flt: Filter, *, version: int | None = None) ->
     Columns kategori, sort, antal (Int64; <NA> when 1 or 2: suppressed), suppressed.
     Counting response rows is not a metric; no share is computed here.
     """
-    year, _ = sectors.compared_years(store, flt.ar, version=version)
+    year, _ = latest_and_previous(store, flt.ar, version=version)
     version = store.resolve_version(version)
     if year is None:
         responses = pd.DataFrame(columns=["typ", "kommunkod", "org_kategori"])

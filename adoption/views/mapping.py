@@ -535,11 +535,6 @@ class CompactDeck(pdk.Deck):
         return text
 
 
-def payload_size(deck_obj) -> int:
-    """Bytes of the spec Streamlit sends to the browser for this deck."""
-    return len(deck_obj.to_json().encode("utf-8"))
-
-
 def selected_code(data: MapData, selection) -> str | None:
     """The area code of a map click (``st.pydeck_chart(..., on_select=...)``'s value), validated.
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from adoption import metrics
 from adoption.metrics.filters import Filter
+from adoption.metrics.years import latest_and_previous
 from adoption.store import Store
 from adoption.text import formatting, i18n
 
@@ -32,13 +33,12 @@ class Headline:
 def headlines(store: Store, flt: Filter, version: int | None,
               metric_ids: tuple[str, ...] = HEADLINE_METRICS) -> list[Headline]:
     version = store.resolve_version(version)
-    years = store.survey_years(version)
-    year = flt.ar if flt.ar is not None else (years[-1] if years else None)
-    earlier = [y for y in years if year is not None and y < year]
+    year, earlier = latest_and_previous(store, flt.ar, version=version)
     out = []
     for metric_id in metric_ids:
         result = metrics.compute(store, metric_id, flt.with_(ar=year), version=version)
-        previous = metrics.compute(store, metric_id, flt.with_(ar=earlier[-1]), version=version) if earlier else None
+        previous = (metrics.compute(store, metric_id, flt.with_(ar=earlier), version=version)
+                    if earlier is not None else None)
         change = None
         if previous is not None and result.value is not None and previous.value is not None:
             change = result.value - previous.value

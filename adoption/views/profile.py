@@ -509,3 +509,45 @@ def distribution_download(results: list[tuple[str, metrics.MetricResult]], lang:
     frame = pd.DataFrame(out, columns=columns)
     return _integers(frame, [t("download.col.stage_code"), t("download.col.numerator"),
                              t("download.col.denominator")])
+
+
+# -- the profile page's own tables (words, for the page) ----------------------------------
+
+
+def missing_years(cells: tuple[StageCell, ...]) -> tuple[int, ...]:
+    """Survey years in which the municipality sent no response."""
+    answered = responded_years(cells)
+    return tuple(y for y in sorted({c.ar for c in cells}) if y not in answered)
+
+
+def similar_table(similar, lang: str = "sv") -> pd.DataFrame:
+    """The most similar municipalities (``similarity.Similar``): name, county, distance and shared answers."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    return pd.DataFrame([
+        {t("kommun.col_area"): f"{s.name} ({s.kommunkod})", t("filter.lan"): s.lan_name,
+         t("kommun.col_distance"): formatting.number(s.distance, lang, 2),
+         t("kommun.col_shared"): formatting.number(s.shared, lang)} for s in similar
+    ])
+
+
+def sector_table(rows: tuple[SectorComparison, ...], lan_name: str, lang: str = "sv") -> pd.DataFrame:
+    """Per sector the municipality's stage and the county's and country's share at that same stage."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    return pd.DataFrame([
+        {t("kommun.col_sector"): i18n.label("sektor", r.sektor, lang),
+         t("kommun.col_own"): cell_text(r.own, lang),
+         t("kommun.col_lan_same").format(lan=lan_name): same_stage_text(r.lan_same, lang),
+         t("kommun.col_riket_same"): same_stage_text(r.riket_same, lang)} for r in rows
+    ])
+
+
+def distribution_areas(lan_name: str, lan: metrics.MetricResult, riket: metrics.MetricResult,
+                       lang: str = "sv") -> list[tuple[str, metrics.MetricResult]]:
+    """The county's and the country's ``sektor_fordelning`` by area name, for the distribution table and file."""
+    return [(lan_name, lan), (i18n.t("kommun.riket", lang), riket)]
+
+
+def trend_download(comps: tuple[Comparison, ...], metric_id: str, names: dict[str, str],
+                   lang: str = "sv") -> pd.DataFrame:
+    """The trend's series as numbers: the municipality, its county and the country over the years."""
+    return comparison_download(comps, names, lang, metric_ids=(metric_id,), areas=(AREA_KOMMUN, AREA_LAN, AREA_RIKET))

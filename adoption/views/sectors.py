@@ -13,6 +13,7 @@ import pandas as pd
 
 from adoption import metrics, vocab
 from adoption.metrics.filters import Filter
+from adoption.metrics.years import latest_and_previous
 from adoption.store import Store
 from adoption.text import formatting, i18n
 
@@ -28,16 +29,8 @@ BARRIER_COLUMNS = ("ar", "hinder", "hinder_sort", "value", "numerator", "denomin
                    "suppressed", "status")
 
 
-def compared_years(store: Store, ar: int | None, *, version: int | None = None) -> tuple[int | None, int | None]:
-    """The chosen survey year (None: the latest) and the survey year before it (None if there is none)."""
-    years = store.survey_years(store.resolve_version(version))
-    year = ar if ar is not None else (years[-1] if years else None)
-    earlier = [y for y in years if year is not None and y < year]
-    return year, (earlier[-1] if earlier else None)
-
-
 def _years(store: Store, flt: Filter, version: int | None) -> list[int]:
-    year, previous = compared_years(store, flt.ar, version=version)
+    year, previous = latest_and_previous(store, flt.ar, version=version)
     return [y for y in (year, previous) if y is not None]
 
 

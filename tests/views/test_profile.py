@@ -219,3 +219,31 @@ def test_similar_download():
 
     frame = profile.similar_download((Similar("0114", "Upplands Väsby", "01", "Stockholms län", 0.25, 8),))
     assert frame.iloc[0].tolist() == ["Upplands Väsby", "0114", "Stockholms län", 0.25, 8]
+
+
+def test_missing_years(store):
+    """Stockholm's municipality answered 2022 and 2024; the civil-society answer of 2023 is not its own."""
+    assert profile.missing_years(profile.stage_history(store, "0180")) == (2023,)
+    assert profile.missing_years(profile.stage_history(store, "0114")) == ()
+
+
+def test_similar_and_sector_tables_in_words(store):
+    from adoption.metrics.similarity import Similar
+
+    similar = profile.similar_table((Similar("0114", "Upplands Väsby", "01", "Stockholms län", 0.25, 8),), "sv")
+    assert similar.iloc[0].tolist() == ["Upplands Väsby (0114)", "Stockholms län", "0,25", "8"]
+    rows, lan, riket = profile.sector_comparison(store, "0180", "01", 2024)
+    table = profile.sector_table(rows, "Stockholms län", "sv").set_index("Verksamhetsområde")
+    care = table.loc["Vård och omsorg"]
+    assert care["Kommunens nivå"] == "I drift" and care["Stockholms län: andel på samma nivå"] == "66,7 % (2 av 3)"
+    assert table.loc["Socialtjänst", "Kommunens nivå"] == "inget svar"
+    assert profile.distribution_areas("Stockholms län", lan, riket, "en") == [("Stockholms län", lan),
+                                                                              ("Whole country", riket)]
+
+
+def test_trend_download_holds_the_three_areas_of_the_trend(store):
+    comps = profile.comparisons(store, "0180", "01", (), (), ("mognadsindex",))
+    names = {"0180": "Stockholm", "01": "Stockholms län"}
+    frame = profile.trend_download(comps, "mognadsindex", names)
+    assert set(frame["Kod"]) == {"0180", "01", ""}  # the country has no code
+    assert set(frame["Måttkod"]) == {"mognadsindex"} and sorted(set(frame["År"])) == [2022, 2023, 2024]

@@ -17,14 +17,6 @@ def store(demo_db_template) -> Store:
     return Store(demo_db_template)
 
 
-def test_compared_years(store):
-    version = store.current_version()
-    years = store.survey_years(version)
-    assert sectors.compared_years(store, years[1], version=version) == (years[1], years[0])
-    assert sectors.compared_years(store, years[0], version=version) == (years[0], None)
-    assert sectors.compared_years(store, None, version=version) == (years[-1], years[-2])
-
-
 def test_stage_rows_are_the_registry_breakdown_for_both_years(store):
     flt = Filter(ar=2024, lan=("12",))
     rows = sectors.stage_rows(store, flt)
@@ -160,7 +152,6 @@ def test_empty_database(tmp_path):
 
     db = Store(tmp_path / "empty.duckdb")
     bootstrap.initialise(db, with_demo=False)
-    assert sectors.compared_years(db, None, version=db.current_version()) == (None, None)
     assert sectors.stage_rows(db, Filter()).empty
     assert isinstance(sectors.barrier_rows(db, Filter()), pd.DataFrame)
 
