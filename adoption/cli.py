@@ -15,7 +15,7 @@ import pandas as pd
 
 from adoption import bootstrap, metrics
 from adoption.ingest import export
-from adoption.metrics.filters import Filter
+from adoption.metrics.filters import Filter, group_codes
 from adoption.text import formatting
 
 from .errors import AdoptionError
@@ -56,10 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("metric_id", metavar="MÅTT", help=f"ett av: {', '.join(metrics.REGISTRY)}")
     p.add_argument("--ar", type=int, help="enkätår (annars det senaste)")
     p.add_argument("--lan", nargs="+", default=[], metavar="LL", help="länskod(er), två siffror")
-    p.add_argument("--kommun", metavar="KKKK", help="kommunkod, fyra siffror")
+    p.add_argument("--kommun", nargs="+", metavar="KKKK",
+                   help="kommunkod, fyra siffror; flera koder ger ett gemensamt värde för dem")
+    p.add_argument("--grupp", metavar="KOD",
+                   help="SKR:s kommungrupp (A1–C9) eller huvudgrupp (A, B, C); kräver inlästa kommungrupper")
     p.add_argument("--sektor", nargs="+", default=[], metavar="KOD", help=f"sektor(er): {', '.join(sector_codes())}")
     p.add_argument("--typ", choices=RESPONDENT_TYPES, help="kommun eller civilsamhalle")
-    p.add_argument("--niva", choices=("kommun", "lan"), help="ett värde per kommun eller per län")
+    p.add_argument("--niva", choices=("kommun", "lan", "grupp"),
+                   help="ett värde per kommun, per län eller per kommungrupp")
     p.add_argument("--version", type=int, dest="data_version", metavar="V", help="dataversion (annars den senaste)")
     p.add_argument("--json", action="store_true", help="skriv JSON (andelar som bråk 0–1)")
 
@@ -72,6 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import-population", parents=[db], help="läs in befolkning från SCB (BE0101N1), Kolada (N01951) eller mallen, som en uppladdning")
     p.add_argument("file", metavar="FIL")
+    p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN",
+                   help=f"vem som läser in (visas i historiken; annars ”{CLI_AUTHOR}”)")
+
+    p = sub.add_parser("import-kommungrupper", parents=[db],
+                       help="läs in SKR:s kommungruppsindelning (Excelfilen eller samma kolumner som CSV), "
+                            "som en uppladdning")
+    p.add_argument("file", metavar="FIL")
+    p.add_argument("--ar", type=int, help="indelningens år, när kolumnen inte heter ”Kommungrupp 2023”")
     p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN",
                    help=f"vem som läser in (visas i historiken; annars ”{CLI_AUTHOR}”)")
 
@@ -112,12 +124,23 @@ def _validate_filter(args) -> Filter:
     for code in args.lan:
         if not re.fullmatch(r"\d{2}", code):
             raise AdoptionError(f"Ogiltig länskod ”{code}”: ange två siffror, till exempel 01.")
-    if args.kommun is not None and not re.fullmatch(r"\d{4}", args.kommun):
-        raise AdoptionError(f"Ogiltig kommunkod ”{args.kommun}”: ange fyra siffror, till exempel 0180.")
+    for code in args.kommun or ():
+        if not re.fullmatch(r"\d{4}", code):
+            raise AdoptionError(f"Ogiltig kommunkod ”{code}”: ange fyra siffror, till exempel 0180.")
+    if args.grupp is not None and args.grupp not in group_codes():
+        raise AdoptionError(f"Okänd kommungrupp ”{args.grupp}”: ange en av {', '.join(group_codes())}.")
     unknown = [s for s in args.sektor if s not in sector_codes()]
     if unknown:
         raise AdoptionError(f"Okänd sektor ”{unknown[0]}”. Kända sektorer: {', '.join(sector_codes())}.")
-    return Filter(ar=args.ar, lan=tuple(args.lan), kommun=args.kommun, sektor=tuple(args.sektor), typ=args.typ)
+    return Filter(ar=args.ar, lan=tuple(args.lan), kommun=tuple(args.kommun) if args.kommun else None,
+                  sektor=tuple(args.sektor), typ=args.typ, grupp=args.grupp)
+
+
+def _check_groups_loaded(store: Store, flt: Filter, niva: str | None, version: int | None) -> None:
+    if (flt.grupp is not None or niva == "grupp") and store.municipality_groups(
+            store.resolve_version(version)).empty:
+        raise AdoptionError("Inga kommungrupper är inlästa i dataversionen. Läs in SKR:s kommungruppsindelning "
+                            "med python -m adoption import-kommungrupper FIL.")
 
 
 def cmd_init(args) -> int:
@@ -126,6 +149,8 @@ def cmd_init(args) -> int:
     print(f"Databas: {store.path}")
     print(f"Schemaversion: {report.schema_version}")
     print("Referensdata: inläst" if report.reference_loaded else "Referensdata: fanns redan")
+    if report.regions_loaded:
+        print("FA-regioner: tilldelade alla kommuner")
     if report.goals_loaded:
         print(f"Programmål: {report.goals_loaded} standardmål inlästa")
     if report.demo_version is not None:
@@ -165,7 +190,9 @@ def _describe_breakdown(result: metrics.MetricResult, metric: metrics.Metric) ->
 def cmd_metric(args) -> int:
     metric = metrics.get(args.metric_id)
     flt = _validate_filter(args)
-    result = metrics.compute(_store(args), args.metric_id, flt, version=args.data_version, by=args.niva)
+    store = _store(args)
+    _check_groups_loaded(store, flt, args.niva, args.data_version)
+    result = metrics.compute(store, args.metric_id, flt, version=args.data_version, by=args.niva)
     results = result if isinstance(result, list) else [result]
     if args.json:
         payload = [dict(r.to_dict(), label=metric.label_sv) for r in results]
@@ -223,6 +250,37 @@ def cmd_import_population(args) -> int:
     frame = prepared.result.frame
     years = ", ".join(map(str, sorted(frame["ar"].unique().tolist())))
     print(f"Läste in befolkning för {len(frame)} kommun-år ({years}) som dataversion {outcome.version}")
+    return 0
+
+
+def cmd_import_groups(args) -> int:
+    """An upload of kind "kommungrupper": validated, recorded with its checksum, a new data version."""
+    from .ingest.pipeline import _duplicate_message, commit, prepare
+    from .ingest.report import report_line
+
+    data, name = _read_upload(args)
+    store = _store(args)
+    bootstrap.load_reference(store)
+    prepared = prepare(data, name, "kommungrupper", store, year=args.ar, headline=False)
+    status = _status(prepared)
+    for problem in prepared.result.problems:
+        print(report_line(problem), file=sys.stderr if status else sys.stdout)
+    if status != 0:
+        print("Ingenting sparades: filen har fel.", file=sys.stderr)
+        return status
+    if prepared.duplicate_of is not None:
+        print(_duplicate_message(prepared.duplicate_of))
+        return 0
+    for c in prepared.preview.counts if prepared.preview else ():
+        print(f"Jämfört med nuvarande indelning: {c.added} nya, {c.changed} ändrade, {c.unchanged} oförändrade")
+    outcome = commit(prepared, store, uploaded_by=args.user)
+    if outcome.status != "committed":
+        print(outcome.message)
+        return 0
+    frame = prepared.result.frame
+    sizes = ", ".join(f"{code} {n}" for code, n in frame["grupp"].value_counts().sort_index().items())
+    print(f"Läste in kommungrupper {int(frame['ar'].iloc[0])} för {len(frame)} kommuner ({sizes}) "
+          f"som dataversion {outcome.version}")
     return 0
 
 
@@ -406,6 +464,7 @@ COMMANDS = {
     "metric": cmd_metric,
     "export": cmd_export,
     "import-population": cmd_import_population,
+    "import-kommungrupper": cmd_import_groups,
     "demo": cmd_demo,
     "info": cmd_info,
 }

@@ -89,7 +89,7 @@ class UploadKind:
     name_sv: str
     name_en: str
     # Validated by adoption.ingest.validate and exported in the same format;
-    # population has a format of its own (adoption.ingest.population_upload).
+    # population and municipality groups have formats of their own.
     survey: bool
 
 
@@ -97,6 +97,8 @@ UPLOAD_KINDS = (
     UploadKind("enkatsvar", "Enkätsvar", "Survey responses", survey=True),
     UploadKind("initiativ", "Initiativ", "Initiatives", survey=True),
     UploadKind("befolkning", "Befolkning", "Population", survey=False),
+    # SKR's kommungruppsindelning: reference data, one group per municipality (adoption.ingest.groups_upload).
+    UploadKind("kommungrupper", "Kommungrupper", "Municipality groups", survey=False),
 )
 KINDS = tuple(k.code for k in UPLOAD_KINDS)
 SURVEY_KINDS = tuple(k.code for k in UPLOAD_KINDS if k.survey)

@@ -47,6 +47,7 @@ import pandas as pd
 from ..errors import AdoptionError, InputError
 from ..formats import KINDS, SURVEY_KINDS, kind_name
 from ..store import Store, UploadInfo, UploadRecord, VersionChangedError, org_key
+from .groups_upload import validate_groups
 from .population_upload import validate_population
 from .report import IngestResult
 from .validate import gc_paused, output_columns, validate
@@ -119,6 +120,7 @@ class _Plan(_Totals):
     responses: pd.DataFrame | None = None
     initiatives: pd.DataFrame | None = None
     population: pd.DataFrame | None = None
+    groups: pd.DataFrame | None = None
 
 
 @dataclass
@@ -191,11 +193,13 @@ def clean_filename(filename: str) -> str:
 def validate_upload(data: bytes, filename: str, kind: str, municipalities: pd.DataFrame, *,
                     year: int | None = None, column_mapping: dict[str, str] | None = None,
                     name_corrections: dict[int, str] | None = None) -> IngestResult:
-    """Validation of any of the three kinds (no database needed beyond the municipality list)."""
+    """Validation of any of the kinds (no database needed beyond the municipality list)."""
     if kind not in KINDS:
         raise InputError(f"Okänd sorts fil ”{kind}”; välj en av: {', '.join(KINDS)}.")
     if kind == "befolkning":
         return validate_population(data, filename, municipalities, year=year)
+    if kind == "kommungrupper":
+        return validate_groups(data, filename, municipalities, year=year)
     return validate(data, filename, kind, municipalities, year=year, column_mapping=column_mapping,
                     name_corrections=name_corrections)
 
@@ -228,7 +232,10 @@ def prepare(
     prepared.duplicate_of = store.find_upload(prepared.sha256, kind)
     if not result.ok or prepared.duplicate_of is not None:
         return prepared
-    if headline:
+    if kind == "kommungrupper":
+        # Every group row names its file, so that Om data can say which file the groups came from.
+        result.frame = result.frame.assign(sha256=prepared.sha256)
+    if headline and kind != "kommungrupper":  # groups change no survey figure: nothing to show before/after
         plan, effects = _preview_on_copy(store, kind, result.frame)
     else:
         plan, effects = _plan(store, kind, result.frame, store.current_version()), []
@@ -342,6 +349,12 @@ def _plan(store: Store, kind: str, frame: pd.DataFrame, version: int | None) -> 
                              lambda r: (int(r["ar"]), r["kommunkod"]), lambda r: "befolkning")
         # Population replaces whole years: every row of the file is written.
         return _Plan(version, counts, population=frame)
+    if kind == "kommungrupper":
+        current = store.municipality_groups(version) if version is not None else frame.iloc[0:0]
+        counts, _ = _compare(frame, current, ["kommunkod", "grupp", "ar"], lambda r: r["kommunkod"],
+                             lambda r: "kommungrupper")
+        # A classification replaces the whole previous one: every row is written.
+        return _Plan(version, counts, groups=frame)
     columns = output_columns(kind)
     if version is None:
         current = pd.DataFrame(columns=columns)
@@ -381,7 +394,7 @@ def _preview_on_copy(store: Store, kind: str, frame: pd.DataFrame) -> tuple[_Pla
         outcome = scratch.commit_upload(
             _record(plan, filename="förhandsvisning", sha="preview", kind=kind, uploaded_by="förhandsvisning"),
             responses=plan.responses, initiatives=plan.initiatives, population=plan.population,
-            description="förhandsvisning", expected_version=base,
+            groups=plan.groups, description="förhandsvisning", expected_version=base,
         )
         after_version = outcome.version if outcome.version is not None else base
         effects = []
@@ -485,7 +498,7 @@ def commit(
                 _record(plan, filename=prepared.filename, sha=prepared.sha256, kind=prepared.kind,
                         uploaded_by=user),
                 responses=plan.responses, initiatives=plan.initiatives, population=plan.population,
-                description=_description(prepared.kind, prepared.filename),
+                groups=plan.groups, description=_description(prepared.kind, prepared.filename),
                 expected_version=plan.base_version, hook=hook,
             )
         except VersionChangedError:
@@ -508,7 +521,8 @@ def commit(
 
 
 def guess_kind(data: bytes, filename: str) -> str | None:
-    """enkatsvar, initiativ or befolkning from the file's content and name; None when unsure."""
+    """enkatsvar, initiativ, befolkning or kommungrupper from the file's content and name; None when unsure."""
+    from . import groups_upload
     from .headers import known_names, normalise
     from .read import read_table
 
@@ -516,6 +530,12 @@ def guess_kind(data: bytes, filename: str) -> str | None:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \r\n\t")
     if head.startswith((b"{", b"[")):
         return "befolkning"
+    try:
+        table = read_table(data, filename, groups_upload._score, sheets=(groups_upload.SHEET,))
+        if "gruppkod" in {groups_upload._column(c) for c in table.header}:
+            return "kommungrupper"
+    except (AdoptionError, UnicodeError):
+        pass
     scores = {}
     for kind in SURVEY_KINDS:
         known = known_names(kind)

@@ -48,9 +48,13 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.0f} MB"
 
 
-def read_table(data: bytes, filename: str, header_score: Callable[[list[str]], int]) -> Table:
+def read_table(data: bytes, filename: str, header_score: Callable[[list[str]], int], *,
+               sheets: Iterable[str] = SURVEY_KINDS, columns_hint: str = "ar, typ, kommunkod") -> Table:
     """Read a CSV or .xlsx upload. ``header_score`` counts the known column names in a row.
 
+    ``sheets``: the names of the .xlsx sheet to read, in order of preference
+    (compared without case and diacritics; else the first sheet).
+    ``columns_hint``: column names the message for a missing header row gives as examples.
     Raises UnreadableFileError for files that are not a readable table and
     InputError for files over a limit or without a header row.
     """
@@ -64,8 +68,8 @@ def read_table(data: bytes, filename: str, header_score: Callable[[list[str]], i
     name = filename.lower()
     is_zip = data.startswith(b"PK\x03\x04")
     if name.endswith((".xlsx", ".xlsm")) or is_zip:
-        grid, sheet = _read_xlsx(data, filename)
-        table = _table(grid, filename, header_score)
+        grid, sheet = _read_xlsx(data, filename, tuple(_sheet_key(s) for s in sheets))
+        table = _table(grid, filename, header_score, columns_hint)
         table.sheet = sheet
         return table
     if name.endswith(".xls"):
@@ -74,7 +78,7 @@ def read_table(data: bytes, filename: str, header_score: Callable[[list[str]], i
         )
     text, encoding = decode(data, filename)
     grid, delimiter = _read_csv(text, filename)
-    table = _table(grid, filename, header_score)
+    table = _table(grid, filename, header_score, columns_hint)
     table.delimiter, table.encoding = delimiter, encoding
     return table
 
@@ -193,14 +197,15 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _read_xlsx(data: bytes, filename: str) -> tuple[list[list[str]], str]:
+def _read_xlsx(data: bytes, filename: str, sheets: tuple[str, ...]) -> tuple[list[list[str]], str]:
     _check_zip(data, filename)
     from python_calamine import CalamineWorkbook
 
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = list(book.sheet_names)
-        wanted = [n for n in names if _sheet_key(n) in SURVEY_KINDS]
+        keys = [_sheet_key(n) for n in names]
+        wanted = [names[keys.index(s)] for s in sheets if s in keys]
         sheet_name = wanted[0] if wanted else names[0]
         sheet = book.get_sheet_by_name(sheet_name)
         height, width = sheet.total_height, sheet.total_width
@@ -240,7 +245,8 @@ def _trim(row: Iterable[str]) -> list[str]:
     return cells
 
 
-def _table(grid: list[list[str]], filename: str, header_score: Callable[[list[str]], int]) -> Table:
+def _table(grid: list[list[str]], filename: str, header_score: Callable[[list[str]], int],
+           columns_hint: str = "ar, typ, kommunkod") -> Table:
     grid = [_trim(r) for r in grid]
     while grid and not grid[-1]:
         grid.pop()
@@ -251,7 +257,7 @@ def _table(grid: list[list[str]], filename: str, header_score: Callable[[list[st
     if best == 0:
         raise InputError(
             f"Filen {filename} har ingen rubrikrad med kända kolumnnamn bland de första "
-            f"{HEADER_SEARCH_ROWS} raderna. Se mallen för kolumnnamnen (t.ex. ar, typ, kommunkod)."
+            f"{HEADER_SEARCH_ROWS} raderna. Se mallen för kolumnnamnen (t.ex. {columns_hint})."
         )
     index = scores.index(best)
     header = grid[index]

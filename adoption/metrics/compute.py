@@ -18,11 +18,13 @@ from adoption.metrics.definitions import (
     _reason,
     get,
 )
-from adoption.metrics.filters import Filter
+from adoption.metrics.filters import Filter, group_codes, in_group
 from adoption.metrics.stats import mean_interval, wilson_interval
 from adoption.metrics.years import chosen_year
 from adoption.store import Store
-from adoption.vocab import RESPONDENT_TYPES
+from adoption.vocab import RESPONDENT_TYPES, codes
+
+LEVELS = ("kommun", "lan", "grupp")
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class MetricResult:
     ar: int | None
     typ: str | None
     unit: str
-    area: str | None = None  # the municipality or county code when grouped
+    area: str | None = None  # the municipality, county or group code when grouped
     reason: str | None = None
     suppressed: bool = False
     filters_ignored: tuple[str, ...] = ()
@@ -68,8 +70,11 @@ def compute(store: Store, metric_id: str, flt: Filter = Filter(), *, version: in
             by: str | None = None) -> MetricResult | list[MetricResult]:
     """One metric for a filter and data version (default: current).
 
-    With ``by="kommun"`` or ``by="lan"`` a list with one result per area in
-    the filter's scope, areas without answers included (value None).
+    With ``by="kommun"``, ``by="lan"`` or ``by="grupp"`` (SKR's municipality
+    groups of the version) a list with one result per area in the filter's
+    scope, areas without answers included (value None). A filter with several
+    municipalities (``Filter(kommun=("0180", "1480"))``) pools them into one
+    figure, with the base and interval of the pooled answers.
     """
     with store.reading():  # one connection for the version check, years and counts
         return _compute(store, metric_id, flt, version=version, by=by)
@@ -80,6 +85,8 @@ def _compute(store: Store, metric_id: str, flt: Filter, *, version: int | None,
     metric = get(metric_id)
     if flt.typ is not None and flt.typ not in RESPONDENT_TYPES:
         raise AdoptionError(f"Okänd typ ”{flt.typ}”; välj kommun eller civilsamhalle.")
+    if flt.grupp is not None and flt.grupp not in group_codes():
+        raise AdoptionError(f"Okänd kommungrupp ”{flt.grupp}”; välj en av: {', '.join(group_codes())}.")
     version = store.resolve_version(version)
     ignored = []
     if flt.sektor and not metric.uses_sector:
@@ -101,13 +108,13 @@ def _compute(store: Store, metric_id: str, flt: Filter, *, version: int | None,
     elif metric.needs_population and not store.population_years(version):
         status = "needs_population"
 
-    areas = _areas(store, flt, by)
+    areas = _areas(store, flt, by, version)
     if status is not None:
         empty = [_empty(ctx, area, status) for area in areas]
         return empty if by else empty[0]
 
     rows = store.metric_rows(
-        metric.family, version=version, ar=ar, typ=typ, lan=flt.lan, kommun=flt.kommun,
+        metric.family, version=version, ar=ar, typ=typ, lan=flt.lan, kommun=flt.kommuner, grupp=flt.grupp,
         sektor=flt.sektor if metric.uses_sector else (), by=by, threshold=metric.threshold,
         **dict(metric.shape),
     )
@@ -120,19 +127,28 @@ def _compute(store: Store, metric_id: str, flt: Filter, *, version: int | None,
     return ordered if by else ordered[0]
 
 
-def _areas(store: Store, flt: Filter, by: str | None) -> list[str]:
+def _areas(store: Store, flt: Filter, by: str | None, version: int | None) -> list[str]:
     if by is None:
         return ["alla"]
+    if by not in LEVELS:
+        raise AdoptionError(f"Okänd nivå ”{by}”; välj {', '.join(LEVELS)}.")
     municipalities = store.municipalities()
     if flt.lan:
         municipalities = municipalities[municipalities["lan_kod"].isin(flt.lan)]
     if flt.kommun:
-        municipalities = municipalities[municipalities["kommunkod"] == flt.kommun]
+        municipalities = municipalities[municipalities["kommunkod"].isin(flt.kommuner)]
+    if flt.grupp or by == "grupp":
+        groups = store.municipality_groups(version).set_index("kommunkod")["grupp"]
+        group_of = municipalities["kommunkod"].map(groups)
+        if flt.grupp:
+            keep = group_of.map(lambda g: in_group(g if isinstance(g, str) else None, flt.grupp))
+            municipalities, group_of = municipalities[keep.astype(bool)], group_of[keep.astype(bool)]
     if by == "kommun":
         return municipalities["kommunkod"].tolist()
     if by == "lan":
         return sorted(municipalities["lan_kod"].unique().tolist())
-    raise AdoptionError(f"Okänd nivå ”{by}”; välj kommun eller lan.")
+    present = set(group_of.dropna())
+    return [code for code in codes("kommungrupp") if code in present]
 
 
 def _empty(ctx: _Context, area: str, status: str) -> MetricResult:

@@ -12,29 +12,49 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from adoption.metrics import factors
 from adoption.metrics.definitions import REGISTRY
 from adoption.text import i18n
-from adoption.vocab import sector_codes
+from adoption.vocab import codes, sector_codes
 
 
 @dataclass(frozen=True)
 class Filter:
-    """Survey year, counties, municipality, sectors and kind of respondent.
+    """Survey year, counties, municipality, sectors, kind of respondent and municipality group.
 
     Empty means "all". ``typ`` None means the metric's own default kind
-    (municipalities for the municipal metrics).
+    (municipalities for the municipal metrics). ``kommun`` is one code, or a
+    list of codes that a metric pools into one figure (the municipalities
+    most like another, say); a list of one is that code. ``grupp`` is an SKR
+    municipality group (A1..C9) or a main group (A, B, C).
     """
 
     ar: int | None = None
     lan: tuple[str, ...] = field(default_factory=tuple)
-    kommun: str | None = None
+    kommun: str | tuple[str, ...] | None = None
     sektor: tuple[str, ...] = field(default_factory=tuple)
     typ: str | None = None
+    grupp: str | None = None
 
     def __post_init__(self) -> None:
         # Normalise so that equal filters are equal values (and cache keys).
         object.__setattr__(self, "lan", tuple(sorted(set(self.lan))))
         object.__setattr__(self, "sektor", tuple(sorted(set(self.sektor))))
+        if self.kommun is not None and not isinstance(self.kommun, str):
+            pooled = tuple(sorted(set(self.kommun)))
+            object.__setattr__(self, "kommun", pooled[0] if len(pooled) == 1 else (pooled or None))
+
+    @property
+    def kommuner(self) -> tuple[str, ...]:
+        """The municipality codes filtered on (empty: all)."""
+        if self.kommun is None:
+            return ()
+        return (self.kommun,) if isinstance(self.kommun, str) else self.kommun
+
+    @property
+    def pooled(self) -> bool:
+        """Several municipalities pooled into one figure."""
+        return len(self.kommuner) > 1
 
     def with_(self, **changes) -> "Filter":
         return replace(self, **changes)
@@ -54,14 +74,14 @@ class Filter:
 # ``embed``) are left alone without a notice.
 
 LANGS = ("sv", "en")
-NIVAER = ("kommun", "lan")
+NIVAER = ("kommun", "lan", "grupp")  # grupp: only when municipality groups are loaded
 TYPER = ("kommun", "civilsamhalle")  # same as vocab.RESPONDENT_TYPES
 DEFAULT_MATT = "andel_ai_aktivitet"
 DEFAULT_NIVA = "kommun"
 DEFAULT_LANG = "sv"
 
 # URL keys in the order links are written.
-KEYS = ("ar", "lan", "kommun", "sektor", "typ", "matt", "niva", "lang", "v")
+KEYS = ("ar", "lan", "kommun", "grupp", "sektor", "typ", "matt", "niva", "vikter", "lang", "v")
 
 NOTICE_VALUE_MAX = 40  # characters of a dropped value shown back to the user
 MAX_NOTICES = 10  # beyond this, one "more" notice: a crafted URL cannot flood the page
@@ -71,6 +91,17 @@ _LAN = re.compile(r"[0-9]{2}", re.ASCII)
 _KOMMUN = re.compile(r"[0-9]{4}", re.ASCII)
 _VERSION = re.compile(r"[0-9]{1,9}", re.ASCII)
 _CODE = re.compile(r"[a-z0-9_]{1,64}", re.ASCII)
+_GRUPP = re.compile(r"[A-C][1-9]?", re.ASCII)
+
+
+def group_codes() -> tuple[str, ...]:
+    """Every code ``grupp`` may hold: the main groups A, B, C and the groups A1..C9 (vocabulary)."""
+    return codes("huvudgrupp") + codes("kommungrupp")
+
+
+def in_group(group: str | None, grupp: str) -> bool:
+    """A municipality's group (A1) is in ``grupp`` when it is that group or its main group (A)."""
+    return group is not None and (group == grupp or group[:1] == grupp)
 
 
 @dataclass(frozen=True)
@@ -78,6 +109,8 @@ class ViewState:
     """What a page shows: the filter, the metric, the level, the language and the data version.
 
     ``v`` None means the current data version; ``filter.ar`` None the latest year.
+    ``vikter``: the weights of the similar-municipality factors (Kommun), every
+    factor in :data:`adoption.metrics.factors.FACTORS` order.
     """
 
     filter: Filter = field(default_factory=Filter)
@@ -85,6 +118,7 @@ class ViewState:
     niva: str = DEFAULT_NIVA
     lang: str = DEFAULT_LANG
     v: int | None = None
+    vikter: tuple[tuple[str, int], ...] = factors.DEFAULT_WEIGHTS
 
     def with_(self, **changes) -> "ViewState":
         """Change view fields and filter fields at once: ``state.with_(lang="en", ar=2024)``."""
@@ -99,6 +133,8 @@ class Known:
 
     ``kommun`` maps each municipality code to its county code (accepts a
     mapping or pairs; stored as sorted pairs so the value stays hashable).
+    ``grupper`` maps municipality codes to their group (A1..C9) in the
+    version; empty when no groups are loaded.
     ``sektor`` and ``matt`` default to the sector vocabulary and the metric registry.
     """
 
@@ -108,10 +144,13 @@ class Known:
     sektor: tuple[str, ...] | None = None
     matt: tuple[str, ...] | None = None
     versions: tuple[int, ...] = ()
+    grupper: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         pairs = self.kommun.items() if isinstance(self.kommun, Mapping) else self.kommun
         object.__setattr__(self, "kommun", tuple(sorted((str(k), str(l)) for k, l in pairs)))
+        pairs = self.grupper.items() if isinstance(self.grupper, Mapping) else self.grupper
+        object.__setattr__(self, "grupper", tuple(sorted((str(k), str(g)) for k, g in pairs)))
         object.__setattr__(self, "years", tuple(sorted({int(y) for y in self.years})))
         object.__setattr__(self, "lan", tuple(sorted(set(self.lan))))
         object.__setattr__(self, "versions", tuple(sorted({int(v) for v in self.versions})))
@@ -125,6 +164,17 @@ class Known:
         """Municipality code -> county code."""
         return dict(self.kommun)
 
+    @cached_property
+    def grupp_of(self) -> dict[str, str]:
+        """Municipality code -> its group (A1..C9); empty without groups."""
+        return dict(self.grupper)
+
+    @cached_property
+    def grupp_codes(self) -> tuple[str, ...]:
+        """The groups and main groups that hold a municipality, in vocabulary order (A, B, C, A1, ...)."""
+        present = set(self.grupp_of.values())
+        return tuple(c for c in group_codes() if any(in_group(g, c) for g in present))
+
     @classmethod
     def from_store(cls, store, version: int | None = None) -> "Known":
         """Read what exists from a Store. ``version`` None or unknown: the current version's years.
@@ -134,11 +184,13 @@ class Known:
         versions = tuple(info.version for info in store.versions())
         chosen = version if version in versions else (versions[-1] if versions else None)
         municipalities = store.municipalities()
+        groups = store.municipality_groups(chosen)
         return cls(
             years=tuple(store.survey_years(chosen)),
             lan=tuple(store.counties()["lan_kod"]),
             kommun=tuple(zip(municipalities["kommunkod"], municipalities["lan_kod"])),
             versions=versions,
+            grupper=tuple(zip(groups["kommunkod"], groups["grupp"])),
         )
 
 
@@ -146,7 +198,8 @@ class Known:
 class Notice:
     """A URL value that was dropped, with a message in both languages."""
 
-    code: str  # empty | format | unknown | no_data | repeated | kommun_not_in_lan | more
+    code: str  # empty | format | unknown | no_data | repeated | kommun_not_in_lan | no_groups
+    #            | kommun_not_in_grupp | more
     key: str
     value: str  # cleaned: control characters removed, at most NOTICE_VALUE_MAX characters
     sv: str
@@ -252,10 +305,22 @@ def from_query(params: Mapping[str, object], *, known: Known) -> tuple[ViewState
     lan = many("lan", _LAN, known.lan)
     sektor = many("sektor", _CODE, known.sektor)
 
+    # grupp: a group or main group of the version's classification
+    grupp = None
+    if (value := single("grupp")) is not None:
+        if not _GRUPP.fullmatch(value):
+            notices.append(_notice("format", "grupp", value))
+        elif not known.grupper:
+            notices.append(_notice("no_groups", "grupp", value))
+        elif check("grupp", value, _GRUPP, known.grupp_codes):
+            grupp = value
+
     kommun = None
     if (value := single("kommun")) is not None and check("kommun", value, _KOMMUN, known.lan_of):
         if lan and known.lan_of[value] not in lan:
             notices.append(_notice("kommun_not_in_lan", "kommun", value))
+        elif grupp and not in_group(known.grupp_of.get(value), grupp):
+            notices.append(_notice("kommun_not_in_grupp", "kommun", value))
         else:
             kommun = value
 
@@ -269,7 +334,15 @@ def from_query(params: Mapping[str, object], *, known: Known) -> tuple[ViewState
 
     niva = DEFAULT_NIVA
     if (value := single("niva")) is not None and check("niva", value, _CODE, NIVAER):
-        niva = value
+        if value == "grupp" and not known.grupper:
+            notices.append(_notice("no_groups", "niva", value))
+        else:
+            niva = value
+
+    vikter = factors.DEFAULT_WEIGHTS
+    if (value := single("vikter")) is not None:
+        vikter, dropped = factors.parse(value)
+        notices.extend(_notice(code, "vikter", part) for part, code in dropped)
 
     lang = DEFAULT_LANG
     if (value := single("lang")) is not None and check("lang", value, _CODE, LANGS):
@@ -287,7 +360,8 @@ def from_query(params: Mapping[str, object], *, known: Known) -> tuple[ViewState
     if len(notices) > MAX_NOTICES:
         extra = len(notices) - MAX_NOTICES + 1
         notices = notices[: MAX_NOTICES - 1] + [_notice("more", "*", str(extra))]
-    state = ViewState(Filter(ar=ar, lan=lan, kommun=kommun, sektor=sektor, typ=typ), matt, niva, lang, v)
+    state = ViewState(Filter(ar=ar, lan=lan, kommun=kommun, sektor=sektor, typ=typ, grupp=grupp), matt, niva, lang, v,
+                      vikter)
     return state, notices
 
 
@@ -300,7 +374,9 @@ def to_query(state: ViewState) -> dict[str, list[str]]:
     if flt.lan:
         out["lan"] = list(flt.lan)
     if flt.kommun is not None:
-        out["kommun"] = [flt.kommun]
+        out["kommun"] = list(flt.kommuner)
+    if flt.grupp is not None:
+        out["grupp"] = [flt.grupp]
     if flt.sektor:
         out["sektor"] = list(flt.sektor)
     if flt.typ is not None:
@@ -309,6 +385,8 @@ def to_query(state: ViewState) -> dict[str, list[str]]:
         out["matt"] = [state.matt]
     if state.niva != DEFAULT_NIVA:
         out["niva"] = [state.niva]
+    if (weights := factors.to_text(state.vikter)) is not None:
+        out["vikter"] = [weights]
     if state.lang != DEFAULT_LANG:
         out["lang"] = [state.lang]
     if state.v is not None:

@@ -12,6 +12,7 @@ One module per area, each a class of methods that :class:`Store` inherits:
 - :mod:`.survey`       survey writes and reads, rollback, demo removal, metric rows
 - :mod:`.initiatives`  initiative reads, the catalogue's search, same-kind elsewhere
 - :mod:`.population`   population per municipality and year
+- :mod:`.groups`       municipality groups (versioned), functional regions, reference files
 - :mod:`.uploads`      the upload record and the one transaction that writes an upload
 - :mod:`.goals`        programme goals and their revisions
 - :mod:`.connection`   opening the file, locks, migrations; :mod:`.metric_sql` the metric SQL
@@ -39,6 +40,7 @@ from .connection import (
     schema_version,
 )
 from .goals import GoalArea
+from .groups import GroupArea
 from .initiatives import InitiativeArea
 from .population import PopulationArea
 from .reference import ReferenceArea
@@ -56,7 +58,8 @@ __all__ = ["APP_KEEP_OPEN_SECONDS", "Store", "UploadInfo", "UploadOutcome", "Upl
 APP_KEEP_OPEN_SECONDS = 5.0
 
 
-class Store(ReferenceArea, VersionArea, SurveyArea, InitiativeArea, PopulationArea, UploadArea, GoalArea):
+class Store(ReferenceArea, VersionArea, SurveyArea, InitiativeArea, PopulationArea, UploadArea, GoalArea,
+            GroupArea):
     """Database access for one DuckDB file.
 
     By default it holds no open connection (the command line). A long-running

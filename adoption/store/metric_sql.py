@@ -3,8 +3,10 @@
 The registry (:mod:`adoption.metrics`) turns these counts into values,
 intervals and suppression, so every consumer gets the same arithmetic.
 Filters are always parameters: ``$v`` (data version), ``$ar``, ``$typ``,
-``$lan`` (list), ``$kommun`` ('' for all) and ``$sektor`` (list, empty for
-all). The only text spliced in comes from the fixed tables below.
+``$lan`` (list), ``$kommun`` (list: one municipality, or a set pooled into
+one figure), ``$grupp`` (a municipality group A1..C9 or a main group A, B,
+C; '' for all) and ``$sektor`` (list); an empty list means all. The only
+text spliced in comes from the fixed tables below.
 """
 
 from __future__ import annotations
@@ -21,7 +23,10 @@ def in_version(alias: str = "", param: str = "v") -> str:
 # Grouping keys, chosen by name only, qualified with the alias of the table
 # that holds them (response, initiative and municipality all have both
 # columns; survey rows carry their municipality's county, see migration 0003).
-GROUPS = {None: "'alla'", "kommun": "{a}.kommunkod", "lan": "{a}.lan_kod"}
+# A municipality's group in the version read (municipality_group is versioned like the survey).
+GROUP_OF = ("(SELECT g.grupp FROM municipality_group g WHERE g.kommunkod = {a}.kommunkod AND "
+            + in_version("g") + ")")
+GROUPS = {None: "'alla'", "kommun": "{a}.kommunkod", "lan": "{a}.lan_kod", "grupp": GROUP_OF}
 
 # Organisation-level yes/no questions: (answered, counts as yes).
 QUESTIONS = {
@@ -32,7 +37,10 @@ QUESTIONS = {
 AREA_FILTER = (
     "{a}.lan_kod IS NOT NULL "  # a code missing from the reference is in no area (as an inner join had it)
     "AND (len($lan::VARCHAR[]) = 0 OR list_contains($lan::VARCHAR[], {a}.lan_kod)) "
-    "AND ($kommun = '' OR {a}.kommunkod = $kommun)"
+    "AND (len($kommun::VARCHAR[]) = 0 OR list_contains($kommun::VARCHAR[], {a}.kommunkod)) "
+    # a group code (A1) or a main group (A, the code's letter)
+    "AND ($grupp = '' OR {a}.kommunkod IN (SELECT g.kommunkod FROM municipality_group g WHERE "
+    + in_version("g") + " AND (g.grupp = $grupp OR left(g.grupp, 1) = $grupp)))"
 )
 SECTOR_FILTER = "(len($sektor::VARCHAR[]) = 0 OR list_contains($sektor::VARCHAR[], {column}))"
 

@@ -166,7 +166,7 @@ class SurveyArea(Area):
             params = {"v": target, "new": new, "offset": offset}
             # Close everything current, then copy the target version's rows in
             # as the new version, with fresh row ids so history stays immutable.
-            for table in ("response", "initiative", "population"):
+            for table in ("response", "initiative", "population", "municipality_group"):
                 conn.run(f"UPDATE {table} SET valid_to = $new WHERE valid_to IS NULL", {"new": new})
             conn.run(
                 "CREATE TEMP TABLE restored AS SELECT row_id AS old_id, "
@@ -196,6 +196,11 @@ class SurveyArea(Area):
             conn.run(
                 "INSERT INTO population SELECT $new, NULL, kommunkod, ar, population, source "
                 "FROM population WHERE " + IN_VERSION,
+                {"v": target, "new": new},
+            )
+            conn.run(
+                "INSERT INTO municipality_group SELECT $new, NULL, kommunkod, grupp, ar, source, sha256 "
+                "FROM municipality_group WHERE " + IN_VERSION,
                 {"v": target, "new": new},
             )
         return new
@@ -277,15 +282,18 @@ class SurveyArea(Area):
         return base.drop(columns=["row_id"])
 
     def metric_rows(self, family: str, *, version: int, ar: int, typ: str, lan: Sequence[str] = (),
-                    kommun: str | None = None, sektor: Sequence[str] = (), by: str | None = None,
-                    threshold: int | None = None, **shape) -> pd.DataFrame:
+                    kommun: str | Sequence[str] | None = None, sektor: Sequence[str] = (), by: str | None = None,
+                    threshold: int | None = None, grupp: str | None = None, **shape) -> pd.DataFrame:
         """Numerators and denominators of one metric family (see :mod:`.metric_sql`).
 
+        ``kommun``: one municipality code, or several pooled into one figure.
+        ``grupp``: a municipality group (A1..C9) or main group (A, B, C).
         ``shape`` picks among fixed variants of the SQL; every value is a parameter.
         """
         sql = metric_sql.build(family, by=by, **shape)
+        kommuner = [kommun] if isinstance(kommun, str) else list(kommun or ())
         params = {
-            "v": version, "ar": ar, "typ": typ, "lan": list(lan), "kommun": kommun or "",
+            "v": version, "ar": ar, "typ": typ, "lan": list(lan), "kommun": kommuner, "grupp": grupp or "",
             "sektor": list(sektor), "threshold": threshold,
         }
         params = {k: v for k, v in params.items() if f"${k}" in sql}

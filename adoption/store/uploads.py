@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..errors import AdoptionError
 from .area import Area
+from .groups import write_groups
 from .population import write_population
 from .schemas import UPLOAD_FIELDS, UploadInfo, UploadOutcome, UploadRecord
 from .survey import write_survey
@@ -65,6 +66,7 @@ class UploadArea(Area):
         responses: pd.DataFrame | None = None,
         initiatives: pd.DataFrame | None = None,
         population: pd.DataFrame | None = None,
+        groups: pd.DataFrame | None = None,
         description: str,
         expected_version: int | None,
         hook: Callable[[str], None] | None = None,
@@ -72,7 +74,8 @@ class UploadArea(Area):
         """Write an upload's rows, its new data version and its ``upload`` row in one transaction.
 
         ``responses``/``initiatives`` hold only the rows to write (added or
-        changed); ``population`` replaces the years it covers. Nothing is
+        changed); ``population`` replaces the years it covers and ``groups``
+        the whole municipality classification. Nothing is
         written when the same file (SHA-256 and kind) was loaded before
         (status "duplicate"). When the upload changes no row, only the upload
         row is written (status "no_changes", no new version). Raises
@@ -94,12 +97,14 @@ class UploadArea(Area):
                 )
             version = None
             if record.rows_added or record.rows_changed:
-                action = "population" if population is not None else "upload"
+                action = "population" if population is not None else ("groups" if groups is not None else "upload")
                 version = new_version(conn, action=action, description=description,
                                       created_by=record.uploaded_by)
                 hook("after_version")
                 if population is not None:
                     write_population(conn, version, population)
+                elif groups is not None:
+                    write_groups(conn, version, groups)
                 else:
                     write_survey(conn, version, responses, initiatives)
                 hook("after_rows")

