@@ -6,12 +6,15 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
-from adoption.ui import map_widget, view  # noqa: E402
+from adoption.ui import group_chart, map_widget, view  # noqa: E402
 
-ctx = view.setup("karta", uses=("ar", "lan", "sektor", "typ", "matt", "niva"))
+ctx = view.setup("karta", uses=("ar", "lan", "grupp", "sektor", "typ", "matt", "niva"))
 st.title(ctx.t("page.karta"))
 view.share_control(ctx)
 if view.no_data(ctx):
     st.stop()
 
-map_widget.show(ctx, ctx.state.matt, ctx.state.niva, key="karta", layout="beside")
+if ctx.state.niva == "grupp":  # groups have no shapes: ordered bars and a table instead of a map
+    group_chart.show(ctx, ctx.state.matt, key="karta")
+else:
+    map_widget.show(ctx, ctx.state.matt, ctx.state.niva, key="karta", layout="beside")

@@ -1,4 +1,4 @@
-"""Kommun: one municipality's profile, compared with its county, the country and similar municipalities.
+"""Kommun: one municipality's profile, compared with its group, county, the country and similar municipalities.
 
 The sections are drawn by adoption.ui.profile_sections from adoption.views.profile.
 """
@@ -12,7 +12,7 @@ import streamlit as st  # noqa: E402
 from adoption.ui import cache, print_style, profile_sections, view  # noqa: E402
 from adoption.views import profile  # noqa: E402
 
-ctx = view.setup("kommun", uses=("ar", "lan", "kommun"))
+ctx = view.setup("kommun", uses=("ar", "lan", "grupp", "kommun", "vikter"))
 print_style.content_only()
 code = ctx.state.filter.kommun
 place = cache.call(profile.municipality, ctx.store, ctx.version, code) if code else None
@@ -23,12 +23,13 @@ if place is None:
     st.info(ctx.t("kommun.intro"), icon="👈")
     st.stop()
 
-st.caption(ctx.t("kommun.caption", code=place.kommunkod, lan=place.lan_name))
+profile_sections.caption(ctx, place)
 view.share_control(ctx)
 names = {**cache.municipality_names(ctx.store), **cache.county_names(ctx.store)}
 
 profile_sections.own_stages(ctx, place)
-profile_sections.comparisons(ctx, place, names)
+found = profile_sections.comparisons(ctx, place, names)
+profile_sections.similar(ctx, found)
 profile_sections.trend(ctx, place, names)
 profile_sections.sectors(ctx, place)
 profile_sections.own_initiatives(ctx, place)

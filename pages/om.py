@@ -41,6 +41,12 @@ downloads.download_buttons(ctx, definitions, "om_matt", metric=None, with_year=F
 st.header(ctx.t("om.missing_data.heading"))
 st.markdown(ctx.t("om.missing_data.text", min_n=metrics.CIVIL_SOCIETY_MIN_N))
 
+st.header(ctx.t("om.reference.heading"))
+st.write(ctx.t("om.reference.text"))
+reference_sets = cache.call(about.reference_table, ctx.store, ctx.version, ctx.lang)
+st.dataframe(reference_sets, hide_index=True, width="stretch")
+downloads.download_buttons(ctx, reference_sets, "om_referensdata", metric=None, with_year=False)
+
 st.header(ctx.t("om.sources.heading"))
 for source in about.sources(ctx.lang):
     st.markdown(f"**{source.name}**: {source.text} ({ctx.t('om.col.licence').lower()}: {source.licence})")

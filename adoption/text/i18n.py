@@ -1007,10 +1007,12 @@ TEXTS: dict[str, dict[str, str]] = {
               "intervals. The table has the same figures.",
     },
     "grupp.help": {
-        "sv": "Grupperna är SKR:s kommungruppsindelning {year} ({source}). Staplarna är ordnade från högst till "
-              "lägst värde och strecken visar 95 % konfidensintervall; grupper utan värde står sist.",
-        "en": "The groups are SKR's municipality groups {year} ({source}). The bars run from the highest to the "
-              "lowest value and the lines show 95% confidence intervals; groups without a value come last.",
+        "sv": "Grupperna är SKR:s kommungruppsindelning {year}, inläst från filen {file}. Staplarna är ordnade "
+              "från högst till lägst värde och strecken visar 95 % konfidensintervall; grupper utan värde står "
+              "sist (de finns i tabellen).",
+        "en": "The groups are SKR's municipality groups {year}, loaded from the file {file}. The bars run from "
+              "the highest to the lowest value and the lines show 95% confidence intervals; groups without a "
+              "value come last (they are in the table).",
     },
     "grupp.none": {
         "sv": "Inga kommungrupper är inlästa. En administratör kan läsa in SKR:s kommungruppsindelning på sidan "
@@ -1088,6 +1090,9 @@ TEXTS: dict[str, dict[str, str]] = {
               "weight above.",
     },
     "kommun.col_total": {"sv": "Avstånd (0–1)", "en": "Distance (0-1)"},
+    "kommun.col_part": {"sv": "Del av avståndet", "en": "Part of the distance"},
+    "kommun.col_weight": {"sv": "{factor}: vikt", "en": "{factor}: weight"},
+    "kommun.factor_weight": {"sv": "{factor} (vikt {weight})", "en": "{factor} (weight {weight})"},
     "kommun.neighbours_help": {
         "sv": "Avståndet är summan av faktorernas delar: en större del betyder att kommunerna skiljer sig mer i "
               "den faktorn. Streck: faktorn används inte.",

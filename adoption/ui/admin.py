@@ -174,7 +174,8 @@ def counts_table(preview, lang: str):
 
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     kinds = {"kommun": i18n.label("typ", "kommun", lang), "civilsamhalle": i18n.label("typ", "civilsamhalle", lang),
-             "befolkning": formats.kind_name("befolkning", lang)}
+             "befolkning": formats.kind_name("befolkning", lang),
+             "kommungrupper": formats.kind_name("kommungrupper", lang)}
     rows = [{t("ladda_upp.col.year"): str(c.ar), t("ladda_upp.col.typ"): kinds.get(c.typ, c.typ),
              t("ladda_upp.col.added"): c.added, t("ladda_upp.col.changed"): c.changed,
              t("ladda_upp.col.unchanged"): c.unchanged} for c in (preview.counts if preview else [])]

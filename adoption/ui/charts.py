@@ -55,8 +55,8 @@ class _Spec:
         return _spec(self._build, *args)
 
 
-# Okabe-Ito colours (colour-blind safe), one per line: e.g. municipality, county, country.
-LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73")
+# Okabe-Ito colours (colour-blind safe), one per line: e.g. municipality, group, county, country.
+LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
 
 
 def lines(frame, y_label: str) -> None:

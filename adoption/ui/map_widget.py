@@ -39,7 +39,7 @@ def show(ctx: PageContext, metric_id: str, level: str, *, key: str, flt: Filter 
     """
     flt = (flt if flt is not None else ctx.state.filter).with_(ar=ctx.year, kommun=None)
     if not mapping.mappable(metric_id):
-        _not_mappable(ctx, metric_id)
+        not_mappable(ctx, metric_id)
         return None
     prepared = _prepared(ctx.db_path, ctx.version, metric_id, flt, level, ctx.lang, height, ctx.store)
     data = prepared.data
@@ -174,7 +174,7 @@ def _profile_picker(ctx: PageContext, prepared: _Prepared, *, key: str) -> None:
                      query_params=ctx.query(kommun=code))
 
 
-def _not_mappable(ctx: PageContext, metric_id: str) -> None:
+def not_mappable(ctx: PageContext, metric_id: str) -> None:
     """A distribution has no single value per area: say so and offer the metrics that can be mapped."""
     st.info(ctx.t("karta.not_mappable", metric=metrics.get(metric_id).label(ctx.lang)), icon="🗺️")
     for other in mapping.mappable_metrics():

@@ -10,15 +10,24 @@ from __future__ import annotations
 import streamlit as st
 
 from adoption import metrics
-from adoption.metrics import similarity
+from adoption.metrics import factors, similarity
 from adoption.text import formatting
-from adoption.views import catalogue, profile
+from adoption.views import catalogue, likeness, profile
 
 from . import cache, charts, downloads, navigation
-from .view import PageContext
+from .view import WIDGET_PREFIX, PageContext, group_label, weight_key
 
 _TABLE = {"hide_index": True, "width": "stretch", "height": "content"}
 TREND_METRIC = "mognadsindex"
+
+
+def caption(ctx: PageContext, place: profile.Municipality) -> None:
+    """Code, county and (when groups are loaded) the municipality's SKR group under the title."""
+    if place.grupp:
+        st.caption(ctx.t("kommun.caption_grupp", code=place.kommunkod, lan=place.lan_name,
+                         grupp=group_label(place.grupp, ctx.lang)))
+    else:
+        st.caption(ctx.t("kommun.caption", code=place.kommunkod, lan=place.lan_name))
 
 
 def own_stages(ctx: PageContext, place: profile.Municipality) -> None:
@@ -37,23 +46,56 @@ def own_stages(ctx: PageContext, place: profile.Municipality) -> None:
                                with_year=False)
 
 
-def comparisons(ctx: PageContext, place: profile.Municipality, names: dict[str, str]) -> None:
-    """Registry figures of the year for the municipality, its county, the country and the most similar ones."""
-    likeness = cache.call(similarity.most_similar, ctx.store, ctx.version, place.kommunkod, ctx.year)
+def comparisons(ctx: PageContext, place: profile.Municipality, names: dict[str, str]) -> similarity.Likeness:
+    """Registry figures of the year for the municipality, its group, its county, the country and the most
+    similar municipalities as one pooled figure (with the weights of the view)."""
+    found = cache.call(similarity.most_similar, ctx.store, ctx.version, place.kommunkod, ctx.year, ctx.state.vikter)
     comps = cache.call(profile.comparisons, ctx.store, ctx.version, place.kommunkod, place.lan_kod,
-                       tuple(s.kommunkod for s in likeness.similar), (ctx.year,))
+                       tuple(s.kommunkod for s in found.similar), (ctx.year,), profile.COMPARE_METRICS, place.grupp)
     st.subheader(ctx.t("kommun.compare", year=ctx.year))
     st.dataframe(profile.comparison_table(comps, ctx.year, names, ctx.lang), **_TABLE)
     downloads.download_buttons(ctx, profile.comparison_download(comps, names, ctx.lang, years=(ctx.year,)),
                                "kommun_jamforelse", metric=None)
-    st.caption(ctx.t("kommun.compare_help"))
-    window = ", ".join(str(y) for y in likeness.years)
-    if not likeness.similar:
-        st.caption(ctx.t("kommun.no_similar", years=window or "–"))
+    st.caption(ctx.t("kommun.compare_pooled_help"))
+    return found
+
+
+def _reset_weights() -> None:
+    for code, weight in factors.DEFAULT_WEIGHTS:
+        st.session_state[WIDGET_PREFIX + weight_key(code)] = weight
+
+
+def weights(ctx: PageContext) -> None:
+    """A slider per factor (0-5); the view reads them on the next run and keeps them in the link."""
+    with st.expander(ctx.t("kommun.weights")):
+        st.caption(ctx.t("kommun.weights_help", defaults=likeness.defaults_text(ctx.lang)))
+        columns = st.columns(4)
+        for index, (code, weight) in enumerate(ctx.state.vikter):
+            key = WIDGET_PREFIX + weight_key(code)
+            if key not in st.session_state:  # not drawn on the last run: start from the view's weight
+                st.session_state[key] = weight
+            with columns[index % len(columns)]:
+                st.slider(likeness.factor_name(code, ctx.lang), 0, factors.MAX_WEIGHT, step=1, key=key,
+                          help=ctx.t(f"factor.{code}.help"))
+        st.button(ctx.t("kommun.weights_reset"), on_click=_reset_weights, key="kommun_weights_reset")
+        st.caption(ctx.t("kommun.weights_link"))
+
+
+def similar(ctx: PageContext, found: similarity.Likeness) -> None:
+    """The weights, how likeness is measured, which factors count, and each neighbour's distance by factor."""
+    st.subheader(ctx.t("kommun.similar"))
+    weights(ctx)
+    st.caption(likeness.method_text(found, ctx.lang))
+    st.caption(ctx.t("kommun.similar_used", factors=likeness.used_text(found, ctx.lang)))
+    for note in likeness.missing_notes(found, ctx.lang):
+        st.info(note, icon="ℹ️")
+    if not found.similar:
+        st.caption(ctx.t("kommun.similar_none"))
         return
-    st.caption(ctx.t("kommun.likeness", year=likeness.years[-1], years=window, min=similarity.MIN_SHARED))
-    st.dataframe(profile.similar_table(likeness.similar, ctx.lang), **_TABLE)
-    downloads.download_buttons(ctx, profile.similar_download(likeness.similar, ctx.lang), "kommun_liknande",
+    charts.altair(likeness.breakdown_chart, found, ctx.lang, alt=ctx.t("kommun.neighbours_help"))
+    st.dataframe(cache.derived(likeness.neighbour_table, found, ctx.lang), **_TABLE)
+    st.caption(ctx.t("kommun.neighbours_help"))
+    downloads.download_buttons(ctx, lambda: likeness.neighbour_download(found, ctx.lang), "kommun_liknande",
                                metric=None)
 
 
@@ -61,7 +103,7 @@ def trend(ctx: PageContext, place: profile.Municipality, names: dict[str, str]) 
     """The maturity index over the years: municipality, county and country, as a chart and a table."""
     st.subheader(ctx.t("kommun.trend"))
     over_years = cache.call(profile.comparisons, ctx.store, ctx.version, place.kommunkod, place.lan_kod, (), (),
-                            (TREND_METRIC,))
+                            (TREND_METRIC,), place.grupp)
     chart, table = profile.trend(over_years, TREND_METRIC, names, ctx.lang)
     left, right = st.columns(2)
     with left:

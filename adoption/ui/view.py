@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from adoption import metrics
+from adoption.metrics import factors
 from adoption.metrics.filters import (
     DEFAULT_LANG,
     KEYS,
@@ -31,6 +32,7 @@ from adoption.metrics.filters import (
     Notice,
     ViewState,
     from_query,
+    in_group,
     requested_version,
     to_query,
 )
@@ -112,17 +114,25 @@ def _seed_widgets(state: ViewState) -> None:
     values = {
         "lang": state.lang, "ar": any_(flt.ar), "lan": list(flt.lan), "kommun": any_(flt.kommun),
         "sektor": list(flt.sektor), "typ": any_(flt.typ), "matt": state.matt, "niva": state.niva,
+        "grupp": any_(flt.grupp),
     }
+    values.update({weight_key(code): weight for code, weight in state.vikter})
     for key, value in values.items():
         st.session_state[WIDGET_PREFIX + key] = value
+
+
+def weight_key(factor: str) -> str:
+    """The session key (without the widget prefix) of a factor's weight slider on Kommun."""
+    return f"vikt_{factor}"
 
 
 def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
     """Read the URL, draw the sidebar controls a page uses, write the URL back.
 
     ``page``: the page's id in :mod:`adoption.ui.navigation`. ``uses``: the
-    filter keys of this page among ar, lan, kommun, sektor, typ, matt, niva.
-    Language and data version are always kept.
+    filter keys of this page among ar, lan, kommun, grupp, sektor, typ, matt,
+    niva and vikter (the weight sliders, drawn by the page itself with
+    :func:`weight_key` keys). Language and data version are always kept.
     """
     navigation.page(page)  # KeyError for a page the navigation does not know
     uses = tuple(uses)
@@ -175,8 +185,10 @@ def _remember(state: ViewState, previous: ViewState | None, uses: tuple[str, ...
         kommun=flt.kommun if "kommun" in uses else old.kommun,
         sektor=flt.sektor if "sektor" in uses else old.sektor,
         typ=flt.typ if "typ" in uses else old.typ,
+        grupp=flt.grupp if "grupp" in uses else old.grupp,
         matt=state.matt if "matt" in uses else previous.matt,
         niva=state.niva if "niva" in uses else previous.niva,
+        vikter=state.vikter if "vikter" in uses else previous.vikter,
     )
 
 
@@ -190,11 +202,13 @@ def _keep(state: ViewState, uses: tuple[str, ...]) -> ViewState:
             kommun=flt.kommun if "kommun" in uses else None,
             sektor=flt.sektor if "sektor" in uses else (),
             typ=flt.typ if "typ" in uses else None,
+            grupp=flt.grupp if "grupp" in uses else None,
         ),
         matt=state.matt if "matt" in uses else ViewState().matt,
         niva=state.niva if "niva" in uses else ViewState().niva,
         lang=state.lang,
         v=state.v,
+        vikter=state.vikter if "vikter" in uses else ViewState().vikter,
     )
 
 
@@ -222,10 +236,20 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
             tr("filter.lan"), list(known.lan), key=WIDGET_PREFIX + "lan",
             format_func=lambda code: names.get(code, code), placeholder=tr("filter.all"),
         ))
+    if "grupp" in uses and known.grupper:
+        options = [ANY, *known.grupp_codes]
+        if ss.get(WIDGET_PREFIX + "grupp") not in options:
+            ss[WIDGET_PREFIX + "grupp"] = ANY
+        values["grupp"] = _from_widget(sidebar.selectbox(
+            tr("filter.grupp"), options, key=WIDGET_PREFIX + "grupp",
+            format_func=lambda code: tr("filter.all") if code == ANY else group_label(code, lang),
+        ))
     if "kommun" in uses:
         names = cache.municipality_names(current_store())
         chosen_lan = values.get("lan", ())
-        options = [ANY] + [k for k, l in known.kommun if not chosen_lan or l in chosen_lan]
+        chosen_grupp = values.get("grupp")
+        options = [ANY] + [k for k, l in known.kommun if (not chosen_lan or l in chosen_lan)
+                           and (not chosen_grupp or in_group(known.grupp_of.get(k), chosen_grupp))]
         if ss.get(WIDGET_PREFIX + "kommun") not in options:
             ss[WIDGET_PREFIX + "kommun"] = ANY
         values["kommun"] = _from_widget(sidebar.selectbox(
@@ -253,11 +277,25 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
             format_func=lambda code: metrics.get(code).label(lang),
         )
     if "niva" in uses:
+        levels = [n for n in NIVAER if n != "grupp" or known.grupper]
+        if ss.get(WIDGET_PREFIX + "niva") not in levels:
+            ss[WIDGET_PREFIX + "niva"] = ViewState().niva
         values["niva"] = sidebar.radio(
-            tr("filter.niva"), NIVAER, key=WIDGET_PREFIX + "niva", horizontal=True,
+            tr("filter.niva"), levels, key=WIDGET_PREFIX + "niva", horizontal=True,
             format_func=lambda code: i18n.label("niva", code, lang),
         )
+    if "vikter" in uses:
+        # The sliders are the page's (drawn after this); their last values are in the session.
+        values["vikter"] = factors.normalise({
+            code: int(ss.get(WIDGET_PREFIX + weight_key(code), weight)) for code, weight in state.vikter})
     return state.with_(lang=lang, **values)
+
+
+def group_label(code: str, lang: str) -> str:
+    """"A1 Storstäder"; a main group: "A – Storstäder och storstadsnära kommuner (hela huvudgruppen)"."""
+    if len(code) == 1:
+        return i18n.t("grupp.all_in_main", lang).format(code=code, name=i18n.label("huvudgrupp", code, lang))
+    return f"{code} {i18n.label('kommungrupp', code, lang)}"
 
 
 def _banners(ctx: PageContext, notices: list[Notice]) -> None:

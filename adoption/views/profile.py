@@ -1,10 +1,10 @@
 """One municipality's profile: its own stages by sector and year, and registry figures to compare with.
 
 The municipality's own stages are read from its response rows as given (no
-arithmetic). Every comparison figure (the municipality, its county, the whole
-country, the municipalities most like it) comes from the metric registry
-through :func:`adoption.metrics.compute`; nothing here averages or sums
-survey values.
+arithmetic). Every comparison figure (the municipality, its SKR municipality
+group, its county, the whole country, the municipalities most like it pooled
+into one figure) comes from the metric registry through
+:func:`adoption.metrics.compute`; nothing here averages or sums survey values.
 """
 
 from __future__ import annotations
@@ -30,9 +30,12 @@ CELL_NO_RESPONSE = "no_response"  # no response row at all for the year
 
 # Areas of a comparison row.
 AREA_KOMMUN = "kommun"
+AREA_GRUPP = "grupp"
 AREA_LAN = "lan"
 AREA_RIKET = "riket"
 AREA_LIKNANDE = "liknande"
+AREAS = (AREA_KOMMUN, AREA_GRUPP, AREA_LAN, AREA_RIKET, AREA_LIKNANDE)
+TREND_AREAS = (AREA_KOMMUN, AREA_LAN, AREA_RIKET, AREA_GRUPP)  # the group last: the first lines keep their colours
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class Municipality:
     name: str
     lan_kod: str
     lan_name: str
+    grupp: str | None = None  # its SKR municipality group in the version, when groups are loaded
 
 
 @dataclass(frozen=True)
@@ -57,9 +61,10 @@ class Comparison:
 
     metric: str
     ar: int
-    area: str  # kommun | lan | riket | liknande
-    code: str | None  # the municipality or county code; None for the country
+    area: str  # kommun | grupp | lan | riket | liknande
+    code: str | None  # the municipality, group or county code; None for the country and the similar group
     result: metrics.MetricResult
+    members: tuple[str, ...] = ()  # the municipalities pooled in a "liknande" figure
 
 
 @dataclass(frozen=True)
@@ -79,13 +84,16 @@ class SectorComparison:
 
 
 def municipality(store: Store, kommunkod: str, *, version: int | None = None) -> Municipality | None:
-    """Name and county of a municipality code (reference data); None when the code is unknown."""
+    """Name, county and group of a municipality code; None when the code is unknown."""
     frame = store.municipalities()
     row = frame[frame["kommunkod"] == kommunkod]
     if row.empty:
         return None
     first = row.iloc[0]
-    return Municipality(str(first["kommunkod"]), str(first["name"]), str(first["lan_kod"]), str(first["lan_name"]))
+    groups = store.municipality_groups(store.resolve_version(version))
+    group = groups.loc[groups["kommunkod"] == kommunkod, "grupp"]
+    return Municipality(str(first["kommunkod"]), str(first["name"]), str(first["lan_kod"]), str(first["lan_name"]),
+                        str(group.iloc[0]) if len(group) else None)
 
 
 def _cell(sektor: str, ar: int, row) -> StageCell:
@@ -114,33 +122,29 @@ def responded_years(cells: tuple[StageCell, ...]) -> tuple[int, ...]:
 
 
 def comparisons(store: Store, kommunkod: str, lan_kod: str, similar: tuple[str, ...] = (),
-                years: tuple[int, ...] = (), metric_ids: tuple[str, ...] = COMPARE_METRICS, *,
-                version: int | None = None) -> tuple[Comparison, ...]:
-    """Registry figures per survey year for the municipality, its county, the country and each
-    municipality in ``similar`` (each on its own, not pooled: the registry has no filter for a set of
-    municipalities). ``years`` empty means every survey year."""
+                years: tuple[int, ...] = (), metric_ids: tuple[str, ...] = COMPARE_METRICS,
+                grupp: str | None = None, *, version: int | None = None) -> tuple[Comparison, ...]:
+    """Registry figures per survey year for the municipality, its group (``grupp``), its county, the
+    country and the municipalities in ``similar`` pooled into one figure with its own base and interval.
+    ``years`` empty means every survey year."""
     version = store.resolve_version(version)
     survey_years = store.survey_years(version)
+    similar = tuple(similar)
     out = []
+
+    def add(metric_id: str, ar: int, area: str, code: str | None, flt: Filter, members=()) -> None:
+        out.append(Comparison(metric_id, ar, area, code, metrics.compute(store, metric_id, flt, version=version),
+                              tuple(members)))
+
     for ar in (y for y in survey_years if not years or y in years):
         for metric_id in metric_ids:
+            add(metric_id, ar, AREA_KOMMUN, kommunkod, Filter(ar=ar, kommun=kommunkod))
+            if grupp:
+                add(metric_id, ar, AREA_GRUPP, grupp, Filter(ar=ar, grupp=grupp))
+            add(metric_id, ar, AREA_LAN, lan_kod, Filter(ar=ar, lan=(lan_kod,)))
+            add(metric_id, ar, AREA_RIKET, None, Filter(ar=ar))
             if similar:
-                per_kommun = {
-                    r.area: r
-                    for r in metrics.compute(store, metric_id, Filter(ar=ar), version=version, by="kommun")
-                }
-                own = per_kommun[kommunkod]
-            else:
-                per_kommun = {}
-                own = metrics.compute(store, metric_id, Filter(ar=ar, kommun=kommunkod), version=version)
-            out.append(Comparison(metric_id, ar, AREA_KOMMUN, kommunkod, own))
-            out.append(Comparison(metric_id, ar, AREA_LAN, lan_kod,
-                                  metrics.compute(store, metric_id, Filter(ar=ar, lan=(lan_kod,)), version=version)))
-            out.append(Comparison(metric_id, ar, AREA_RIKET, None,
-                                  metrics.compute(store, metric_id, Filter(ar=ar), version=version)))
-            for code in similar:
-                if code in per_kommun:
-                    out.append(Comparison(metric_id, ar, AREA_LIKNANDE, code, per_kommun[code]))
+                add(metric_id, ar, AREA_LIKNANDE, None, Filter(ar=ar, kommun=similar), similar)
     return tuple(out)
 
 
@@ -292,7 +296,7 @@ def distribution_table(results: list[tuple[str, metrics.MetricResult]], lang: st
 
 def _interval(comparison: Comparison, lang: str) -> str:
     """No interval for a single municipality: its share is 0 % or 100 % of one answer, not an estimate."""
-    if comparison.area in (AREA_KOMMUN, AREA_LIKNANDE):
+    if comparison.area == AREA_KOMMUN:
         return ""
     return interval_text(comparison.result, lang)
 
@@ -300,11 +304,20 @@ def _interval(comparison: Comparison, lang: str) -> str:
 def _area_name(comparison: Comparison, names: dict[str, str], lang: str) -> str:
     if comparison.area == AREA_RIKET:
         return i18n.t("kommun.riket", lang)
+    if comparison.area == AREA_LIKNANDE:
+        return i18n.t("kommun.similar_group", lang).format(n=len(comparison.members))
+    if comparison.area == AREA_GRUPP:
+        return f"{comparison.code} {i18n.label('kommungrupp', comparison.code, lang)}"
     return names.get(comparison.code, comparison.code or "")
 
 
+def _kind(comparison: Comparison, lang: str) -> str:
+    pooled = comparison.area == AREA_LIKNANDE and comparison.members
+    return i18n.t("kommun.kind_liknande_grupp" if pooled else f"kommun.kind_{comparison.area}", lang)
+
+
 def comparison_table(comps: tuple[Comparison, ...], ar: int, names: dict[str, str], lang: str = "sv",
-                     areas: tuple[str, ...] = (AREA_KOMMUN, AREA_LAN, AREA_RIKET, AREA_LIKNANDE)) -> pd.DataFrame:
+                     areas: tuple[str, ...] = AREAS) -> pd.DataFrame:
     """One row per area for year ``ar``: for each compared metric its value, base and 95 % interval.
 
     ``names`` maps municipality and county codes to names.
@@ -315,7 +328,7 @@ def comparison_table(comps: tuple[Comparison, ...], ar: int, names: dict[str, st
         if c.ar != ar or c.area not in areas:
             continue
         row = rows.setdefault((c.area, c.code), {
-            col_kind: i18n.t(f"kommun.kind_{c.area}", lang), col_area: _area_name(c, names, lang),
+            col_kind: _kind(c, lang), col_area: _area_name(c, names, lang),
         })
         label = metrics.get(c.metric).label(lang)
         row[label] = result_text(c.result, lang)
@@ -325,7 +338,7 @@ def comparison_table(comps: tuple[Comparison, ...], ar: int, names: dict[str, st
 
 
 def trend(comps: tuple[Comparison, ...], metric_id: str, names: dict[str, str], lang: str = "sv",
-          areas: tuple[str, ...] = (AREA_KOMMUN, AREA_LAN, AREA_RIKET)) -> tuple[pd.DataFrame, pd.DataFrame]:
+          areas: tuple[str, ...] = TREND_AREAS) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A metric over the years: chart data (registry values, one column per area, year as index) and
     a table with the shown value, base and interval per year and area."""
     chosen = [c for c in comps if c.metric == metric_id and c.area in areas]
@@ -400,7 +413,7 @@ def stage_download(cells: tuple[StageCell, ...], lang: str = "sv") -> pd.DataFra
 
 def comparison_download(comps: tuple[Comparison, ...], names: dict[str, str], lang: str = "sv", *,
                         years: tuple[int, ...] = (), metric_ids: tuple[str, ...] = (),
-                        areas: tuple[str, ...] = (AREA_KOMMUN, AREA_LAN, AREA_RIKET, AREA_LIKNANDE)) -> pd.DataFrame:
+                        areas: tuple[str, ...] = AREAS) -> pd.DataFrame:
     """Registry figures as numbers, one row per area, year and metric (for the comparison and the trend).
 
     Shares in percent; no interval for one municipality (as on the page); a
@@ -413,11 +426,11 @@ def comparison_download(comps: tuple[Comparison, ...], names: dict[str, str], la
             continue
         r = c.result
         shown = not r.suppressed and r.value is not None
-        interval = shown and c.area not in (AREA_KOMMUN, AREA_LIKNANDE)
+        interval = shown and c.area != AREA_KOMMUN
         rows.append({
-            t("kommun.col_kind"): t(f"kommun.kind_{c.area}"),
+            t("kommun.col_kind"): _kind(c, lang),
             t("kommun.col_area"): _area_name(c, names, lang),
-            t("download.col.code"): c.code or "",
+            t("download.col.code"): c.code or "; ".join(c.members),
             t("download.col.year"): c.ar,
             t("download.col.metric"): metrics.get(c.metric).label(lang),
             t("download.col.metric_id"): c.metric,
@@ -435,16 +448,6 @@ def comparison_download(comps: tuple[Comparison, ...], names: dict[str, str], la
                              t("download.col.n")])
 
 
-def similar_download(similar, lang: str = "sv") -> pd.DataFrame:
-    """The most similar municipalities (``similarity.Similar``) as numbers: distance and shared answers."""
-    t = lambda key: i18n.t(key, lang)  # noqa: E731
-    frame = pd.DataFrame([
-        {t("kommun.col_area"): s.name, t("download.col.code"): s.kommunkod, t("filter.lan"): s.lan_name,
-         t("kommun.col_distance"): round(float(s.distance), 4), t("kommun.col_shared"): s.shared}
-        for s in similar
-    ], columns=[t("kommun.col_area"), t("download.col.code"), t("filter.lan"), t("kommun.col_distance"),
-                t("kommun.col_shared")])
-    return _integers(frame, [t("kommun.col_shared")])
 
 
 def _same_columns(prefix: str, row: dict | None, lang: str) -> dict:
@@ -520,14 +523,6 @@ def missing_years(cells: tuple[StageCell, ...]) -> tuple[int, ...]:
     return tuple(y for y in sorted({c.ar for c in cells}) if y not in answered)
 
 
-def similar_table(similar, lang: str = "sv") -> pd.DataFrame:
-    """The most similar municipalities (``similarity.Similar``): name, county, distance and shared answers."""
-    t = lambda key: i18n.t(key, lang)  # noqa: E731
-    return pd.DataFrame([
-        {t("kommun.col_area"): f"{s.name} ({s.kommunkod})", t("filter.lan"): s.lan_name,
-         t("kommun.col_distance"): formatting.number(s.distance, lang, 2),
-         t("kommun.col_shared"): formatting.number(s.shared, lang)} for s in similar
-    ])
 
 
 def sector_table(rows: tuple[SectorComparison, ...], lan_name: str, lang: str = "sv") -> pd.DataFrame:
@@ -549,5 +544,5 @@ def distribution_areas(lan_name: str, lan: metrics.MetricResult, riket: metrics.
 
 def trend_download(comps: tuple[Comparison, ...], metric_id: str, names: dict[str, str],
                    lang: str = "sv") -> pd.DataFrame:
-    """The trend's series as numbers: the municipality, its county and the country over the years."""
-    return comparison_download(comps, names, lang, metric_ids=(metric_id,), areas=(AREA_KOMMUN, AREA_LAN, AREA_RIKET))
+    """The trend's series as numbers: the municipality, its group, its county and the country over the years."""
+    return comparison_download(comps, names, lang, metric_ids=(metric_id,), areas=TREND_AREAS)

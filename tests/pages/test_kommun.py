@@ -60,11 +60,18 @@ def test_profile_of_stockholm_matches_the_registry(demo_db_template, store, monk
         for metric_id in ("mognadsindex", "andel_ai_i_drift"):
             expected = metrics.compute(store, metric_id, flt)
             assert by_area[area][metrics.get(metric_id).label_sv] == profile.result_text(expected), (area, metric_id)
+    # the similar municipalities are one pooled figure, with its base and interval
     likeness = similarity.most_similar(store, "0180", 2024)
     assert len(likeness.similar) == 5
-    for s in likeness.similar:
-        expected = metrics.compute(store, "andel_ai_i_drift", Filter(ar=2024, kommun=s.kommunkod))
-        assert by_area[s.name]["Andel med AI i drift"] == profile.result_text(expected)
+    pooled = metrics.compute(store, "andel_ai_i_drift", Filter(ar=2024, kommun=[s.kommunkod for s in likeness.similar]))
+    row = by_area["De 5 mest liknande kommunerna"]
+    assert row["Jämförelse"] == "Liknande kommuner"
+    assert row["Andel med AI i drift"] == profile.result_text(pooled)
+    assert row["Andel med AI i drift: Bas"] == profile.base_text(pooled)
+    assert row["Andel med AI i drift: 95 % KI"] == profile.interval_text(pooled) != ""
+    # and each of them is listed with its distance split by factor
+    neighbours = next(f for f in _frames(at) if "Avstånd (0–1)" in f.columns)
+    assert list(neighbours["Område"]) == [f"{s.name} ({s.kommunkod})" for s in likeness.similar]
     riket = metrics.compute(store, "andel_ai_i_drift", Filter(ar=2024))
     assert by_area["Hela riket"]["Andel med AI i drift: Bas"] == profile.base_text(riket)
     assert by_area["Hela riket"]["Andel med AI i drift: 95 % KI"] == profile.interval_text(riket)
