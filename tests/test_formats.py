@@ -10,7 +10,7 @@ from adoption.ingest import pipeline
 
 
 def test_kinds_and_the_survey_kinds_among_them():
-    assert formats.KINDS == ("enkatsvar", "initiativ", "befolkning")
+    assert formats.KINDS == ("enkatsvar", "initiativ", "befolkning", "kommungrupper")
     assert formats.SURVEY_KINDS == ("enkatsvar", "initiativ")
     assert formats.kind_name("enkatsvar") == "Enkätsvar"
     assert formats.kind_name("befolkning", "en") == "Population"
@@ -27,5 +27,5 @@ def test_the_command_line_offers_the_same_kinds():
 
 
 def test_the_pipeline_refuses_an_unknown_kind_naming_the_known_ones():
-    with pytest.raises(InputError, match="enkatsvar, initiativ, befolkning"):
+    with pytest.raises(InputError, match="enkatsvar, initiativ, befolkning, kommungrupper"):
         pipeline.validate_upload(b"", "x.csv", "okand", None)

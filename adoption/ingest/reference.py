@@ -203,7 +203,7 @@ def check_regions(frame: pd.DataFrame, municipalities: set[str], regions: set[st
     unused = sorted(regions - set(frame["fa_kod"]))
     problems = [f"{label}: {', '.join(found)}" for label, found in (
         ("kommuner i flera regioner", repeated), ("kommuner utan region", missing),
-        (f"kommuner där ingen region täcker {REGION_MIN_SHARE:.0%} av ytan", unclear),
+        (f"kommuner där ingen region täcker {REGION_MIN_SHARE * 100:.0f} % av ytan", unclear),
         ("regioner utan kommun", unused)) if found]
     if problems:
         raise ValueError("FA-regionerna kunde inte tilldelas entydigt: " + "; ".join(problems) + ".")

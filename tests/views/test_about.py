@@ -47,7 +47,7 @@ def test_status_of_an_empty_database(tmp_db):
     bootstrap.initialise(store, with_demo=False)
     status = about.data_status(store)
     assert status.current is None and status.shown is None and status.versions == ()
-    assert status.missing == ("survey", "population")
+    assert status.missing == ("survey", "population", "groups")
     assert status.schema_version == latest_schema_version()
     lines = about.summary_lines(status, "sv")
     assert "Ingen dataversion finns ännu." in lines
@@ -66,7 +66,7 @@ def test_status_versions_and_pinned(demo_db_template, tmp_path):
     status = about.data_status(store, 1, version=2)
     assert (status.current, status.shown) == (1 + 1, 1)
     assert status.survey_years == (2022, 2023, 2024, 2025) and status.population_years == ()
-    assert status.has_demo and status.missing == ("population",)
+    assert status.has_demo and status.missing == ("population", "groups")
     table = about.versions_table(status, "sv")
     assert list(table["Version"]) == [2, 1]
     assert list(table["Händelse"]) == ["befolkning", "demodata"]

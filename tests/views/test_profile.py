@@ -95,14 +95,13 @@ def test_comparisons_are_the_registry_figures(store):
     assert {(c.metric, c.ar) for c in comps} == {(m, y) for m in profile.COMPARE_METRICS for y in (2022, 2023, 2024)}
     for c in comps:
         if c.area == profile.AREA_LIKNANDE:
-            flt = Filter(ar=c.ar, kommun=c.code)
+            flt = Filter(ar=c.ar, kommun=similar)  # pooled: one figure for the similar municipalities
         else:
             flt = expected_filters[c.area](c.ar)
         expected = metrics.compute(store, c.metric, flt)
         assert (c.result.value, c.result.n, c.result.status) == (expected.value, expected.n, expected.status), c
-    liknande = [c.code for c in comps
-                if c.area == profile.AREA_LIKNANDE and c.ar == 2024 and c.metric == "mognadsindex"]
-    assert liknande == list(similar)
+    liknande = [c for c in comps if c.area == profile.AREA_LIKNANDE and c.ar == 2024 and c.metric == "mognadsindex"]
+    assert len(liknande) == 1 and liknande[0].members == similar and liknande[0].code is None
     own_2023 = [c for c in comps if c.area == profile.AREA_KOMMUN and c.ar == 2023]
     assert all(c.result.value is None and c.result.status == "no_answer" for c in own_2023)
 
@@ -119,7 +118,7 @@ def test_comparison_table_and_trend(store):
     comps = profile.comparisons(store, "0180", "01", ("1280",), (2024,))
     names = {"0180": "Stockholm", "01": "Stockholms län", "1280": "Malmö"}
     table = profile.comparison_table(comps, 2024, names)
-    assert list(table["Område"]) == ["Stockholm", "Stockholms län", "Hela riket", "Malmö"]
+    assert list(table["Område"]) == ["Stockholm", "Stockholms län", "Hela riket", "De 1 mest liknande kommunerna"]
     lan = metrics.compute(store, "andel_ai_i_drift", Filter(ar=2024, lan=("01",)))
     row = table[table["Område"] == "Stockholms län"].iloc[0]
     assert row["Andel med AI i drift"] == profile.result_text(lan)
@@ -214,24 +213,13 @@ def test_sector_and_distribution_downloads(store):
     assert (row["Numerator"].item(), row["Base (denominator)"].item()) == (2, 3)
 
 
-def test_similar_download():
-    from adoption.metrics.similarity import Similar
-
-    frame = profile.similar_download((Similar("0114", "Upplands Väsby", "01", "Stockholms län", 0.25, 8),))
-    assert frame.iloc[0].tolist() == ["Upplands Väsby", "0114", "Stockholms län", 0.25, 8]
-
-
 def test_missing_years(store):
     """Stockholm's municipality answered 2022 and 2024; the civil-society answer of 2023 is not its own."""
     assert profile.missing_years(profile.stage_history(store, "0180")) == (2023,)
     assert profile.missing_years(profile.stage_history(store, "0114")) == ()
 
 
-def test_similar_and_sector_tables_in_words(store):
-    from adoption.metrics.similarity import Similar
-
-    similar = profile.similar_table((Similar("0114", "Upplands Väsby", "01", "Stockholms län", 0.25, 8),), "sv")
-    assert similar.iloc[0].tolist() == ["Upplands Väsby (0114)", "Stockholms län", "0,25", "8"]
+def test_sector_tables_in_words(store):
     rows, lan, riket = profile.sector_comparison(store, "0180", "01", 2024)
     table = profile.sector_table(rows, "Stockholms län", "sv").set_index("Verksamhetsområde")
     care = table.loc["Vård och omsorg"]
