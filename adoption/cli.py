@@ -15,7 +15,7 @@ import pandas as pd
 
 from adoption import bootstrap, metrics
 from adoption.ingest import export
-from adoption.metrics.filters import Filter, group_codes
+from adoption.metrics.filters import Filter, group_codes, in_group
 from adoption.text import formatting
 
 from .errors import AdoptionError
@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     p.add_argument("-o", "--output", metavar="FIL", help="fil att skriva (annars standard ut; csv)")
     p.add_argument("--version", type=int, dest="data_version", metavar="V", help="dataversion (annars den senaste)")
+    p.add_argument("--grupp", metavar="KOD",
+                   help="bara kommunerna i en kommungrupp (A1–C9) eller huvudgrupp (A, B, C)")
 
     p = sub.add_parser("import-population", parents=[db], help="läs in befolkning från SCB (BE0101N1), Kolada (N01951) eller mallen, som en uppladdning")
     p.add_argument("file", metavar="FIL")
@@ -210,6 +212,8 @@ def cmd_export(args) -> int:
     store = _store(args)
     version = store.resolve_version(args.data_version)
     frame = export.frame_for(args.kind, store, version, args.ar)
+    if args.grupp is not None:
+        frame = _in_group(store, frame, args.grupp, version)
     if args.output is None and args.format == "xlsx":
         raise AdoptionError("Excel-export behöver en fil: ange -o FIL.xlsx.")
     target = Path(args.output) if args.output else None
@@ -251,6 +255,16 @@ def cmd_import_population(args) -> int:
     years = ", ".join(map(str, sorted(frame["ar"].unique().tolist())))
     print(f"Läste in befolkning för {len(frame)} kommun-år ({years}) som dataversion {outcome.version}")
     return 0
+
+
+def _in_group(store: Store, frame: pd.DataFrame, grupp: str, version: int | None) -> pd.DataFrame:
+    """The rows of municipalities in ``grupp`` (checked like ``metric --grupp``)."""
+    if grupp not in group_codes():
+        raise AdoptionError(f"Okänd kommungrupp ”{grupp}”: ange en av {', '.join(group_codes())}.")
+    _check_groups_loaded(store, Filter(grupp=grupp), None, version)
+    groups = store.municipality_groups(version)
+    members = {code for code, group in zip(groups["kommunkod"], groups["grupp"]) if in_group(group, grupp)}
+    return frame[frame["kommunkod"].isin(members)].reset_index(drop=True)
 
 
 def cmd_import_groups(args) -> int:

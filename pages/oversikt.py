@@ -11,7 +11,7 @@ import streamlit as st  # noqa: E402
 from adoption.ui import cache, map_widget, navigation, view  # noqa: E402
 from adoption.views import overview  # noqa: E402
 
-ctx = view.setup("oversikt", uses=("ar", "lan"))
+ctx = view.setup("oversikt", uses=("ar", "lan", "grupp"))
 st.title(ctx.t("app.title"))
 view.share_control(ctx)
 if view.no_data(ctx):

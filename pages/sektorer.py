@@ -10,7 +10,7 @@ from adoption.metrics.years import latest_and_previous  # noqa: E402
 from adoption.ui import barriers, cache, charts, downloads, view  # noqa: E402
 from adoption.views import sectors  # noqa: E402
 
-ctx = view.setup("sektorer", uses=("ar", "lan", "typ", "sektor"))
+ctx = view.setup("sektorer", uses=("ar", "lan", "grupp", "typ", "sektor"))
 st.title(ctx.t("page.sektorer"))
 view.share_control(ctx)
 if view.no_data(ctx):

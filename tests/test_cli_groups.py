@@ -78,3 +78,19 @@ def test_grupp_is_checked_like_every_filter(capsys, demo_db_template):
     assert code != 0 and "import-kommungrupper" in err
     code, _, err = call(capsys, "metric", "mognadsindex", "--kommun", "0180", "18", "--db", demo_db_template)
     assert code != 0 and "Ogiltig kommunkod ”18”" in err
+
+
+def test_export_of_one_group_keeps_the_upload_format(capsys, demo_db, tmp_path):
+    store = Store(demo_db)
+    builders.load_groups(store)
+    target = tmp_path / "A1.csv"
+    code, _, err = call(capsys, "export", "enkatsvar", "--grupp", "A1", "-o", str(target), "--db", demo_db)
+    assert code == 0, err
+    lines = target.read_text(encoding="utf-8").splitlines()
+    everything = tmp_path / "alla.csv"
+    call(capsys, "export", "enkatsvar", "-o", str(everything), "--db", demo_db)
+    assert lines[0] == everything.read_text(encoding="utf-8").splitlines()[0]  # the same columns
+    codes = {line.split(";")[2] for line in lines[1:]}
+    assert codes and codes <= {"0180", "1480", "1280"}
+    code, _, err = call(capsys, "export", "enkatsvar", "--grupp", "Z", "--db", demo_db)
+    assert code != 0 and "Okänd kommungrupp" in err
