@@ -89,7 +89,9 @@ def breakdown_chart(likeness: similarity.Likeness, lang: str = "sv") -> alt.Char
     if not likeness.similar:
         return None
     t = lambda key: i18n.t(key, lang)  # noqa: E731
-    names = [factor_name(code, lang) for code in factors.FACTOR_CODES]
+    # only the factors used, each in its own colour whatever the others' weights
+    names = [factor_name(code, lang) for code in likeness.used]
+    colours = [FACTOR_COLOURS[factors.FACTOR_CODES.index(code)] for code in likeness.used]
     records = []
     for s in likeness.similar:
         for order, (code, part) in enumerate(s.parts):
@@ -108,7 +110,7 @@ def breakdown_chart(likeness: similarity.Likeness, lang: str = "sv") -> alt.Char
         .encode(
             x=alt.X("part:Q", stack="zero", title=t("kommun.col_total")),
             y=alt.Y("kommun:N", sort=order, title=None, axis=alt.Axis(labelLimit=300)),
-            color=alt.Color("factor:N", title=None, scale=alt.Scale(domain=names, range=list(FACTOR_COLOURS)),
+            color=alt.Color("factor:N", title=None, scale=alt.Scale(domain=names, range=colours),
                             legend=alt.Legend(orient="bottom", direction="horizontal", labelLimit=300)),
             order=alt.Order("order:Q", sort="ascending"),
             tooltip=[alt.Tooltip("kommun:N", title=t("kommun.col_area")),
