@@ -1089,6 +1089,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No similar municipalities could be found: no factor with a weight above 0 has data. Raise a "
               "weight above.",
     },
+    "kommun.trend_help_grupp": {
+        "sv": "Linjerna: kommunen, länet, riket och kommungruppen. Tabellen bredvid har samma värden med bas och "
+              "intervall.",
+        "en": "The lines: the municipality, its county, the country and its municipality group. The table beside "
+              "has the same values with base and interval.",
+    },
     "kommun.col_total": {"sv": "Avstånd (0–1)", "en": "Distance (0-1)"},
     "kommun.col_part": {"sv": "Del av avståndet", "en": "Part of the distance"},
     "kommun.col_weight": {"sv": "{factor}: vikt", "en": "{factor}: weight"},

@@ -108,7 +108,7 @@ def trend(ctx: PageContext, place: profile.Municipality, names: dict[str, str]) 
     left, right = st.columns(2)
     with left:
         charts.lines(chart, metrics.get(TREND_METRIC).label(ctx.lang))
-        st.caption(ctx.t("kommun.trend_help"))
+        st.caption(ctx.t("kommun.trend_help_grupp" if place.grupp else "kommun.trend_help"))
     with right:
         st.dataframe(table, **_TABLE)
     # The chart and the table hold the same series: one pair of downloads.
