@@ -971,6 +971,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "There are no survey responses in the database yet. An administrator can load data on the "
               "Upload page or with `python -m adoption init` (demo data) or `python -m adoption ingest FILE`.",
     },
+    # present.py
+    "present.per_10k": {"sv": "{value} per 10 000", "en": "{value} per 10,000"},
+    "present.interval": {"sv": "95 % KI {range}", "en": "95% CI {range}"},
 }
 
 
