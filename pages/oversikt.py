@@ -6,6 +6,7 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
+from adoption.text import present  # noqa: E402
 from adoption.ui import cache, map_widget, view  # noqa: E402
 from adoption.views import overview  # noqa: E402
 
@@ -22,13 +23,13 @@ for index, headline in enumerate(headlines):
     with columns[index % 3]:
         st.metric(
             headline.metric.label(ctx.lang),
-            overview.value_text(headline.result, ctx.lang),
+            present.value(headline.result, ctx.lang),
             delta=overview.change_text(headline, ctx.lang),
             delta_color="normal" if headline.metric.higher_is_better else "inverse",
             help=headline.metric.definition(ctx.lang),
             border=True,
         )
-        st.caption(overview.base_text(headline.result, ctx.lang))
+        st.caption(present.caption(headline.result, ctx.lang))
 
 # The key figures as a table (a text equivalent of the cards) with CSV and Excel downloads.
 from adoption.ui import downloads  # noqa: E402
