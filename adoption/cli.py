@@ -145,7 +145,8 @@ def _describe_breakdown(result: metrics.MetricResult, metric: metrics.Metric) ->
         keys = ", ".join(f"{k}={row[k]}" for k in ("sektor", "mognad", "hinder") if k in row)
         part = present.figure(row["value"], numerator=row["numerator"], denominator=row["denominator"],
                               status="too_few" if row.get("suppressed") else None, typ=result.typ)
-        lines.append(f"  {keys}: {present.value(part)} ({present.base(part)})")
+        shown = present.value(part) if present.missing(part) else f"{present.value(part)} ({present.base(part)})"
+        lines.append(f"  {keys}: {shown}")
     return lines
 
 

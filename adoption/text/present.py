@@ -174,8 +174,10 @@ def value(fig: Presentable, lang: str = "sv") -> str:
 
 def count(fig: Presentable, lang: str = "sv") -> str:
     """The numerator as a count ("7" organisations with AI in production), or the status word."""
-    if missing(fig) or fig.numerator is None:
-        return status(fig if missing(fig) else "no_answer", lang)
+    if missing(fig):
+        return status(fig, lang)
+    if fig.numerator is None:  # an index counts no one
+        return status("no_answer", lang)
     return formatting.number(fig.numerator, lang)
 
 
@@ -186,19 +188,28 @@ def base(fig: Presentable, lang: str = "sv") -> str:
     """What the figure is built on ("130 av 240 svarande"), or its status word."""
     if missing(fig):
         return status(fig, lang)
-    numbers = {
-        "numerator": formatting.number(fig.numerator, lang) if fig.numerator is not None else "",
-        "denominator": formatting.number(fig.denominator, lang) if fig.denominator is not None else "",
-        "n": formatting.number(fig.n, lang) if fig.n is not None else "",
-    }
     if fig.unit == "per_10k":
-        return i18n.t("karta.base_per_10k", lang).format(**numbers)
-    if fig.unit != "share" or fig.numerator is None or fig.denominator is None:
-        return i18n.t("headline.base_n", lang).format(**numbers)
-    key = _BASE_KEYS.get(fig.metric or "")
-    if key is None:
-        key = "headline.base_civil" if fig.typ == "civilsamhalle" else "headline.base"
-    return i18n.t(key, lang).format(**numbers)
+        key = "karta.base_per_10k"
+    elif fig.unit != "share" or fig.numerator is None or fig.denominator is None:
+        key = "headline.base_n"
+    else:
+        key = _BASE_KEYS.get(fig.metric or "")
+        if key is None:
+            key = "headline.base_civil" if fig.typ == "civilsamhalle" else "headline.base"
+    return i18n.t(key, lang).format_map(_Numbers(fig, lang))
+
+
+class _Numbers(dict):
+    """numerator, denominator and n of a figure, each formatted only when a text names it (maps format
+    thousands of bases per view)."""
+
+    def __init__(self, fig: Presentable, lang: str) -> None:
+        super().__init__()
+        self.fig, self.lang = fig, lang
+
+    def __missing__(self, key: str) -> str:
+        x = getattr(self.fig, key)
+        return formatting.number(x, self.lang) if x is not None else ""
 
 
 def _range(low: float, high: float, unit: str, lang: str) -> str:
@@ -259,6 +270,7 @@ class Cells:
     value: str
     base: str
     interval: str
+    caption: str  # as :func:`caption` (without the interval): the base, or the reason
     status: str  # the word: "ok", "för få svar", …
     code: str  # the status code
     number: float | None
@@ -275,9 +287,10 @@ def cells(fig: Presentable, lang: str = "sv", *, estimate: bool = True) -> Cells
     shown = code == STATUS_OK
     bounds = has_interval(fig, estimate)
     hidden = code == "too_few"  # a count under the threshold could identify an organisation
+    words = base(fig, lang)
     return Cells(
-        value=value(fig, lang), base=base(fig, lang), interval=interval(fig, lang, estimate=estimate),
-        status=status(code, lang), code=code,
+        value=value(fig, lang), base=words, interval=interval(fig, lang, estimate=estimate),
+        caption=words if shown else caption(fig, lang), status=status(code, lang), code=code,
         number=scaled(fig.value, fig.unit) if shown else None,
         numerator=fig.numerator if shown else None,
         denominator=fig.denominator if shown else None,

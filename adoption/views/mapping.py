@@ -246,10 +246,11 @@ def layer_data(results: list[metrics.MetricResult], geometry: pd.DataFrame, name
             fill, line = colours[index], WHITE
         else:
             fill, line = MISSING_STYLE.get(result.status, MISSING_STYLE["no_answer"])
+        base_text = present.base(result, lang)  # made once: a map words thousands of areas per view
         areas.append(Area(
             code=result.area, name=names.get(result.area, result.area), value=result.value,
-            value_text=present.value(result, lang), base_text=present.base(result, lang),
-            interval_text=present.interval(result, lang), caption=present.caption(result, lang),
+            value_text=present.value(result, lang), base_text=base_text, interval_text=present.interval(result, lang),
+            caption=present.caption(result, lang) if present.missing(result) else base_text,
             status=result.status, class_index=index,
             fill=fill, line=line, n=result.n,
             lan=(county_of or {}).get(result.area) if level == "kommun" else None,

@@ -69,6 +69,7 @@ def test_a_figure_without_a_value_is_its_status_word_everywhere(status, lang):
     assert present.caption(figure, lang) == present.caption(figure, lang, with_interval=True) == REASONS[lang][status]
     cells = present.cells(figure, lang)
     assert (cells.value, cells.base, cells.interval, cells.status, cells.code) == (word, word, word, word, status)
+    assert cells.caption == REASONS[lang][status]
     assert (cells.number, cells.numerator, cells.denominator, cells.ci_low, cells.ci_high) == (None,) * 5
 
 
@@ -84,7 +85,8 @@ def test_a_share():
     assert present.caption(SHARE, "en", with_interval=True) == "130 of 240 respondents; 95% CI 47.8–60.2%"
     assert present.count(SHARE, "sv") == "130"
     assert present.cells(SHARE, "en") == present.Cells(
-        value="54.2%", base="130 of 240 respondents", interval="47.8–60.2%", status="ok", code="ok",
+        value="54.2%", base="130 of 240 respondents", interval="47.8–60.2%", caption="130 of 240 respondents",
+        status="ok", code="ok",
         number=54.1667, numerator=130, denominator=240, n=240, ci_low=47.85, ci_high=60.23)
 
 
