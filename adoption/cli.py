@@ -16,7 +16,7 @@ import pandas as pd
 from adoption import bootstrap, metrics
 from adoption.ingest import export
 from adoption.metrics.filters import Filter
-from adoption.text import formatting
+from adoption.text import formatting, present
 
 from .errors import AdoptionError
 from .formats import KINDS, SURVEY_KINDS
@@ -135,30 +135,20 @@ def cmd_init(args) -> int:
 
 def _describe(result: metrics.MetricResult, metric: metrics.Metric) -> str:
     head = f"{metric.label_sv} {result.ar}" + (f", {result.area}" if result.area else "")
-    if result.value is None:
-        return f"{head}: inget värde. {result.reason or ''}".rstrip()
-    if metric.unit == "share":
-        value = formatting.percent(result.value)
-        low_high = (
-            f"; 95 % KI {formatting.percent(result.ci_low)}–{formatting.percent(result.ci_high)}"
-            if result.ci_low is not None else ""
-        )
-        base = f"{formatting.number(result.numerator)} av {formatting.number(result.denominator)}"
-    else:
-        value = formatting.number(result.value, decimals=1)
-        low_high = (
-            f"; 95 % KI {formatting.number(result.ci_low, decimals=1)}–{formatting.number(result.ci_high, decimals=1)}"
-            if result.ci_low is not None else ""
-        )
-        base = f"n = {formatting.number(result.n)}"
-    return f"{head}: {value} ({base}{low_high}), dataversion {result.data_version}"
+    if present.missing(result):
+        return f"{head}: {present.status(result)}. {present.reason(result) or ''}".rstrip()
+    return (f"{head}: {present.value(result)} ({present.base(result)}; {present.interval(result, label=True)}), "
+            f"dataversion {result.data_version}")
 
 
 def _describe_breakdown(result: metrics.MetricResult, metric: metrics.Metric) -> list[str]:
     lines = [f"{metric.label_sv} {result.ar} (n = {result.n}), dataversion {result.data_version}"]
     for row in result.breakdown or ():
         keys = ", ".join(f"{k}={row[k]}" for k in ("sektor", "mognad", "hinder") if k in row)
-        lines.append(f"  {keys}: {formatting.percent(row['value'])} ({row['numerator']} av {row['denominator']})")
+        part = present.figure(row["value"], numerator=row["numerator"], denominator=row["denominator"],
+                              status="too_few" if row.get("suppressed") else None, typ=result.typ)
+        shown = present.value(part) if present.missing(part) else f"{present.value(part)} ({present.base(part)})"
+        lines.append(f"  {keys}: {shown}")
     return lines
 
 
@@ -168,7 +158,8 @@ def cmd_metric(args) -> int:
     result = metrics.compute(_store(args), args.metric_id, flt, version=args.data_version, by=args.niva)
     results = result if isinstance(result, list) else [result]
     if args.json:
-        payload = [dict(r.to_dict(), label=metric.label_sv) for r in results]
+        # "reason" in Swedish, as before the result carried codes only
+        payload = [dict(r.to_dict(), label=metric.label_sv, reason=present.reason(r)) for r in results]
         print(json.dumps(payload if args.niva else payload[0], ensure_ascii=False, default=str))
         return 0
     for r in results:
@@ -301,11 +292,9 @@ def _print_prepared(prepared, *, show_preview: bool = True) -> None:
         for c in preview.counts:
             print(f"  {c.ar} {c.typ}: {c.added} nya, {c.changed} ändrade, {c.unchanged} oförändrade")
         for h in preview.headline:
-            def shown(x):
-                if x is None:
-                    return "–"
-                return formatting.percent(x) if x <= 1 else formatting.number(x, decimals=1)
-            print(f"  {h.label} {h.ar}: {shown(h.before)} → {shown(h.after)}")
+            before = present.value(present.figure(h.before, unit=h.unit, status=h.before_status))
+            after = present.value(present.figure(h.after, unit=h.unit, status=h.after_status))
+            print(f"  {h.label} {h.ar}: {before} → {after}")
 
 
 def _write_report(args, prepared) -> None:

@@ -7,9 +7,9 @@ leave_legacy_pages_mode()
 import streamlit as st  # noqa: E402
 
 from adoption import metrics  # noqa: E402
-from adoption.text import formatting  # noqa: E402
+from adoption.text import formatting, present  # noqa: E402
 from adoption.ui import cache, catalogue_search, downloads, view  # noqa: E402
-from adoption.views import catalogue, overview  # noqa: E402
+from adoption.views import catalogue  # noqa: E402
 
 ctx = view.setup("initiativ", uses=("ar", "lan", "kommun", "sektor", "typ"))
 st.title(ctx.t("page.initiativ"))
@@ -31,8 +31,8 @@ st.markdown(ctx.t("initiativ.count", shown=number(found.total), total=number(tot
 # The share evaluated for the sidebar selection, from the registry (the page's own filters are not in it).
 evaluated_share = cache.metric(ctx.store, ctx.version, "andel_utvarderade", flt)
 st.caption(ctx.t("initiativ.registry", label=metrics.get("andel_utvarderade").label(ctx.lang),
-                 value=overview.value_text(evaluated_share, ctx.lang),
-                 base=overview.base_text(evaluated_share, ctx.lang)))
+                 value=present.value(evaluated_share, ctx.lang),
+                 base=present.caption(evaluated_share, ctx.lang)))
 if hits.empty:
     st.info(ctx.t("initiativ.none"))
     st.stop()

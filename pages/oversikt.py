@@ -8,6 +8,7 @@ import itertools  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
+from adoption.text import present  # noqa: E402
 from adoption.ui import cache, map_widget, navigation, view  # noqa: E402
 from adoption.views import overview  # noqa: E402
 
@@ -23,13 +24,13 @@ for column, headline in zip(itertools.cycle(st.columns(3)), headlines):
     with column:
         st.metric(
             headline.metric.label(ctx.lang),
-            overview.value_text(headline.result, ctx.lang),
+            present.value(headline.result, ctx.lang),
             delta=overview.change_text(headline, ctx.lang),
             delta_color="normal" if headline.metric.higher_is_better else "inverse",
             help=headline.metric.definition(ctx.lang),
             border=True,
         )
-        st.caption(overview.base_text(headline.result, ctx.lang))
+        st.caption(present.caption(headline.result, ctx.lang))
 
 # The key figures as a table (a text equivalent of the cards) with CSV and Excel downloads.
 from adoption.ui import downloads  # noqa: E402

@@ -83,13 +83,17 @@ class ChangeCount:
 
 @dataclass(frozen=True)
 class HeadlineEffect:
-    """A headline figure for a year before and after the commit (shares as 0-1; None: no value)."""
+    """A headline figure for a year before and after the commit (shares as 0-1; None: no value, and the
+    status says why)."""
 
     metric: str
     label: str
     ar: int
     before: float | None
     after: float | None
+    unit: str = "share"
+    before_status: str = "no_data"
+    after_status: str = "no_data"
 
 
 class _Totals:
@@ -394,12 +398,13 @@ def _preview_on_copy(store: Store, kind: str, frame: pd.DataFrame) -> tuple[_Pla
                 before = after = None
                 try:
                     if base is not None:
-                        before = _value(metrics.compute(scratch, metric_id, Filter(ar=ar), version=base))
+                        before = metrics.compute(scratch, metric_id, Filter(ar=ar), version=base)
                     if after_version is not None:
-                        after = _value(metrics.compute(scratch, metric_id, Filter(ar=ar), version=after_version))
+                        after = metrics.compute(scratch, metric_id, Filter(ar=ar), version=after_version)
                 except AdoptionError:
                     continue
-                effects.append(HeadlineEffect(metric_id, metric.label_sv, ar, before, after))
+                effects.append(HeadlineEffect(metric_id, metric.label_sv, ar, _value(before), _value(after),
+                                              metric.unit, _status(before), _status(after)))
     plan.base_version = base
     return plan, effects
 
@@ -407,6 +412,10 @@ def _preview_on_copy(store: Store, kind: str, frame: pd.DataFrame) -> tuple[_Pla
 def _value(result) -> float | None:
     value = getattr(result, "value", None)
     return None if value is None else float(value)
+
+
+def _status(result) -> str:
+    return "no_data" if result is None else result.status
 
 
 # --- commit ------------------------------------------------------------------------

@@ -9,21 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from adoption.errors import AdoptionError
-from adoption.text import i18n
 
 # A figure about civil-society organisations built from fewer answers than
 # this is not shown (it could identify an organisation, and it is noise).
 CIVIL_SOCIETY_MIN_N = 3
 
-# Why a result has no value. The codes are stable (pages translate them
-# through i18n's "status.<code>"); ``reason`` carries the Swedish text.
+# Why a result has no value. The codes are stable; a result carries the code
+# and the values its sentence needs, and adoption.text.present words them.
 STATUS_OK = "ok"
 STATUSES = ("no_data", "no_year", "only_municipalities", "needs_population", "no_answer", "not_applicable",
             "too_few")
 
 
-def _reason(status: str, **values) -> str:
-    return i18n.t(f"status.{status}", "sv").format(**values)
+def too_few(typ: str | None, n: int) -> bool:
+    """The registry's suppression: a figure about civil society built on fewer than CIVIL_SOCIETY_MIN_N answers."""
+    return typ == "civilsamhalle" and n < CIVIL_SOCIETY_MIN_N
 
 
 @dataclass(frozen=True)

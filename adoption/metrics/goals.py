@@ -17,7 +17,7 @@ from adoption.errors import AdoptionError
 from adoption.metrics.filters import Filter
 from adoption.paths import DATA_DIR
 from adoption.store import Store
-from adoption.text import formatting, i18n
+from adoption.text import formatting, i18n, present
 
 DEFAULT_AUTHOR = "standardvärden"
 
@@ -212,10 +212,9 @@ class GoalProgress:
             return None
         if reason == "too_few_years":
             return i18n.t("mal.reason.too_few_years", lang)
-        key = f"status.{reason}"
-        text = i18n.t(key, lang) if key in i18n.TEXTS else reason
-        last = self.results[-1].ar if self.results else None
-        return text.format(ar=last) if "{ar}" in text else text
+        if f"status.{reason}" not in i18n.TEXTS:
+            return reason
+        return present.reason_text(reason, lang, ar=self.results[-1].ar if self.results else None)
 
 
 def rule_text(lang: str = "sv", target_year: int | None = None) -> str:

@@ -981,6 +981,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "ladda_upp.goal_year_range": {"sv": "Målåret måste ligga mellan {min_year} och {max_year}.",
                                   "en": "The target year must be between {min_year} and {max_year}."},
+    # present.py
+    "present.per_10k": {"sv": "{value} per 10 000", "en": "{value} per 10,000"},
+    "present.interval": {"sv": "95 % KI {range}", "en": "95% CI {range}"},
 }
 
 

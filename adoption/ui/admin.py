@@ -23,7 +23,7 @@ import streamlit as st
 from adoption import access, formats, metrics
 from adoption.errors import AdoptionError
 from adoption.ingest import report_frame
-from adoption.text import formatting, i18n
+from adoption.text import i18n, present
 
 _SESSION_KEY = "_admin_password_session"
 _FAILED_AT = "_admin_failed_at"
@@ -156,18 +156,6 @@ def require(lang: str) -> Admin:
 # -- tables for the upload page (pure: frames in, frames out; no Streamlit calls) -----------
 
 
-def _headline_text(metric_id: str, value: float | None, lang: str) -> str:
-    if value is None:
-        return "–"
-    try:
-        unit = metrics.get(metric_id).unit
-    except Exception:  # noqa: BLE001
-        unit = "share"
-    if unit == "share":
-        return formatting.percent(value, lang)
-    return formatting.number(value, lang, 1)
-
-
 def counts_table(preview, lang: str):
     """Rows added / changed / unchanged per year and kind (typ) of the preview."""
     import pandas as pd
@@ -184,7 +172,7 @@ def counts_table(preview, lang: str):
 
 
 def headline_table(preview, lang: str):
-    """The headline figures per year before and after the commit, formatted (Babel)."""
+    """The headline figures per year before and after the commit, in words (a missing one by its status)."""
     import pandas as pd
 
     t = lambda key: i18n.t(key, lang)  # noqa: E731
@@ -195,8 +183,10 @@ def headline_table(preview, lang: str):
         except AdoptionError:
             label = h.label
         rows.append({t("ladda_upp.col.metric"): label, t("ladda_upp.col.year"): str(h.ar),
-                     t("ladda_upp.col.before"): _headline_text(h.metric, h.before, lang),
-                     t("ladda_upp.col.after"): _headline_text(h.metric, h.after, lang)})
+                     t("ladda_upp.col.before"): present.value(
+                         present.figure(h.before, unit=h.unit, status=h.before_status), lang),
+                     t("ladda_upp.col.after"): present.value(
+                         present.figure(h.after, unit=h.unit, status=h.after_status), lang)})
     columns = [t(k) for k in ("ladda_upp.col.metric", "ladda_upp.col.year", "ladda_upp.col.before",
                               "ladda_upp.col.after")]
     return pd.DataFrame(rows, columns=columns)

@@ -17,7 +17,7 @@ import streamlit as st
 
 from adoption import metrics
 from adoption.metrics.filters import Filter
-from adoption.text import formatting, i18n
+from adoption.text import formatting, present
 from adoption.views import mapping
 
 from . import downloads, navigation, view
@@ -48,7 +48,7 @@ def show(ctx: PageContext, metric_id: str, level: str, *, key: str, flt: Filter 
         st.subheader(ctx.t(f"karta.heading_{level}", metric=metric_name, year=ctx.year),
                      help=_definition(metric_id, ctx.lang))
     if data.blocking_status:
-        st.info(i18n.t(f"status.{data.blocking_status}", ctx.lang).format(ar=ctx.year), icon="📭")
+        st.info(present.reason_text(data.blocking_status, ctx.lang, ar=ctx.year), icon="📭")
         return data
     if data.filters_ignored:
         st.caption(ctx.t("karta.filters_ignored",

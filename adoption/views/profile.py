@@ -16,7 +16,7 @@ import pandas as pd
 from adoption import metrics
 from adoption.metrics.filters import Filter
 from adoption.store import Store
-from adoption.text import formatting, i18n
+from adoption.text import formatting, i18n, present
 from adoption.vocab import NOT_APPLICABLE, sectors
 
 # The scalar metrics the profile compares, over the years.
@@ -180,62 +180,38 @@ def initiatives(store: Store, kommunkod: str, *, version: int | None = None) -> 
 
 # -- words ----------------------------------------------------------------------
 
+# A municipality's own answer is not an estimate of anything larger: its share
+# is 0 % or 100 % of one answer, so its figures have no interval.
+_OWN_AREAS = (AREA_KOMMUN, AREA_LIKNANDE)
+
 
 def cell_text(cell: StageCell, lang: str = "sv") -> str:
     """The stage's name, or "inget svar" / "ej tillämplig" (never 0 for a missing answer)."""
     if cell.status == CELL_OK:
         return i18n.label("mognad", cell.stage, lang)
     if cell.status == CELL_NOT_APPLICABLE:
-        return i18n.t("value.not_applicable", lang)
-    return i18n.t("value.no_answer", lang)
+        return present.status("not_applicable", lang)
+    return present.status("no_answer", lang)
 
 
-def result_text(result: metrics.MetricResult, lang: str = "sv") -> str:
-    """A registry value as shown, or why there is none."""
-    if result.suppressed:
-        return i18n.t("value.too_few", lang)
-    if result.value is None:
-        if result.status == "not_applicable":
-            return i18n.t("value.not_applicable", lang)
-        if result.status == "no_answer":
-            return i18n.t("value.no_answer", lang)
-        return "–"
-    if result.unit == "share":
-        return formatting.percent(result.value, lang)
-    return formatting.number(result.value, lang, decimals=1)
-
-
-def interval_text(result: metrics.MetricResult, lang: str = "sv") -> str:
-    """The 95 % interval, "" when there is none."""
-    if result.value is None or result.ci_low is None or result.ci_high is None:
-        return ""
-    if result.unit == "share":
-        return f"{formatting.percent(result.ci_low, lang)}–{formatting.percent(result.ci_high, lang)}"
-    return f"{formatting.number(result.ci_low, lang, 1)}–{formatting.number(result.ci_high, lang, 1)}"
-
-
-def base_text(result: metrics.MetricResult, lang: str = "sv") -> str:
-    """The base of a share ("3 av 18"), or the number of answers behind a mean."""
-    if result.value is None:
-        return ""
-    if result.unit == "share":
-        return i18n.t("kommun.base_share", lang).format(
-            numerator=formatting.number(result.numerator, lang), denominator=formatting.number(result.denominator, lang)
-        )
-    return i18n.t("kommun.base_n", lang).format(n=formatting.number(result.n, lang))
+def _part(row: dict, typ: str | None = None) -> present.Figure:
+    """A row of a ``sektor_fordelning`` breakdown as the figure it holds."""
+    return present.figure(row.get("value"), status="too_few" if row.get("suppressed") else None,
+                          numerator=row.get("numerator"), denominator=row.get("denominator"),
+                          ci_low=row.get("ci_low"), ci_high=row.get("ci_high"), typ=typ)
 
 
 def same_stage_text(row: dict | None, lang: str = "sv") -> str:
-    """The county's or country's share at the municipality's stage, with its base ("22,2 % (4 av 18)")."""
+    """The county's or country's share at the municipality's stage, with its base ("22,2 % (4 av 18 svarande)").
+
+    None (the municipality gave no stage, so there is nothing to compare) is no figure: an en dash.
+    """
     if row is None:
-        return "–"
-    if row.get("suppressed") or row.get("value") is None:
-        return i18n.t("value.too_few", lang) if row.get("suppressed") else "–"
-    return i18n.t("kommun.same_stage_value", lang).format(
-        share=formatting.percent(row["value"], lang),
-        numerator=formatting.number(row["numerator"], lang),
-        denominator=formatting.number(row["denominator"], lang),
-    )
+        return present.NO_FIGURE
+    figure = _part(row)
+    if present.missing(figure):
+        return present.value(figure, lang)
+    return f"{present.value(figure, lang)} ({present.base(figure, lang)})"
 
 
 # -- tables for the page ----------------------------------------------------------
@@ -278,23 +254,16 @@ def distribution_table(results: list[tuple[str, metrics.MetricResult]], lang: st
             for part in (result.breakdown or ()):
                 if part["sektor"] != s.code:
                     continue
-                label = i18n.label("mognad", part["mognad"], lang)
-                if part.get("suppressed"):
-                    row[label] = i18n.t("value.too_few", lang)
-                else:
-                    row[label] = same_stage_text(part, lang)
+                row[i18n.label("mognad", part["mognad"], lang)] = same_stage_text(part, lang)
             if len(row) == 2:
                 for stage in stages():
-                    row[i18n.label("mognad", stage.value, lang)] = result_text(result, lang)
+                    row[i18n.label("mognad", stage.value, lang)] = present.value(result, lang)
             rows.append(row)
     return pd.DataFrame(rows)
 
 
 def _interval(comparison: Comparison, lang: str) -> str:
-    """No interval for a single municipality: its share is 0 % or 100 % of one answer, not an estimate."""
-    if comparison.area in (AREA_KOMMUN, AREA_LIKNANDE):
-        return ""
-    return interval_text(comparison.result, lang)
+    return present.interval(comparison.result, lang, estimate=comparison.area not in _OWN_AREAS)
 
 
 def _area_name(comparison: Comparison, names: dict[str, str], lang: str) -> str:
@@ -318,8 +287,8 @@ def comparison_table(comps: tuple[Comparison, ...], ar: int, names: dict[str, st
             col_kind: i18n.t(f"kommun.kind_{c.area}", lang), col_area: _area_name(c, names, lang),
         })
         label = metrics.get(c.metric).label(lang)
-        row[label] = result_text(c.result, lang)
-        row[f"{label}: {i18n.t('kommun.col_base', lang)}"] = base_text(c.result, lang)
+        row[label] = present.value(c.result, lang)
+        row[f"{label}: {i18n.t('kommun.col_base', lang)}"] = present.base(c.result, lang)
         row[f"{label}: {i18n.t('kommun.col_ci', lang)}"] = _interval(c, lang)
     return pd.DataFrame(list(rows.values()))
 
@@ -346,20 +315,14 @@ def trend(comps: tuple[Comparison, ...], metric_id: str, names: dict[str, str], 
         rows.append({
             i18n.t("kommun.col_year", lang): str(c.ar),
             i18n.t("kommun.col_area", lang): name,
-            metrics.get(metric_id).label(lang): result_text(c.result, lang),
-            i18n.t("kommun.col_base", lang): base_text(c.result, lang),
+            metrics.get(metric_id).label(lang): present.value(c.result, lang),
+            i18n.t("kommun.col_base", lang): present.base(c.result, lang),
             i18n.t("kommun.col_ci", lang): _interval(c, lang),
         })
     return chart, pd.DataFrame(rows)
 
 
 # -- downloads (numbers, not text) ---------------------------------------------------
-
-
-def _scaled(x, unit: str):
-    if x is None or (isinstance(x, float) and pd.isna(x)):
-        return None
-    return round(float(x) * 100, 4) if unit == "share" else round(float(x), 4)
 
 
 def _integers(frame: pd.DataFrame, columns) -> pd.DataFrame:
@@ -374,11 +337,6 @@ def _integers(frame: pd.DataFrame, columns) -> pd.DataFrame:
     return frame
 
 
-def _status_word(status: str, lang: str) -> str:
-    key = f"download.status.{status}"
-    return i18n.t(key, lang) if key in i18n.TEXTS else status
-
-
 def stage_download(cells: tuple[StageCell, ...], lang: str = "sv") -> pd.DataFrame:
     """The stage history as numbers: one row per sector and year, the stage 0-4 (empty when missing)."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
@@ -390,7 +348,7 @@ def stage_download(cells: tuple[StageCell, ...], lang: str = "sv") -> pd.DataFra
             t("download.col.year"): c.ar,
             t("download.col.stage_code"): c.stage if c.status == CELL_OK else None,
             t("sektorer.col.mognad"): cell_text(c, lang),
-            t("download.col.status"): _status_word(status.get(c.status, "no_answer"), lang),
+            t("download.col.status"): present.status(status.get(c.status, "no_answer"), lang),
         }
         for c in cells
     ], columns=[t("kommun.col_sector"), t("download.col.code"), t("download.col.year"),
@@ -412,8 +370,7 @@ def comparison_download(comps: tuple[Comparison, ...], names: dict[str, str], la
         if c.area not in areas or (years and c.ar not in years) or (metric_ids and c.metric not in metric_ids):
             continue
         r = c.result
-        shown = not r.suppressed and r.value is not None
-        interval = shown and c.area not in (AREA_KOMMUN, AREA_LIKNANDE)
+        cells = present.cells(r, lang, estimate=c.area not in _OWN_AREAS)
         rows.append({
             t("kommun.col_kind"): t(f"kommun.kind_{c.area}"),
             t("kommun.col_area"): _area_name(c, names, lang),
@@ -421,14 +378,14 @@ def comparison_download(comps: tuple[Comparison, ...], names: dict[str, str], la
             t("download.col.year"): c.ar,
             t("download.col.metric"): metrics.get(c.metric).label(lang),
             t("download.col.metric_id"): c.metric,
-            t("download.col.value"): _scaled(r.value, r.unit) if shown else None,
+            t("download.col.value"): cells.number,
             t("download.col.unit"): t(f"download.unit.{r.unit}") if f"download.unit.{r.unit}" in i18n.TEXTS else r.unit,
-            t("download.col.numerator"): r.numerator if shown else None,
-            t("download.col.denominator"): r.denominator if shown else None,
-            t("download.col.n"): None if r.suppressed else r.n,
-            t("download.col.ci_low"): _scaled(r.ci_low, r.unit) if interval else None,
-            t("download.col.ci_high"): _scaled(r.ci_high, r.unit) if interval else None,
-            t("download.col.status"): _status_word(r.status, lang),
+            t("download.col.numerator"): cells.numerator,
+            t("download.col.denominator"): cells.denominator,
+            t("download.col.n"): cells.n,
+            t("download.col.ci_low"): cells.ci_low,
+            t("download.col.ci_high"): cells.ci_high,
+            t("download.col.status"): cells.status,
         })
     frame = pd.DataFrame(rows)
     return _integers(frame, [t("download.col.year"), t("download.col.numerator"), t("download.col.denominator"),
@@ -449,13 +406,12 @@ def similar_download(similar, lang: str = "sv") -> pd.DataFrame:
 
 def _same_columns(prefix: str, row: dict | None, lang: str) -> dict:
     t = lambda key: i18n.t(key, lang)  # noqa: E731
-    shown = row is not None and not row.get("suppressed") and row.get("value") is not None
-    status = "ok" if shown else ("too_few" if row is not None and row.get("suppressed") else None)
+    cells = present.cells(_part(row), lang) if row is not None else None  # None: nothing to compare
     return {
-        f"{prefix} {t('download.col.share_pct')}": _scaled(row["value"], "share") if shown else None,
-        f"{prefix}: {t('download.col.numerator')}": row["numerator"] if shown else None,
-        f"{prefix}: {t('download.col.denominator')}": row["denominator"] if shown else None,
-        f"{prefix}: {t('download.col.status')}": _status_word(status, lang) if status else "",
+        f"{prefix} {t('download.col.share_pct')}": cells.number if cells else None,
+        f"{prefix}: {t('download.col.numerator')}": cells.numerator if cells else None,
+        f"{prefix}: {t('download.col.denominator')}": cells.denominator if cells else None,
+        f"{prefix}: {t('download.col.status')}": cells.status if cells else "",
     }
 
 
@@ -485,23 +441,22 @@ def distribution_download(results: list[tuple[str, metrics.MetricResult]], lang:
     out = []
     for area_name, result in results:
         for part in (result.breakdown or ()):
-            shown = not part.get("suppressed") and part.get("value") is not None
-            status = "too_few" if part.get("suppressed") else ("ok" if shown else "no_answer")
+            cells = present.cells(_part(part, result.typ), lang)
             out.append({
                 t("kommun.col_area"): area_name,
                 t("kommun.col_sector"): i18n.label("sektor", part["sektor"], lang),
                 t("download.col.code"): part["sektor"],
                 t("download.col.stage_code"): part["mognad"],
                 t("sektorer.col.mognad"): i18n.label("mognad", part["mognad"], lang),
-                t("download.col.share_pct"): _scaled(part["value"], "share") if shown else None,
-                t("download.col.numerator"): part["numerator"] if shown else None,
-                t("download.col.denominator"): part["denominator"] if shown else None,
-                t("download.col.ci_low"): _scaled(part.get("ci_low"), "share") if shown else None,
-                t("download.col.ci_high"): _scaled(part.get("ci_high"), "share") if shown else None,
-                t("download.col.status"): _status_word(status, lang),
+                t("download.col.share_pct"): cells.number,
+                t("download.col.numerator"): cells.numerator,
+                t("download.col.denominator"): cells.denominator,
+                t("download.col.ci_low"): cells.ci_low,
+                t("download.col.ci_high"): cells.ci_high,
+                t("download.col.status"): cells.status,
             })
         if not result.breakdown:
-            out.append({t("kommun.col_area"): area_name, t("download.col.status"): _status_word(result.status, lang)})
+            out.append({t("kommun.col_area"): area_name, t("download.col.status"): present.status(result, lang)})
     columns = [t("kommun.col_area"), t("kommun.col_sector"), t("download.col.code"), t("download.col.stage_code"),
                t("sektorer.col.mognad"), t("download.col.share_pct"), t("download.col.numerator"),
                t("download.col.denominator"), t("download.col.ci_low"), t("download.col.ci_high"),

@@ -7,7 +7,7 @@ import json
 from adoption import metrics
 from adoption.metrics.filters import Filter
 from adoption.store import Store
-from adoption.text import formatting
+from adoption.text import formatting, present
 from adoption.views import mapping
 
 from .conftest import no_exceptions, open_page
@@ -74,7 +74,7 @@ def test_filters_from_the_url(demo_db_template, monkeypatch):
     shown = _features(at)
     assert set(shown) == {r.area for r in results} and len(shown) == 33
     for result in results:
-        assert shown[result.area]["v"] == mapping.value_text(result)
+        assert shown[result.area]["v"] == present.value(result)
     assert at.sidebar.multiselect(key="w_lan").value == ["12"]
     assert at.sidebar.selectbox(key="w_ar").value == 2023
 

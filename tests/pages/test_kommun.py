@@ -9,7 +9,7 @@ from adoption import metrics
 from adoption.metrics import similarity
 from adoption.metrics.filters import Filter
 from adoption.store import Store
-from adoption.text import i18n
+from adoption.text import i18n, present
 from adoption.ui import view
 from adoption.views import profile
 
@@ -59,15 +59,15 @@ def test_profile_of_stockholm_matches_the_registry(demo_db_template, store, monk
                       ("Hela riket", Filter(ar=2024))):
         for metric_id in ("mognadsindex", "andel_ai_i_drift"):
             expected = metrics.compute(store, metric_id, flt)
-            assert by_area[area][metrics.get(metric_id).label_sv] == profile.result_text(expected), (area, metric_id)
+            assert by_area[area][metrics.get(metric_id).label_sv] == present.value(expected), (area, metric_id)
     likeness = similarity.most_similar(store, "0180", 2024)
     assert len(likeness.similar) == 5
     for s in likeness.similar:
         expected = metrics.compute(store, "andel_ai_i_drift", Filter(ar=2024, kommun=s.kommunkod))
-        assert by_area[s.name]["Andel med AI i drift"] == profile.result_text(expected)
+        assert by_area[s.name]["Andel med AI i drift"] == present.value(expected)
     riket = metrics.compute(store, "andel_ai_i_drift", Filter(ar=2024))
-    assert by_area["Hela riket"]["Andel med AI i drift: Bas"] == profile.base_text(riket)
-    assert by_area["Hela riket"]["Andel med AI i drift: 95 % KI"] == profile.interval_text(riket)
+    assert by_area["Hela riket"]["Andel med AI i drift: Bas"] == present.base(riket)
+    assert by_area["Hela riket"]["Andel med AI i drift: 95 % KI"] == present.interval(riket)
 
     # how likeness is measured is said on the page
     assert any("genomsnittliga skillnaden i mognadsnivå" in c.value for c in at.caption)
@@ -131,7 +131,7 @@ def test_english(demo_db_template, store, monkeypatch):
     table = _comparison(at, "Maturity index")
     country = table[table["Area"] == "Whole country"].iloc[0]
     expected = metrics.compute(store, "andel_ai_i_drift", Filter(ar=2025))
-    assert country["Share with AI in production"] == profile.result_text(expected, "en")
+    assert country["Share with AI in production"] == present.value(expected, "en")
     assert any("mean difference in stage" in c.value for c in at.caption)
 
 
