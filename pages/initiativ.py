@@ -39,8 +39,8 @@ query = catalogue.Query(text=text or "", ar=ctx.year, lan=flt.lan, kommun=flt.ko
 found = cache.call(catalogue.find, ctx.store, ctx.version, query, catalogue.TABLE_LIMIT)
 total = cache.call(catalogue.find, ctx.store, ctx.version, base, 0).total
 hits = found.rows
-st.markdown(ctx.t("initiativ.count", shown=formatting.number(found.total, ctx.lang),
-                  total=formatting.number(total, ctx.lang), year=ctx.year))
+st.markdown(ctx.tn("initiativ.count", total, shown=formatting.number(found.total, ctx.lang),
+                   total=formatting.number(total, ctx.lang), year=ctx.year))
 
 # The share evaluated for the sidebar selection, from the registry (the page's own filters are not in it).
 evaluated_share = cache.metric(ctx.store, ctx.version, "andel_utvarderade", flt)
@@ -76,7 +76,7 @@ left, right = st.columns([1, 1])
 with left:
     st.dataframe(catalogue.details(row, ctx.lang), hide_index=True, width="stretch")
 with right:
-    st.markdown(f"**{ctx.t('initiativ.description')}**")
+    st.markdown(f"**{ctx.t('common.description')}**")
     st.text(row["beskrivning"] if isinstance(row["beskrivning"], str) else "–")
 
 same = cache.call(catalogue.find_same_kind, ctx.store, ctx.version, row["sektor"], row["teknik"],

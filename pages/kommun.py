@@ -71,9 +71,9 @@ window = ", ".join(str(y) for y in likeness.years)
 if likeness.similar:
     st.caption(ctx.t("kommun.likeness", year=likeness.years[-1], years=window, min=similarity.MIN_SHARED))
     st.dataframe(
-        [{ctx.t("kommun.col_area"): f"{s.name} ({s.kommunkod})", ctx.t("filter.lan"): s.lan_name,
-          ctx.t("kommun.col_distance"): formatting.number(s.distance, ctx.lang, 2),
-          ctx.t("kommun.col_shared"): formatting.number(s.shared, ctx.lang)} for s in likeness.similar],
+        [{ctx.t("kommun.col.area"): f"{s.name} ({s.kommunkod})", ctx.t("filter.lan"): s.lan_name,
+          ctx.t("kommun.col.distance"): formatting.number(s.distance, ctx.lang, 2),
+          ctx.t("kommun.col.shared"): formatting.number(s.shared, ctx.lang)} for s in likeness.similar],
         hide_index=True, width="stretch", height="content",
     )
     downloads.download_buttons(ctx, profile.similar_download(likeness.similar, ctx.lang), "kommun_liknande",
@@ -104,10 +104,10 @@ st.subheader(ctx.t("kommun.sectors", year=ctx.year))
 rows, lan_result, riket_result = cache.call(profile.sector_comparison, ctx.store, ctx.version, place.kommunkod,
                                             place.lan_kod, ctx.year)
 st.dataframe(
-    [{ctx.t("kommun.col_sector"): ctx.label("sektor", r.sektor),
-      ctx.t("kommun.col_own"): profile.cell_text(r.own, ctx.lang),
-      ctx.t("kommun.col_lan_same", lan=place.lan_name): profile.same_stage_text(r.lan_same, ctx.lang),
-      ctx.t("kommun.col_riket_same"): profile.same_stage_text(r.riket_same, ctx.lang)} for r in rows],
+    [{ctx.t("common.sector"): ctx.label("sektor", r.sektor),
+      ctx.t("kommun.col.own"): profile.cell_text(r.own, ctx.lang),
+      ctx.t("kommun.col.lan_same", lan=place.lan_name): profile.same_stage_text(r.lan_same, ctx.lang),
+      ctx.t("kommun.col.riket_same"): profile.same_stage_text(r.riket_same, ctx.lang)} for r in rows],
     hide_index=True, width="stretch", height="content",
 )
 downloads.download_buttons(ctx, profile.sector_download(rows, place.lan_name, ctx.lang), "kommun_sektorer",
@@ -124,12 +124,12 @@ with st.expander(ctx.t("kommun.distribution")):
         "kommun_fordelning", metric="sektor_fordelning")
 
 # -- initiatives -------------------------------------------------------------------
-st.subheader(ctx.t("kommun.initiatives"))
+st.subheader(ctx.t("page.initiativ"))
 own = cache.call(profile.initiatives, ctx.store, ctx.version, place.kommunkod)
 if own.empty:
     st.caption(ctx.t("kommun.no_initiatives"))
 else:
-    st.caption(ctx.t("kommun.initiatives_count", n=formatting.number(len(own), ctx.lang)))
+    st.caption(ctx.tn("kommun.initiatives_count", len(own)))
     st.dataframe(catalogue.table(own, ctx.lang), hide_index=True, width="stretch", height="content")
     downloads.download_buttons(ctx, catalogue.download_table(own, ctx.lang), "kommun_initiativ", metric=None,
                                with_year=False)

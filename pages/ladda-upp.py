@@ -53,12 +53,12 @@ with tab_upload:
             st.success(ctx.t("ladda_upp.committed", version=version, added=added, changed=changed,
                              unchanged=unchanged), icon="✅")
         else:
-            st.info(ctx.t(f"ladda_upp.status.{status}", unchanged=unchanged), icon="ℹ️")
+            st.info(ctx.tn(f"ladda_upp.status.{status}", unchanged or 0, unchanged=unchanged), icon="ℹ️")
 
     st.subheader(ctx.t("ladda_upp.step.kind"))
     left, right = st.columns(2)
     with left:
-        kind = st.radio(ctx.t("ladda_upp.kind"), pipeline.KINDS, key="upload_kind", horizontal=True,
+        kind = st.radio(ctx.t("ladda_upp.kind_label"), pipeline.KINDS, key="upload_kind", horizontal=True,
                         format_func=lambda k: ctx.t(f"ladda_upp.kind.{k}"))
     this_year = datetime.date.today().year
     with right:
@@ -149,7 +149,9 @@ with tab_upload:
         st.subheader(ctx.t("ladda_upp.step.report"))
         errors, warnings = len(result.errors), len(result.warnings)
         if result.problems:
-            (st.error if errors else st.warning)(ctx.t("ladda_upp.report_summary", errors=errors, warnings=warnings))
+            (st.error if errors else st.warning)(ctx.t("ladda_upp.report_summary",
+                                                       errors=ctx.tn("ladda_upp.report_errors", errors),
+                                                       warnings=ctx.tn("ladda_upp.report_warnings", warnings)))
             st.dataframe(admin.report_table(result, ctx.lang), hide_index=True, width="stretch")
             r_left, r_right, _ = st.columns([1, 1, 3])
             with r_left:
@@ -175,7 +177,7 @@ with tab_upload:
         # 7. commit
         st.subheader(ctx.t("ladda_upp.step.commit"))
         if unconfirmed and prepared.ok:
-            st.warning(ctx.t("ladda_upp.fuzzy_pending", n=len(unconfirmed)), icon="✋")
+            st.warning(ctx.tn("ladda_upp.fuzzy_pending", len(unconfirmed)), icon="✋")
         ready = prepared.can_commit and not unconfirmed
         if st.button(ctx.t("ladda_upp.commit"), type="primary", disabled=not ready, key="upload_commit"):
             actor = admin.require(ctx.lang)  # the server-side re-check, right before writing

@@ -212,7 +212,7 @@ class GoalProgress:
         if reason == "too_few_years":
             return i18n.t("mal.reason.too_few_years", lang)
         key = f"status.{reason}"
-        text = i18n.t(key, lang) if key in i18n.TEXTS else reason
+        text = i18n.t(key, lang) if i18n.has(key) else reason
         last = self.results[-1].ar if self.results else None
         return text.format(ar=last) if "{ar}" in text else text
 

@@ -119,12 +119,13 @@ def base_text(result: metrics.MetricResult, lang: str = "sv", interval: bool = T
     """"35 av 353 organisationer, 95 % konfidensintervall 7,4–13,2 %", or why there is no figure."""
     if result.status != metrics.STATUS_OK:
         return i18n.t(f"status.{result.status}", lang).format(ar=result.ar)
-    text = i18n.t("civilsamhalle.base", lang).format(
-        numerator=formatting.number(result.numerator, lang), denominator=formatting.number(result.denominator, lang))
+    text = i18n.tn("headline.base.organisations", result.denominator, lang,
+                   numerator=formatting.number(result.numerator, lang),
+                   denominator=formatting.number(result.denominator, lang))
     if not interval:
         return text
     bounds = sectors.interval_cell(result.ci_low, result.ci_high, result.status, lang)
-    return f"{text}; {i18n.t('civilsamhalle.ci', lang)} {bounds}"
+    return f"{text}; {i18n.t('common.confidence_interval', lang)} {bounds}"
 
 
 def county_table(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
@@ -132,7 +133,7 @@ def county_table(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     out = []
     for row in rows.to_dict("records"):
-        record = {t("civilsamhalle.col.lan"): row["name"]}
+        record = {t("filter.lan"): row["name"]}
         if row["andel_ai_aktivitet_status"] == "too_few":
             record[t("civilsamhalle.col.n")] = t("value.too_few")
         elif row["n"]:
@@ -145,7 +146,7 @@ def county_table(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
             record[t(key)] = sectors.share_cell(row[f"{metric_id}_value"], status, lang)
             record[t(key) + " – " + t("sektorer.col.bas")] = sectors.base_cell(
                 row[f"{metric_id}_numerator"], row[f"{metric_id}_denominator"], status, lang)
-            record[t(key) + " – " + t("sektorer.col.ki")] = sectors.interval_cell(
+            record[t(key) + " – " + t("common.confidence_interval")] = sectors.interval_cell(
                 row[f"{metric_id}_ci_low"], row[f"{metric_id}_ci_high"], status, lang)
         out.append(record)
     return pd.DataFrame(out)
@@ -178,13 +179,13 @@ def county_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     out = []
     for row in rows.to_dict("records"):
-        record = {t("civilsamhalle.col.lan"): row["name"], t("download.col.code"): row["lan"],
+        record = {t("filter.lan"): row["name"], t("common.code"): row["lan"],
                   t("civilsamhalle.col.n"): sectors.count_number(row["n"])}
         for metric_id, key in (("andel_ai_aktivitet", "civilsamhalle.col.aktivitet"),
                                ("civil_ai_i_drift", "civilsamhalle.col.drift")):
             ok = row[f"{metric_id}_status"] == metrics.STATUS_OK
             label = t(key)
-            record[f"{label} {t('download.col.share_pct')}"] = (
+            record[f"{label} {t('common.share_pct')}"] = (
                 sectors.percent_number(row[f"{metric_id}_value"]) if ok else None)
             record[f"{label}: {t('download.col.numerator')}"] = row[f"{metric_id}_numerator"] if ok else None
             record[f"{label}: {t('download.col.denominator')}"] = row[f"{metric_id}_denominator"] if ok else None
@@ -192,7 +193,7 @@ def county_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
                 sectors.percent_number(row[f"{metric_id}_ci_low"]) if ok else None)
             record[f"{label}: {t('download.col.ci_high')}"] = (
                 sectors.percent_number(row[f"{metric_id}_ci_high"]) if ok else None)
-            record[f"{label}: {t('download.col.status')}"] = sectors.download_status(row[f"{metric_id}_status"], lang)
+            record[f"{label}: {t('common.status')}"] = sectors.download_status(row[f"{metric_id}_status"], lang)
         out.append(record)
     frame = pd.DataFrame(out)
     counts = [c for c in frame.columns if c == t("civilsamhalle.col.n") or c.endswith(t("download.col.numerator"))
@@ -208,9 +209,9 @@ def category_download(counts: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
             i18n.label("org_kategori", code, lang) if code is not None else t("civilsamhalle.no_category")
             for code in counts["kategori"]
         ],
-        t("download.col.code"): [code if code is not None else "" for code in counts["kategori"]],
+        t("common.code"): [code if code is not None else "" for code in counts["kategori"]],
         t("civilsamhalle.col.antal"): [None if row.suppressed else row.antal for row in counts.itertuples(index=False)],
-        t("download.col.status"): [sectors.download_status("too_few" if row.suppressed else "ok", lang)
+        t("common.status"): [sectors.download_status("too_few" if row.suppressed else "ok", lang)
                                    for row in counts.itertuples(index=False)],
     })
     return sectors.integer_columns(frame, [t("civilsamhalle.col.antal")])

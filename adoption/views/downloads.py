@@ -122,11 +122,11 @@ def headline_table(headlines, lang: str = "sv") -> pd.DataFrame:
         r = h.result
         shown = None if r.suppressed else r.value
         rows.append({
-            i18n.t("download.col.metric", lang): h.metric.label(lang),
+            i18n.t("filter.matt", lang): h.metric.label(lang),
             i18n.t("download.col.metric_id", lang): h.metric.id,
-            i18n.t("download.col.year", lang): r.ar,
-            i18n.t("download.col.value", lang): pct(shown, r.unit),
-            i18n.t("download.col.unit", lang): i18n.t(f"download.unit.{r.unit}", lang),
+            i18n.t("filter.ar", lang): r.ar,
+            i18n.t("common.value", lang): pct(shown, r.unit),
+            i18n.t("common.unit", lang): i18n.t(f"unit.{r.unit}", lang),
             i18n.t("download.col.numerator", lang): None if r.suppressed else r.numerator,
             i18n.t("download.col.denominator", lang): None if r.suppressed else r.denominator,
             i18n.t("download.col.n", lang): r.n,
@@ -134,10 +134,10 @@ def headline_table(headlines, lang: str = "sv") -> pd.DataFrame:
             i18n.t("download.col.ci_high", lang): None if r.suppressed else pct(r.ci_high, r.unit),
             i18n.t("download.col.change", lang): pct(h.change, r.unit),
             i18n.t("download.col.previous_year", lang): h.previous.ar if h.previous is not None else None,
-            i18n.t("download.col.status", lang): i18n.t(f"download.status.{r.status}", lang),
+            i18n.t("common.status", lang): i18n.t(f"value.{r.status}", lang),
         })
     frame = pd.DataFrame(rows)
-    for column in (i18n.t("download.col.year", lang), i18n.t("download.col.n", lang),
+    for column in (i18n.t("filter.ar", lang), i18n.t("download.col.n", lang),
                    i18n.t("download.col.previous_year", lang)):
         if column in frame:
             frame[column] = frame[column].astype("Int64")
@@ -148,9 +148,9 @@ def headline_text_table(headlines, lang: str = "sv") -> pd.DataFrame:
     """The same headline figures as text a reader sees on the page (value, base, change)."""
     return pd.DataFrame([
         {
-            i18n.t("download.col.metric", lang): h.metric.label(lang),
-            i18n.t("download.col.value", lang): overview.value_text(h.result, lang),
-            i18n.t("download.col.base", lang): overview.base_text(h.result, lang),
+            i18n.t("filter.matt", lang): h.metric.label(lang),
+            i18n.t("common.value", lang): overview.value_text(h.result, lang),
+            i18n.t("common.base", lang): overview.base_text(h.result, lang),
             i18n.t("download.col.change", lang): overview.change_text(h, lang) or "–",
         }
         for h in headlines

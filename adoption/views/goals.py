@@ -74,9 +74,9 @@ def base_text(progress: GoalProgress, lang: str = "sv") -> str | None:
     if latest is None:
         return None
     if progress.metric == "befolkning_i_drift" and latest.denominator:
-        return i18n.t("mal.base_population", lang).format(
-            numerator=formatting.number(latest.numerator, lang),
-            denominator=formatting.number(latest.denominator, lang), n=formatting.number(latest.n, lang))
+        return i18n.tn("mal.base_population", latest.n, lang,
+                       numerator=formatting.number(latest.numerator, lang),
+                       denominator=formatting.number(latest.denominator, lang))
     return overview.base_text(latest, lang)
 
 
@@ -104,15 +104,15 @@ def series_table(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
         if result is not None and result.ci_low is not None and progress.measure == "value":
             interval = f"{value_text(result.ci_low, progress.unit, lang)}–{value_text(result.ci_high, progress.unit, lang)}"
         if result is not None and result.denominator:
-            base = t("mal.base").format(numerator=formatting.number(result.numerator, lang),
+            base = t("headline.base.of").format(numerator=formatting.number(result.numerator, lang),
                                         denominator=formatting.number(result.denominator, lang))
         rows.append({
-            t("mal.col.year"): str(year),
+            t("filter.ar"): str(year),
             t("mal.series.observed"): _observed_cell(result, progress, lang) if result is not None else "",
             t("mal.series.required"): value_text(progress.required(year), progress.unit, lang),
             t("mal.series.projection"): value_text(progress.projection(year), progress.unit, lang),
-            t("mal.col.interval"): interval,
-            t("mal.col.base"): base,
+            t("common.ci"): interval,
+            t("common.base"): base,
         })
     return pd.DataFrame(rows)
 
@@ -147,7 +147,7 @@ def chart(progress: GoalProgress, lang: str = "sv"):
 
     frame = chart_frame(progress, lang)
     labels = [i18n.t(f"mal.series.{code}", lang) for code in SERIES]
-    year_title = i18n.t("mal.col.year", lang)
+    year_title = i18n.t("filter.ar", lang)
 
     def scale(values: dict) -> alt.Scale:
         return alt.Scale(domain=labels, range=[values[code] for code in SERIES])
@@ -194,7 +194,7 @@ def series_download(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
         return None if x is None else round(x * scale, 4)
 
     by_year = {r.ar: r for r in progress.results}
-    unit = t(f"download.unit.{progress.unit}") if f"download.unit.{progress.unit}" in i18n.TEXTS else progress.unit
+    unit = t(f"unit.{progress.unit}") if i18n.has(f"unit.{progress.unit}") else progress.unit
     rows = []
     for year in progress.years():
         result = by_year.get(year)
@@ -202,9 +202,9 @@ def series_download(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
         interval = shown and progress.measure == "value" and result.ci_low is not None
         status = result.status if result is not None else None
         rows.append({
-            t("download.col.year"): year,
+            t("filter.ar"): year,
             t("download.col.metric_id"): progress.metric,
-            t("download.col.unit"): unit,
+            t("common.unit"): unit,
             t("mal.series.observed"): scaled(measure_value(result, progress.measure)) if result is not None else None,
             t("download.col.ci_low"): scaled(result.ci_low) if interval else None,
             t("download.col.ci_high"): scaled(result.ci_high) if interval else None,
@@ -212,13 +212,13 @@ def series_download(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
             t("download.col.denominator"): result.denominator if shown else None,
             t("mal.series.required"): scaled(progress.required(year)),
             t("mal.series.projection"): scaled(progress.projection(year)),
-            t("mal.target_col"): scaled(progress.target) if year == progress.target_year else None,
-            t("download.col.status"): (
-                (t(f"download.status.{status}") if f"download.status.{status}" in i18n.TEXTS else status)
+            t("mal.col.target"): scaled(progress.target) if year == progress.target_year else None,
+            t("common.status"): (
+                (t(f"value.{status}") if i18n.has(f"value.{status}") else status)
                 if status is not None else ""),
         })
     frame = pd.DataFrame(rows)
-    for key in ("download.col.year", "download.col.numerator", "download.col.denominator"):
+    for key in ("filter.ar", "download.col.numerator", "download.col.denominator"):
         column = t(key)
         if column in frame:
             numbers = pd.to_numeric(frame[column], errors="coerce").astype("Float64")

@@ -82,15 +82,15 @@ def base_text(result: metrics.MetricResult, lang: str = "sv") -> str:
         "n": formatting.number(result.n, lang),
     }
     if result.unit == "per_10k":
-        return i18n.t("karta.base_per_10k", lang).format(**numbers)
+        return i18n.tn("karta.base_per_10k", result.numerator, lang, **numbers)
     if result.unit != "share":
-        return i18n.t("headline.base_n", lang).format(**numbers)
+        return i18n.tn("headline.base.n", result.n, lang, **numbers)
     if result.metric == "svarsfrekvens":
-        key = "headline.base_response"
+        key = "headline.base.answered"
     elif result.typ == "civilsamhalle":
-        key = "headline.base_civil"
+        key = "headline.base.organisations"
     elif result.metric == "andel_utvarderade":
-        key = "headline.base_initiatives"
+        key = "headline.base.initiatives"
     else:
-        key = "headline.base"
-    return i18n.t(key, lang).format(**numbers)
+        key = "headline.base.respondents"
+    return i18n.tn(key, result.denominator, lang, **numbers)

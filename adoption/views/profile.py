@@ -221,10 +221,10 @@ def base_text(result: metrics.MetricResult, lang: str = "sv") -> str:
     if result.value is None:
         return ""
     if result.unit == "share":
-        return i18n.t("kommun.base_share", lang).format(
+        return i18n.t("headline.base.of", lang).format(
             numerator=formatting.number(result.numerator, lang), denominator=formatting.number(result.denominator, lang)
         )
-    return i18n.t("kommun.base_n", lang).format(n=formatting.number(result.n, lang))
+    return i18n.tn("headline.base.n", result.n, lang)
 
 
 def same_stage_text(row: dict | None, lang: str = "sv") -> str:
@@ -264,7 +264,7 @@ def stage_grid(cells: tuple[StageCell, ...], lang: str = "sv") -> tuple[pd.DataF
             style.loc[row, column] = f"background-color: {STAGE_FILL[cell.stage]}; color: {STAGE_TEXT[cell.stage]}"
         else:
             style.loc[row, column] = MISSING_STYLE
-    text.index.name = i18n.t("kommun.col_sector", lang)
+    text.index.name = i18n.t("common.sector", lang)
     return text, style
 
 
@@ -275,7 +275,7 @@ def distribution_table(results: list[tuple[str, metrics.MetricResult]], lang: st
     rows = []
     for area_name, result in results:
         for s in sectors():
-            row = {i18n.t("kommun.col_area", lang): area_name, i18n.t("kommun.col_sector", lang):
+            row = {i18n.t("kommun.col.area", lang): area_name, i18n.t("common.sector", lang):
                    i18n.label("sektor", s.code, lang)}
             for part in (result.breakdown or ()):
                 if part["sektor"] != s.code:
@@ -311,18 +311,18 @@ def comparison_table(comps: tuple[Comparison, ...], ar: int, names: dict[str, st
 
     ``names`` maps municipality and county codes to names.
     """
-    col_kind, col_area = i18n.t("kommun.col_kind", lang), i18n.t("kommun.col_area", lang)
+    col_kind, col_area = i18n.t("kommun.col.kind", lang), i18n.t("kommun.col.area", lang)
     rows: dict[tuple[str, str | None], dict] = {}
     for c in comps:
         if c.ar != ar or c.area not in areas:
             continue
         row = rows.setdefault((c.area, c.code), {
-            col_kind: i18n.t(f"kommun.kind_{c.area}", lang), col_area: _area_name(c, names, lang),
+            col_kind: i18n.t(f"kommun.kind.{c.area}", lang), col_area: _area_name(c, names, lang),
         })
         label = metrics.get(c.metric).label(lang)
         row[label] = result_text(c.result, lang)
-        row[f"{label}: {i18n.t('kommun.col_base', lang)}"] = base_text(c.result, lang)
-        row[f"{label}: {i18n.t('kommun.col_ci', lang)}"] = _interval(c, lang)
+        row[f"{label}: {i18n.t('common.base', lang)}"] = base_text(c.result, lang)
+        row[f"{label}: {i18n.t('common.ci', lang)}"] = _interval(c, lang)
     return pd.DataFrame(list(rows.values()))
 
 
@@ -339,18 +339,18 @@ def trend(comps: tuple[Comparison, ...], metric_id: str, names: dict[str, str], 
                 name = _area_name(c, names, lang)
                 if name not in columns:
                     columns.append(name)
-    chart = pd.DataFrame(index=pd.Index([str(y) for y in years], name=i18n.t("kommun.col_year", lang)),
+    chart = pd.DataFrame(index=pd.Index([str(y) for y in years], name=i18n.t("filter.ar", lang)),
                          columns=columns, dtype=float)
     rows = []
     for c in chosen:
         name = _area_name(c, names, lang)
         chart.loc[str(c.ar), name] = c.result.value if c.result.value is not None else float("nan")
         rows.append({
-            i18n.t("kommun.col_year", lang): str(c.ar),
-            i18n.t("kommun.col_area", lang): name,
+            i18n.t("filter.ar", lang): str(c.ar),
+            i18n.t("kommun.col.area", lang): name,
             metrics.get(metric_id).label(lang): result_text(c.result, lang),
-            i18n.t("kommun.col_base", lang): base_text(c.result, lang),
-            i18n.t("kommun.col_ci", lang): _interval(c, lang),
+            i18n.t("common.base", lang): base_text(c.result, lang),
+            i18n.t("common.ci", lang): _interval(c, lang),
         })
     return chart, pd.DataFrame(rows)
 
@@ -377,8 +377,8 @@ def _integers(frame: pd.DataFrame, columns) -> pd.DataFrame:
 
 
 def _status_word(status: str, lang: str) -> str:
-    key = f"download.status.{status}"
-    return i18n.t(key, lang) if key in i18n.TEXTS else status
+    key = f"value.{status}"
+    return i18n.t(key, lang) if i18n.has(key) else status
 
 
 def stage_download(cells: tuple[StageCell, ...], lang: str = "sv") -> pd.DataFrame:
@@ -387,17 +387,17 @@ def stage_download(cells: tuple[StageCell, ...], lang: str = "sv") -> pd.DataFra
     status = {CELL_OK: "ok", CELL_NOT_APPLICABLE: "not_applicable", CELL_NO_ANSWER: "no_answer"}
     frame = pd.DataFrame([
         {
-            t("kommun.col_sector"): i18n.label("sektor", c.sektor, lang),
-            t("download.col.code"): c.sektor,
-            t("download.col.year"): c.ar,
+            t("common.sector"): i18n.label("sektor", c.sektor, lang),
+            t("common.code"): c.sektor,
+            t("filter.ar"): c.ar,
             t("download.col.stage_code"): c.stage if c.status == CELL_OK else None,
-            t("sektorer.col.mognad"): cell_text(c, lang),
-            t("download.col.status"): _status_word(status.get(c.status, "no_answer"), lang),
+            t("common.stage"): cell_text(c, lang),
+            t("common.status"): _status_word(status.get(c.status, "no_answer"), lang),
         }
         for c in cells
-    ], columns=[t("kommun.col_sector"), t("download.col.code"), t("download.col.year"),
-                t("download.col.stage_code"), t("sektorer.col.mognad"), t("download.col.status")])
-    return _integers(frame, [t("download.col.year"), t("download.col.stage_code")])
+    ], columns=[t("common.sector"), t("common.code"), t("filter.ar"),
+                t("download.col.stage_code"), t("common.stage"), t("common.status")])
+    return _integers(frame, [t("filter.ar"), t("download.col.stage_code")])
 
 
 def comparison_download(comps: tuple[Comparison, ...], names: dict[str, str], lang: str = "sv", *,
@@ -417,23 +417,23 @@ def comparison_download(comps: tuple[Comparison, ...], names: dict[str, str], la
         shown = not r.suppressed and r.value is not None
         interval = shown and c.area not in (AREA_KOMMUN, AREA_LIKNANDE)
         rows.append({
-            t("kommun.col_kind"): t(f"kommun.kind_{c.area}"),
-            t("kommun.col_area"): _area_name(c, names, lang),
-            t("download.col.code"): c.code or "",
-            t("download.col.year"): c.ar,
-            t("download.col.metric"): metrics.get(c.metric).label(lang),
+            t("kommun.col.kind"): t(f"kommun.kind.{c.area}"),
+            t("kommun.col.area"): _area_name(c, names, lang),
+            t("common.code"): c.code or "",
+            t("filter.ar"): c.ar,
+            t("filter.matt"): metrics.get(c.metric).label(lang),
             t("download.col.metric_id"): c.metric,
-            t("download.col.value"): _scaled(r.value, r.unit) if shown else None,
-            t("download.col.unit"): t(f"download.unit.{r.unit}") if f"download.unit.{r.unit}" in i18n.TEXTS else r.unit,
+            t("common.value"): _scaled(r.value, r.unit) if shown else None,
+            t("common.unit"): t(f"unit.{r.unit}") if i18n.has(f"unit.{r.unit}") else r.unit,
             t("download.col.numerator"): r.numerator if shown else None,
             t("download.col.denominator"): r.denominator if shown else None,
             t("download.col.n"): None if r.suppressed else r.n,
             t("download.col.ci_low"): _scaled(r.ci_low, r.unit) if interval else None,
             t("download.col.ci_high"): _scaled(r.ci_high, r.unit) if interval else None,
-            t("download.col.status"): _status_word(r.status, lang),
+            t("common.status"): _status_word(r.status, lang),
         })
     frame = pd.DataFrame(rows)
-    return _integers(frame, [t("download.col.year"), t("download.col.numerator"), t("download.col.denominator"),
+    return _integers(frame, [t("filter.ar"), t("download.col.numerator"), t("download.col.denominator"),
                              t("download.col.n")])
 
 
@@ -441,12 +441,12 @@ def similar_download(similar, lang: str = "sv") -> pd.DataFrame:
     """The most similar municipalities (``similarity.Similar``) as numbers: distance and shared answers."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     frame = pd.DataFrame([
-        {t("kommun.col_area"): s.name, t("download.col.code"): s.kommunkod, t("filter.lan"): s.lan_name,
-         t("kommun.col_distance"): round(float(s.distance), 4), t("kommun.col_shared"): s.shared}
+        {t("kommun.col.area"): s.name, t("common.code"): s.kommunkod, t("filter.lan"): s.lan_name,
+         t("kommun.col.distance"): round(float(s.distance), 4), t("kommun.col.shared"): s.shared}
         for s in similar
-    ], columns=[t("kommun.col_area"), t("download.col.code"), t("filter.lan"), t("kommun.col_distance"),
-                t("kommun.col_shared")])
-    return _integers(frame, [t("kommun.col_shared")])
+    ], columns=[t("kommun.col.area"), t("common.code"), t("filter.lan"), t("kommun.col.distance"),
+                t("kommun.col.shared")])
+    return _integers(frame, [t("kommun.col.shared")])
 
 
 def _same_columns(prefix: str, row: dict | None, lang: str) -> dict:
@@ -454,10 +454,10 @@ def _same_columns(prefix: str, row: dict | None, lang: str) -> dict:
     shown = row is not None and not row.get("suppressed") and row.get("value") is not None
     status = "ok" if shown else ("too_few" if row is not None and row.get("suppressed") else None)
     return {
-        f"{prefix} {t('download.col.share_pct')}": _scaled(row["value"], "share") if shown else None,
+        f"{prefix} {t('common.share_pct')}": _scaled(row["value"], "share") if shown else None,
         f"{prefix}: {t('download.col.numerator')}": row["numerator"] if shown else None,
         f"{prefix}: {t('download.col.denominator')}": row["denominator"] if shown else None,
-        f"{prefix}: {t('download.col.status')}": _status_word(status, lang) if status else "",
+        f"{prefix}: {t('common.status')}": _status_word(status, lang) if status else "",
     }
 
 
@@ -467,13 +467,13 @@ def sector_download(rows: tuple[SectorComparison, ...], lan_name: str, lang: str
     out = []
     for r in rows:
         record = {
-            t("kommun.col_sector"): i18n.label("sektor", r.sektor, lang),
-            t("download.col.code"): r.sektor,
+            t("common.sector"): i18n.label("sektor", r.sektor, lang),
+            t("common.code"): r.sektor,
             t("download.col.stage_code"): r.own.stage if r.own.status == CELL_OK else None,
-            t("kommun.col_own"): cell_text(r.own, lang),
+            t("kommun.col.own"): cell_text(r.own, lang),
         }
-        record.update(_same_columns(t("kommun.col_lan_same").format(lan=lan_name), r.lan_same, lang))
-        record.update(_same_columns(t("kommun.col_riket_same"), r.riket_same, lang))
+        record.update(_same_columns(t("kommun.col.lan_same").format(lan=lan_name), r.lan_same, lang))
+        record.update(_same_columns(t("kommun.col.riket_same"), r.riket_same, lang))
         out.append(record)
     frame = pd.DataFrame(out)
     counts = [c for c in frame.columns if c == t("download.col.stage_code")
@@ -490,24 +490,24 @@ def distribution_download(results: list[tuple[str, metrics.MetricResult]], lang:
             shown = not part.get("suppressed") and part.get("value") is not None
             status = "too_few" if part.get("suppressed") else ("ok" if shown else "no_answer")
             out.append({
-                t("kommun.col_area"): area_name,
-                t("kommun.col_sector"): i18n.label("sektor", part["sektor"], lang),
-                t("download.col.code"): part["sektor"],
+                t("kommun.col.area"): area_name,
+                t("common.sector"): i18n.label("sektor", part["sektor"], lang),
+                t("common.code"): part["sektor"],
                 t("download.col.stage_code"): part["mognad"],
-                t("sektorer.col.mognad"): i18n.label("mognad", part["mognad"], lang),
-                t("download.col.share_pct"): _scaled(part["value"], "share") if shown else None,
+                t("common.stage"): i18n.label("mognad", part["mognad"], lang),
+                t("common.share_pct"): _scaled(part["value"], "share") if shown else None,
                 t("download.col.numerator"): part["numerator"] if shown else None,
                 t("download.col.denominator"): part["denominator"] if shown else None,
                 t("download.col.ci_low"): _scaled(part.get("ci_low"), "share") if shown else None,
                 t("download.col.ci_high"): _scaled(part.get("ci_high"), "share") if shown else None,
-                t("download.col.status"): _status_word(status, lang),
+                t("common.status"): _status_word(status, lang),
             })
         if not result.breakdown:
-            out.append({t("kommun.col_area"): area_name, t("download.col.status"): _status_word(result.status, lang)})
-    columns = [t("kommun.col_area"), t("kommun.col_sector"), t("download.col.code"), t("download.col.stage_code"),
-               t("sektorer.col.mognad"), t("download.col.share_pct"), t("download.col.numerator"),
+            out.append({t("kommun.col.area"): area_name, t("common.status"): _status_word(result.status, lang)})
+    columns = [t("kommun.col.area"), t("common.sector"), t("common.code"), t("download.col.stage_code"),
+               t("common.stage"), t("common.share_pct"), t("download.col.numerator"),
                t("download.col.denominator"), t("download.col.ci_low"), t("download.col.ci_high"),
-               t("download.col.status")]
+               t("common.status")]
     frame = pd.DataFrame(out, columns=columns)
     return _integers(frame, [t("download.col.stage_code"), t("download.col.numerator"),
                              t("download.col.denominator")])
