@@ -46,7 +46,7 @@ for source in about.sources(ctx.lang):
     st.markdown(f"**{source.name}**: {source.text} ({ctx.t('om.col.licence').lower()}: {source.licence})")
 st.caption(ctx.t("om.sources.published"))
 
-st.header(ctx.t("om.goals.heading"))
+st.header(ctx.t("common.programme_goals"))
 st.write(ctx.t("om.goals.text"))
 goals = about.goals_table(ctx.store, ctx.lang)  # a handful of rows; goal edits are not data versions
 if len(goals):

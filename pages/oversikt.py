@@ -45,7 +45,7 @@ map_widget.show(ctx, "andel_ai_i_drift", "lan", key="oversikt-karta", height=420
 # Programme goals: one status line each (details on Mål).
 from adoption.views import goals  # noqa: E402
 
-st.subheader(ctx.t("mal.overview_heading"))
+st.subheader(ctx.t("common.programme_goals"))
 st.markdown("\n".join(f"- {goals.status_line(p, ctx.lang)}"
                       for p in cache.call(goals.goal_progress, ctx.store, ctx.version, ctx.store.goals())))
 st.caption(ctx.t("mal.illustrative"))

@@ -14,6 +14,7 @@ from functools import cached_property
 
 from adoption.metrics.definitions import REGISTRY
 from adoption.text import i18n
+from adoption.text.languages import DEFAULT_LANG, LANGS
 from adoption.vocab import sector_codes
 
 
@@ -53,12 +54,10 @@ class Filter:
 # value. Keys the dashboard does not know (``utm_source``, Streamlit's own
 # ``embed``) are left alone without a notice.
 
-LANGS = ("sv", "en")
 NIVAER = ("kommun", "lan")
 TYPER = ("kommun", "civilsamhalle")  # same as vocab.RESPONDENT_TYPES
 DEFAULT_MATT = "andel_ai_aktivitet"
 DEFAULT_NIVA = "kommun"
-DEFAULT_LANG = "sv"
 
 # URL keys in the order links are written.
 KEYS = ("ar", "lan", "kommun", "sektor", "typ", "matt", "niva", "lang", "v")

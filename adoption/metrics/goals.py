@@ -212,7 +212,7 @@ class GoalProgress:
             return None
         if reason == "too_few_years":
             return i18n.t("mal.reason.too_few_years", lang)
-        if f"status.{reason}" not in i18n.TEXTS:
+        if not i18n.has(f"status.{reason}"):
             return reason
         return present.reason_text(reason, lang, ar=self.results[-1].ar if self.results else None)
 
@@ -342,7 +342,7 @@ class GoalEditOutcome:
             return i18n.t("ladda_upp.goal_saved", lang).format(goal=self.goal_id, revision=self.revision)
         if self.status == UNCHANGED:
             return i18n.t("ladda_upp.goal_unchanged", lang)
-        return i18n.t(f"ladda_upp.goal_{self.problem}", lang).format(
+        return i18n.t(f"ladda_upp.goal_problem.{self.problem}", lang).format(
             goal=self.goal_id, max_label=MAX_LABEL, min_year=MIN_TARGET_YEAR, max_year=MAX_TARGET_YEAR)
 
 

@@ -7,11 +7,11 @@ from functools import lru_cache
 from babel import Locale
 from babel.numbers import NumberPattern, parse_pattern
 
-LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+from adoption.text.languages import DEFAULT_LANG, LOCALES
 
 
 def _locale(lang: str) -> str:
-    return LOCALES.get(lang, LOCALES["sv"])
+    return LOCALES.get(lang, LOCALES[DEFAULT_LANG])
 
 
 # Babel parses the locale and the pattern again on every call (~20 us of ~27);

@@ -44,8 +44,8 @@ NO_FIGURE = "–"  # not a figure at all (see the module docstring), never a mis
 
 # Bases that name something other than respondents, by metric id (shares only).
 _BASE_KEYS = {
-    "svarsfrekvens": "headline.base_response",
-    "andel_utvarderade": "headline.base_initiatives",
+    "svarsfrekvens": "headline.base.answered",
+    "andel_utvarderade": "headline.base.initiatives",
     "befolkning_i_drift": "mal.base_population",
 }
 
@@ -129,7 +129,7 @@ def missing(fig: Presentable) -> bool:
 def status(fig_or_code: Presentable | str, lang: str = "sv") -> str:
     """One word per status: "ok", "inget svar", "för få svar", "ej tillämplig", "inga data", …"""
     code = fig_or_code if isinstance(fig_or_code, str) else status_code(fig_or_code)
-    return i18n.t(f"download.status.{code}", lang)
+    return i18n.t(f"value.{code}", lang)
 
 
 def reason_text(code: str, lang: str = "sv", **values) -> str | None:
@@ -191,12 +191,17 @@ def base(fig: Presentable, lang: str = "sv") -> str:
     if fig.unit == "per_10k":
         key = "karta.base_per_10k"
     elif fig.unit != "share" or fig.numerator is None or fig.denominator is None:
-        key = "headline.base_n"
+        key = "headline.base.n"
     else:
         key = _BASE_KEYS.get(fig.metric or "")
         if key is None:
-            key = "headline.base_civil" if fig.typ == "civilsamhalle" else "headline.base"
-    return i18n.t(key, lang).format_map(_Numbers(fig, lang))
+            key = "headline.base.organisations" if fig.typ == "civilsamhalle" else "headline.base.respondents"
+    count = getattr(fig, _PLURAL_COUNT.get(key, "denominator")) or 0
+    return i18n.plural_form(key, count, lang).format_map(_Numbers(fig, lang))
+
+
+# Which number a base's noun agrees with: "1 av 240 svarande", "12 initiativ, 1 invånare".
+_PLURAL_COUNT = {"karta.base_per_10k": "numerator", "headline.base.n": "n", "mal.base_population": "n"}
 
 
 class _Numbers(dict):

@@ -134,7 +134,7 @@ def gate(lang: str) -> Admin | None:
     if result.reason == "password_needed":
         _password_form(cfg, lang)
     elif result.reason == "oidc_login":
-        if st.button(i18n.t("admin.oidc_login", lang), key="admin_oidc_login"):
+        if st.button(i18n.t("admin.login", lang), key="admin_oidc_login"):
             if cfg.oidc_provider:
                 st.login(cfg.oidc_provider)
             else:
@@ -163,10 +163,10 @@ def counts_table(preview, lang: str):
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     kinds = {"kommun": i18n.label("typ", "kommun", lang), "civilsamhalle": i18n.label("typ", "civilsamhalle", lang),
              "befolkning": formats.kind_name("befolkning", lang)}
-    rows = [{t("ladda_upp.col.year"): str(c.ar), t("ladda_upp.col.typ"): kinds.get(c.typ, c.typ),
+    rows = [{t("filter.ar"): str(c.ar), t("ladda_upp.col.typ"): kinds.get(c.typ, c.typ),
              t("ladda_upp.col.added"): c.added, t("ladda_upp.col.changed"): c.changed,
              t("ladda_upp.col.unchanged"): c.unchanged} for c in (preview.counts if preview else [])]
-    columns = [t(k) for k in ("ladda_upp.col.year", "ladda_upp.col.typ", "ladda_upp.col.added",
+    columns = [t(k) for k in ("filter.ar", "ladda_upp.col.typ", "ladda_upp.col.added",
                               "ladda_upp.col.changed", "ladda_upp.col.unchanged")]
     return pd.DataFrame(rows, columns=columns)
 
@@ -182,12 +182,12 @@ def headline_table(preview, lang: str):
             label = metrics.get(h.metric).label(lang)
         except AdoptionError:
             label = h.label
-        rows.append({t("ladda_upp.col.metric"): label, t("ladda_upp.col.year"): str(h.ar),
+        rows.append({t("ladda_upp.col.metric"): label, t("filter.ar"): str(h.ar),
                      t("ladda_upp.col.before"): present.value(
                          present.figure(h.before, unit=h.unit, status=h.before_status), lang),
                      t("ladda_upp.col.after"): present.value(
                          present.figure(h.after, unit=h.unit, status=h.after_status), lang)})
-    columns = [t(k) for k in ("ladda_upp.col.metric", "ladda_upp.col.year", "ladda_upp.col.before",
+    columns = [t(k) for k in ("ladda_upp.col.metric", "filter.ar", "ladda_upp.col.before",
                               "ladda_upp.col.after")]
     return pd.DataFrame(rows, columns=columns)
 
@@ -207,18 +207,18 @@ def history_table(history, lang: str):
 
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     out = pd.DataFrame({
-        t("ladda_upp.col.version"): [None if pd.isna(v) else int(v) for v in history["version"]],
+        t("filter.v"): [None if pd.isna(v) else int(v) for v in history["version"]],
         t("ladda_upp.col.when"): [f"{w:%Y-%m-%d %H:%M}" if not pd.isna(w) else "" for w in history["happened_at"]],
-        t("ladda_upp.col.by"): history["done_by"].fillna(""),
-        t("ladda_upp.col.action"): history["action"].fillna(""),
+        t("common.by"): history["done_by"].fillna(""),
+        t("common.event"): history["action"].fillna(""),
         t("ladda_upp.col.file"): history["filename"].fillna(""),
         t("ladda_upp.col.kind"): history["kind"].fillna(""),
         "SHA-256": history["sha256"].fillna(""),
         t("ladda_upp.col.added"): history["rows_added"],
         t("ladda_upp.col.changed"): history["rows_changed"],
         t("ladda_upp.col.unchanged"): history["rows_unchanged"],
-        t("ladda_upp.col.description"): history["description"].fillna(""),
+        t("common.description"): history["description"].fillna(""),
     })
-    out[t("ladda_upp.col.version")] = out[t("ladda_upp.col.version")].astype("Int64")
+    out[t("filter.v")] = out[t("filter.v")].astype("Int64")
     return out.iloc[::-1].reset_index(drop=True)
 

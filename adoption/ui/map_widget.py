@@ -45,7 +45,7 @@ def show(ctx: PageContext, metric_id: str, level: str, *, key: str, flt: Filter 
     data = prepared.data
     metric_name = metrics.get(metric_id).label(ctx.lang)
     if heading:
-        st.subheader(ctx.t(f"karta.heading_{level}", metric=metric_name, year=ctx.year),
+        st.subheader(ctx.t(f"karta.heading.{level}", metric=metric_name, year=ctx.year),
                      help=_definition(metric_id, ctx.lang))
     if data.blocking_status:
         st.info(present.reason_text(data.blocking_status, ctx.lang, ar=ctx.year), icon="📭")
@@ -110,12 +110,12 @@ def _prepared(path: str, version: int | None, metric_id: str, flt: Filter, level
 
 def _map(ctx: PageContext, prepared: _Prepared, *, key: str, height: int) -> str | None:
     data, deck = prepared.data, prepared.deck
-    level_word = ctx.t(f"karta.level_{data.level}")
+    level_word = ctx.t(f"karta.level.{data.level}")
     selection = st.pydeck_chart(
         deck, on_select="rerun", selection_mode="single-object", key=key, height=height,
         alt=ctx.t("karta.alt", metric=metrics.get(data.metric).label(ctx.lang), level=level_word, year=ctx.year),
     )
-    st.caption(ctx.t(f"karta.click_{data.level}"))
+    st.caption(ctx.t(f"karta.click.{data.level}"))
     return mapping.selected_code(data, selection) if selection else None
 
 

@@ -11,7 +11,6 @@ import streamlit as st
 
 from adoption import metrics
 from adoption.metrics import similarity
-from adoption.text import formatting
 from adoption.views import catalogue, profile
 
 from . import cache, charts, downloads, navigation
@@ -92,12 +91,12 @@ def sectors(ctx: PageContext, place: profile.Municipality) -> None:
 
 def own_initiatives(ctx: PageContext, place: profile.Municipality) -> None:
     """The municipality's own reported initiatives, with a link to search them in Initiativ."""
-    st.subheader(ctx.t("kommun.initiatives"))
+    st.subheader(ctx.t("page.initiativ"))
     own = cache.call(profile.initiatives, ctx.store, ctx.version, place.kommunkod)
     if own.empty:
         st.caption(ctx.t("kommun.no_initiatives"))
         return
-    st.caption(ctx.t("kommun.initiatives_count", n=formatting.number(len(own), ctx.lang)))
+    st.caption(ctx.tn("kommun.initiatives_count", len(own)))
     st.dataframe(catalogue.table(own, ctx.lang), **_TABLE)
     downloads.download_buttons(ctx, catalogue.download_table(own, ctx.lang), "kommun_initiativ", metric=None,
                                with_year=False)

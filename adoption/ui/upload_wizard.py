@@ -39,7 +39,8 @@ def show(ctx: PageContext) -> None:
             st.success(ctx.t("ladda_upp.committed", version=done.version, added=done.added, changed=done.changed,
                              unchanged=done.unchanged), icon="✅")
         else:
-            st.info(ctx.t(f"ladda_upp.status.{done.status}", unchanged=done.unchanged), icon="ℹ️")
+            st.info(ctx.tn(f"ladda_upp.status.{done.status}", done.unchanged or 0,
+                           unchanged=formatting.number(done.unchanged or 0, ctx.lang)), icon="ℹ️")
 
     kind, year = _kind_and_year(ctx)
     st.subheader(ctx.t("ladda_upp.step.file"))
@@ -53,7 +54,7 @@ def _kind_and_year(ctx: PageContext) -> tuple[str, int | None]:
     st.subheader(ctx.t("ladda_upp.step.kind"))
     left, right = st.columns(2)
     with left:
-        kind = st.radio(ctx.t("ladda_upp.kind"), formats.KINDS, key="upload_kind", horizontal=True,
+        kind = st.radio(ctx.t("ladda_upp.kind_label"), formats.KINDS, key="upload_kind", horizontal=True,
                         format_func=lambda k: formats.kind_name(k, ctx.lang))
     with right:
         year = st.selectbox(ctx.t("ladda_upp.year"), wizard.year_options(datetime.date.today()), key="upload_year",
@@ -104,7 +105,7 @@ def _file(ctx: PageContext, state: wizard.Wizard, uploaded, kind: str, year: int
     st.subheader(ctx.t("ladda_upp.step.commit"))
     ready = wizard.readiness(prepared, made)
     if ready.waiting:
-        st.warning(ctx.t("ladda_upp.fuzzy_pending", n=len(ready.unconfirmed)), icon="✋")
+        st.warning(ctx.tn("ladda_upp.fuzzy_pending", len(ready.unconfirmed)), icon="✋")
     if st.button(ctx.t("ladda_upp.commit"), type="primary", disabled=not ready.ready, key="upload_commit"):
         actor = admin.require(ctx.lang)  # the server-side re-check, right before writing
         outcome = pipeline.commit(prepared, store, uploaded_by=actor.label, confirmed_fuzzy=made.confirmed)
@@ -153,7 +154,8 @@ def _report(ctx: PageContext, seen: wizard.FileSeen, result) -> None:
     if not result.problems:
         st.success(ctx.t("ladda_upp.report_clean"), icon="✅")
         return
-    (st.error if errors else st.warning)(ctx.t("ladda_upp.report_summary", errors=errors, warnings=warnings))
+    (st.error if errors else st.warning)(ctx.t("ladda_upp.report_summary", errors=ctx.tn("ladda_upp.report_errors", errors),
+                                              warnings=ctx.tn("ladda_upp.report_warnings", warnings)))
     st.dataframe(admin.report_table(result, ctx.lang), hide_index=True, width="stretch")
     r_left, r_right, _ = st.columns([1, 1, 3])
     with r_left:

@@ -22,9 +22,7 @@ import streamlit as st
 
 from adoption import metrics
 from adoption.metrics.filters import (
-    DEFAULT_LANG,
     KEYS,
-    LANGS,
     NIVAER,
     TYPER,
     Known,
@@ -35,7 +33,8 @@ from adoption.metrics.filters import (
     to_query,
 )
 from adoption.metrics.years import chosen_year
-from adoption.text import i18n
+from adoption.text import i18n, languages
+from adoption.text.languages import DEFAULT_LANG, LANGS
 
 from ..store import Store
 from . import cache, navigation
@@ -67,9 +66,12 @@ class PageContext:
     def db_path(self) -> str:
         return str(self.store.path)
 
-    def t(self, key: str, **values) -> str:
-        text = i18n.t(key, self.lang)
-        return text.format(**values) if values else text
+    def t(self, key: str, /, **values) -> str:
+        return i18n.t(key, self.lang, **values)
+
+    def tn(self, key: str, n: int, /, **values) -> str:
+        """A text with plural forms, in the form for the count ``n`` ({n} is filled in)."""
+        return i18n.tn(key, n, self.lang, **values)
 
     def label(self, vocabulary: str, code) -> str:
         return i18n.label(vocabulary, code, self.lang)
@@ -204,7 +206,7 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
     lang = ss.get(WIDGET_PREFIX + "lang") or DEFAULT_LANG
     lang = sidebar.radio(
         i18n.t("filter.lang", lang), LANGS, key=WIDGET_PREFIX + "lang", horizontal=True,
-        format_func=lambda code: {"sv": "Svenska", "en": "English"}[code],
+        format_func=lambda code: languages.NAMES[code],
     )
     tr = lambda key: i18n.t(key, lang)  # noqa: E731 - short local helper
     values = {}

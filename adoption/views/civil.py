@@ -120,7 +120,7 @@ def county_table(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     out = []
     for row in rows.to_dict("records"):
-        record = {t("civilsamhalle.col.lan"): row["name"]}
+        record = {t("filter.lan"): row["name"]}
         if row["andel_ai_aktivitet_status"] == "too_few":
             record[t("civilsamhalle.col.n")] = present.status("too_few", lang)
         elif row["n"]:
@@ -132,7 +132,7 @@ def county_table(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
             figure = _figure(row, metric_id)
             record[t(key)] = present.value(figure, lang)
             record[t(key) + " – " + t("sektorer.col.bas")] = present.base(figure, lang)
-            record[t(key) + " – " + t("sektorer.col.ki")] = present.interval(figure, lang)
+            record[t(key) + " – " + t("common.confidence_interval")] = present.interval(figure, lang)
         out.append(record)
     return pd.DataFrame(out)
 
@@ -164,18 +164,18 @@ def county_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     out = []
     for row in rows.to_dict("records"):
-        record = {t("civilsamhalle.col.lan"): row["name"], t("download.col.code"): row["lan"],
+        record = {t("filter.lan"): row["name"], t("common.code"): row["lan"],
                   t("civilsamhalle.col.n"): sectors.count_number(row["n"])}
         for metric_id, key in (("andel_ai_aktivitet", "civilsamhalle.col.aktivitet"),
                                ("civil_ai_i_drift", "civilsamhalle.col.drift")):
             cells = present.cells(_figure(row, metric_id), lang)
             label = t(key)
-            record[f"{label} {t('download.col.share_pct')}"] = cells.number
+            record[f"{label} {t('common.share_pct')}"] = cells.number
             record[f"{label}: {t('download.col.numerator')}"] = cells.numerator
             record[f"{label}: {t('download.col.denominator')}"] = cells.denominator
             record[f"{label}: {t('download.col.ci_low')}"] = cells.ci_low
             record[f"{label}: {t('download.col.ci_high')}"] = cells.ci_high
-            record[f"{label}: {t('download.col.status')}"] = cells.status
+            record[f"{label}: {t('common.status')}"] = cells.status
         out.append(record)
     frame = pd.DataFrame(out)
     counts = [c for c in frame.columns if c == t("civilsamhalle.col.n") or c.endswith(t("download.col.numerator"))
@@ -191,8 +191,8 @@ def category_download(counts: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
             i18n.label("org_kategori", code, lang) if code is not None else t("civilsamhalle.no_category")
             for code in counts["kategori"]
         ],
-        t("download.col.code"): [code if code is not None else "" for code in counts["kategori"]],
+        t("common.code"): [code if code is not None else "" for code in counts["kategori"]],
         t("civilsamhalle.col.antal"): [None if row.suppressed else row.antal for row in counts.itertuples(index=False)],
-        t("download.col.status"): [present.status(row.status, lang) for row in counts.itertuples(index=False)],
+        t("common.status"): [present.status(row.status, lang) for row in counts.itertuples(index=False)],
     })
     return sectors.integer_columns(frame, [t("civilsamhalle.col.antal")])

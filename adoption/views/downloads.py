@@ -118,11 +118,11 @@ def headline_table(headlines, lang: str = "sv") -> pd.DataFrame:
         r = h.result
         cells = present.cells(r, lang)
         rows.append({
-            t("download.col.metric"): h.metric.label(lang),
+            t("filter.matt"): h.metric.label(lang),
             t("download.col.metric_id"): h.metric.id,
-            t("download.col.year"): r.ar,
-            t("download.col.value"): cells.number,
-            t("download.col.unit"): t(f"download.unit.{r.unit}"),
+            t("filter.ar"): r.ar,
+            t("common.value"): cells.number,
+            t("common.unit"): t(f"unit.{r.unit}"),
             t("download.col.numerator"): cells.numerator,
             t("download.col.denominator"): cells.denominator,
             t("download.col.n"): cells.n,
@@ -130,10 +130,10 @@ def headline_table(headlines, lang: str = "sv") -> pd.DataFrame:
             t("download.col.ci_high"): cells.ci_high,
             t("download.col.change"): present.scaled(h.change, r.unit),
             t("download.col.previous_year"): h.previous.ar if h.previous is not None else None,
-            t("download.col.status"): cells.status,
+            t("common.status"): cells.status,
         })
     frame = pd.DataFrame(rows)
-    for column in (t("download.col.year"), t("download.col.n"), t("download.col.previous_year")):
+    for column in (t("filter.ar"), t("download.col.n"), t("download.col.previous_year")):
         if column in frame:
             frame[column] = frame[column].astype("Int64")
     return frame
@@ -143,9 +143,9 @@ def headline_text_table(headlines, lang: str = "sv") -> pd.DataFrame:
     """The same headline figures as text a reader sees on the page (value, base, change)."""
     return pd.DataFrame([
         {
-            i18n.t("download.col.metric", lang): h.metric.label(lang),
-            i18n.t("download.col.value", lang): present.value(h.result, lang),
-            i18n.t("download.col.base", lang): present.caption(h.result, lang),
+            i18n.t("filter.matt", lang): h.metric.label(lang),
+            i18n.t("common.value", lang): present.value(h.result, lang),
+            i18n.t("common.base", lang): present.caption(h.result, lang),
             i18n.t("download.col.change", lang): overview.change_text(h, lang) or present.NO_FIGURE,
         }
         for h in headlines

@@ -93,12 +93,12 @@ def series_table(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
             interval = present.interval(result, lang, estimate=progress.measure == "value")
             base = present.base(result, lang)
         rows.append({
-            t("mal.col.year"): str(year),
+            t("filter.ar"): str(year),
             t("mal.series.observed"): _observed_cell(result, progress, lang) if result is not None else "",
             t("mal.series.required"): value_text(progress.required(year), progress.unit, lang),
             t("mal.series.projection"): value_text(progress.projection(year), progress.unit, lang),
-            t("mal.col.interval"): interval,
-            t("mal.col.base"): base,
+            t("common.ci"): interval,
+            t("common.base"): base,
         })
     return pd.DataFrame(rows)
 
@@ -133,7 +133,7 @@ def chart(progress: GoalProgress, lang: str = "sv"):
 
     frame = chart_frame(progress, lang)
     labels = [i18n.t(f"mal.series.{code}", lang) for code in SERIES]
-    year_title = i18n.t("mal.col.year", lang)
+    year_title = i18n.t("filter.ar", lang)
 
     def scale(values: dict) -> alt.Scale:
         return alt.Scale(domain=labels, range=[values[code] for code in SERIES])
@@ -180,7 +180,7 @@ def series_download(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
         return None if x is None else round(x * scale, 4)
 
     by_year = {r.ar: r for r in progress.results}
-    unit = t(f"download.unit.{progress.unit}") if f"download.unit.{progress.unit}" in i18n.TEXTS else progress.unit
+    unit = t(f"unit.{progress.unit}") if i18n.has(f"unit.{progress.unit}") else progress.unit
     rows = []
     for year in progress.years():
         result = by_year.get(year)
@@ -189,9 +189,9 @@ def series_download(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
         if cells is not None:
             observed = cells.numerator if progress.measure == "numerator" else cells.number
         rows.append({
-            t("download.col.year"): year,
+            t("filter.ar"): year,
             t("download.col.metric_id"): progress.metric,
-            t("download.col.unit"): unit,
+            t("common.unit"): unit,
             t("mal.series.observed"): observed,
             t("download.col.ci_low"): cells.ci_low if cells else None,
             t("download.col.ci_high"): cells.ci_high if cells else None,
@@ -199,11 +199,11 @@ def series_download(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
             t("download.col.denominator"): cells.denominator if cells else None,
             t("mal.series.required"): scaled(progress.required(year)),
             t("mal.series.projection"): scaled(progress.projection(year)),
-            t("mal.target_col"): scaled(progress.target) if year == progress.target_year else None,
-            t("download.col.status"): cells.status if cells else "",
+            t("mal.col.target"): scaled(progress.target) if year == progress.target_year else None,
+            t("common.status"): cells.status if cells else "",
         })
     frame = pd.DataFrame(rows)
-    for key in ("download.col.year", "download.col.numerator", "download.col.denominator"):
+    for key in ("filter.ar", "download.col.numerator", "download.col.denominator"):
         column = t(key)
         if column in frame:
             numbers = pd.to_numeric(frame[column], errors="coerce").astype("Float64")

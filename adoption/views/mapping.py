@@ -305,15 +305,15 @@ def table(data: MapData) -> pd.DataFrame:
     labels = {e.key: e.label for e in data.legend}
     missing = {status: present.status(status, data.lang) for status in {a.status for a in data.areas}}
     # Column by column, words looked up once: per row and cell this took seconds for 100,000 areas.
-    columns = {tr("karta.col_name"): [a.name for a in data.areas],
-               tr("karta.col_code"): [a.code for a in data.areas]}
+    columns = {tr("common.name"): [a.name for a in data.areas],
+               tr("common.code"): [a.code for a in data.areas]}
     if data.level == "kommun":
-        columns[tr("karta.col_lan")] = [a.lan or "" for a in data.areas]
+        columns[tr("filter.lan")] = [a.lan or "" for a in data.areas]
     columns[value_column(data)] = [None if a.value is None else round(a.value * scale, 1) for a in data.areas]
-    columns[tr("karta.col_shown")] = [a.value_text for a in data.areas]
-    columns[tr("karta.col_base")] = [a.base_text for a in data.areas]
-    columns[tr("karta.col_interval")] = [a.interval_text for a in data.areas]
-    columns[tr("karta.col_class")] = [labels.get(f"class{a.class_index}", "") if a.class_index is not None
+    columns[tr("karta.col.shown")] = [a.value_text for a in data.areas]
+    columns[tr("common.base")] = [a.base_text for a in data.areas]
+    columns[tr("karta.col.interval")] = [a.interval_text for a in data.areas]
+    columns[tr("karta.col.class")] = [labels.get(f"class{a.class_index}", "") if a.class_index is not None
                                       else missing[a.status] for a in data.areas]
     if not data.areas:
         return pd.DataFrame()
@@ -335,20 +335,20 @@ def download_table(data: MapData) -> pd.DataFrame:
 
     rows = []
     for a in data.areas:
-        row = {tr("download.col.name"): a.name, tr("download.col.code"): a.code}
+        row = {tr("common.name"): a.name, tr("common.code"): a.code}
         if data.level == "kommun":
-            row[tr("karta.col_lan")] = a.lan or ""
-        row[tr("download.col.year")] = data.year
+            row[tr("filter.lan")] = a.lan or ""
+        row[tr("filter.ar")] = data.year
         row[value_column(data)] = scaled(a.value)
         row[tr("download.col.numerator")] = a.numerator
         row[tr("download.col.denominator")] = a.denominator
         row[tr("download.col.n")] = None if a.value is None and a.status == "too_few" else a.n
         row[tr("download.col.ci_low")] = scaled(a.ci_low) if a.value is not None else None
         row[tr("download.col.ci_high")] = scaled(a.ci_high) if a.value is not None else None
-        row[tr("download.col.status")] = present.status(a.status if a.value is None else "ok", data.lang)
+        row[tr("common.status")] = present.status(a.status if a.value is None else "ok", data.lang)
         rows.append(row)
     frame = pd.DataFrame(rows)
-    for key in ("download.col.year", "download.col.numerator", "download.col.denominator", "download.col.n"):
+    for key in ("filter.ar", "download.col.numerator", "download.col.denominator", "download.col.n"):
         if tr(key) in frame:
             frame[tr(key)] = whole_numbers(frame[tr(key)])
     return frame
@@ -365,7 +365,7 @@ def whole_numbers(series: pd.Series) -> pd.Series:
 
 def value_column(data: MapData) -> str:
     unit = metrics.get(data.metric).unit
-    key = {"share": "karta.col_value_share", "per_10k": "karta.col_value_per_10k"}.get(unit, "karta.col_value")
+    key = {"share": "common.share_pct", "per_10k": "karta.col.value_per_10k"}.get(unit, "common.value")
     return i18n.t(key, data.lang)
 
 
@@ -381,7 +381,8 @@ def summary(data: MapData) -> str:
     """A sentence that says what the colours say (the text equivalent of the map)."""
     tr = lambda key: i18n.t(key, data.lang)  # noqa: E731
     c = counts(data)
-    parts = [tr(f"karta.summary_{data.level}").format(
+    parts = [i18n.tn(
+        f"karta.summary.{data.level}", len(data.areas), data.lang,
         shown=formatting.number(c["ok"], data.lang), total=formatting.number(len(data.areas), data.lang),
         metric=metrics.get(data.metric).label(data.lang),
     )]

@@ -238,7 +238,7 @@ def stage_grid(cells: tuple[StageCell, ...], lang: str = "sv") -> tuple[pd.DataF
             style.loc[row, column] = f"background-color: {STAGE_FILL[cell.stage]}; color: {STAGE_TEXT[cell.stage]}"
         else:
             style.loc[row, column] = MISSING_STYLE
-    text.index.name = i18n.t("kommun.col_sector", lang)
+    text.index.name = i18n.t("common.sector", lang)
     return text, style
 
 
@@ -249,7 +249,7 @@ def distribution_table(results: list[tuple[str, metrics.MetricResult]], lang: st
     rows = []
     for area_name, result in results:
         for s in sectors():
-            row = {i18n.t("kommun.col_area", lang): area_name, i18n.t("kommun.col_sector", lang):
+            row = {i18n.t("kommun.col.area", lang): area_name, i18n.t("common.sector", lang):
                    i18n.label("sektor", s.code, lang)}
             for part in (result.breakdown or ()):
                 if part["sektor"] != s.code:
@@ -278,18 +278,18 @@ def comparison_table(comps: tuple[Comparison, ...], ar: int, names: dict[str, st
 
     ``names`` maps municipality and county codes to names.
     """
-    col_kind, col_area = i18n.t("kommun.col_kind", lang), i18n.t("kommun.col_area", lang)
+    col_kind, col_area = i18n.t("kommun.col.kind", lang), i18n.t("kommun.col.area", lang)
     rows: dict[tuple[str, str | None], dict] = {}
     for c in comps:
         if c.ar != ar or c.area not in areas:
             continue
         row = rows.setdefault((c.area, c.code), {
-            col_kind: i18n.t(f"kommun.kind_{c.area}", lang), col_area: _area_name(c, names, lang),
+            col_kind: i18n.t(f"kommun.kind.{c.area}", lang), col_area: _area_name(c, names, lang),
         })
         label = metrics.get(c.metric).label(lang)
         row[label] = present.value(c.result, lang)
-        row[f"{label}: {i18n.t('kommun.col_base', lang)}"] = present.base(c.result, lang)
-        row[f"{label}: {i18n.t('kommun.col_ci', lang)}"] = _interval(c, lang)
+        row[f"{label}: {i18n.t('common.base', lang)}"] = present.base(c.result, lang)
+        row[f"{label}: {i18n.t('common.ci', lang)}"] = _interval(c, lang)
     return pd.DataFrame(list(rows.values()))
 
 
@@ -306,18 +306,18 @@ def trend(comps: tuple[Comparison, ...], metric_id: str, names: dict[str, str], 
                 name = _area_name(c, names, lang)
                 if name not in columns:
                     columns.append(name)
-    chart = pd.DataFrame(index=pd.Index([str(y) for y in years], name=i18n.t("kommun.col_year", lang)),
+    chart = pd.DataFrame(index=pd.Index([str(y) for y in years], name=i18n.t("filter.ar", lang)),
                          columns=columns, dtype=float)
     rows = []
     for c in chosen:
         name = _area_name(c, names, lang)
         chart.loc[str(c.ar), name] = c.result.value if c.result.value is not None else float("nan")
         rows.append({
-            i18n.t("kommun.col_year", lang): str(c.ar),
-            i18n.t("kommun.col_area", lang): name,
+            i18n.t("filter.ar", lang): str(c.ar),
+            i18n.t("kommun.col.area", lang): name,
             metrics.get(metric_id).label(lang): present.value(c.result, lang),
-            i18n.t("kommun.col_base", lang): present.base(c.result, lang),
-            i18n.t("kommun.col_ci", lang): _interval(c, lang),
+            i18n.t("common.base", lang): present.base(c.result, lang),
+            i18n.t("common.ci", lang): _interval(c, lang),
         })
     return chart, pd.DataFrame(rows)
 
@@ -343,17 +343,17 @@ def stage_download(cells: tuple[StageCell, ...], lang: str = "sv") -> pd.DataFra
     status = {CELL_OK: "ok", CELL_NOT_APPLICABLE: "not_applicable", CELL_NO_ANSWER: "no_answer"}
     frame = pd.DataFrame([
         {
-            t("kommun.col_sector"): i18n.label("sektor", c.sektor, lang),
-            t("download.col.code"): c.sektor,
-            t("download.col.year"): c.ar,
+            t("common.sector"): i18n.label("sektor", c.sektor, lang),
+            t("common.code"): c.sektor,
+            t("filter.ar"): c.ar,
             t("download.col.stage_code"): c.stage if c.status == CELL_OK else None,
-            t("sektorer.col.mognad"): cell_text(c, lang),
-            t("download.col.status"): present.status(status.get(c.status, "no_answer"), lang),
+            t("common.stage"): cell_text(c, lang),
+            t("common.status"): present.status(status.get(c.status, "no_answer"), lang),
         }
         for c in cells
-    ], columns=[t("kommun.col_sector"), t("download.col.code"), t("download.col.year"),
-                t("download.col.stage_code"), t("sektorer.col.mognad"), t("download.col.status")])
-    return _integers(frame, [t("download.col.year"), t("download.col.stage_code")])
+    ], columns=[t("common.sector"), t("common.code"), t("filter.ar"),
+                t("download.col.stage_code"), t("common.stage"), t("common.status")])
+    return _integers(frame, [t("filter.ar"), t("download.col.stage_code")])
 
 
 def comparison_download(comps: tuple[Comparison, ...], names: dict[str, str], lang: str = "sv", *,
@@ -372,23 +372,23 @@ def comparison_download(comps: tuple[Comparison, ...], names: dict[str, str], la
         r = c.result
         cells = present.cells(r, lang, estimate=c.area not in _OWN_AREAS)
         rows.append({
-            t("kommun.col_kind"): t(f"kommun.kind_{c.area}"),
-            t("kommun.col_area"): _area_name(c, names, lang),
-            t("download.col.code"): c.code or "",
-            t("download.col.year"): c.ar,
-            t("download.col.metric"): metrics.get(c.metric).label(lang),
+            t("kommun.col.kind"): t(f"kommun.kind.{c.area}"),
+            t("kommun.col.area"): _area_name(c, names, lang),
+            t("common.code"): c.code or "",
+            t("filter.ar"): c.ar,
+            t("filter.matt"): metrics.get(c.metric).label(lang),
             t("download.col.metric_id"): c.metric,
-            t("download.col.value"): cells.number,
-            t("download.col.unit"): t(f"download.unit.{r.unit}") if f"download.unit.{r.unit}" in i18n.TEXTS else r.unit,
+            t("common.value"): cells.number,
+            t("common.unit"): t(f"unit.{r.unit}") if i18n.has(f"unit.{r.unit}") else r.unit,
             t("download.col.numerator"): cells.numerator,
             t("download.col.denominator"): cells.denominator,
             t("download.col.n"): cells.n,
             t("download.col.ci_low"): cells.ci_low,
             t("download.col.ci_high"): cells.ci_high,
-            t("download.col.status"): cells.status,
+            t("common.status"): cells.status,
         })
     frame = pd.DataFrame(rows)
-    return _integers(frame, [t("download.col.year"), t("download.col.numerator"), t("download.col.denominator"),
+    return _integers(frame, [t("filter.ar"), t("download.col.numerator"), t("download.col.denominator"),
                              t("download.col.n")])
 
 
@@ -396,22 +396,22 @@ def similar_download(similar, lang: str = "sv") -> pd.DataFrame:
     """The most similar municipalities (``similarity.Similar``) as numbers: distance and shared answers."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     frame = pd.DataFrame([
-        {t("kommun.col_area"): s.name, t("download.col.code"): s.kommunkod, t("filter.lan"): s.lan_name,
-         t("kommun.col_distance"): round(float(s.distance), 4), t("kommun.col_shared"): s.shared}
+        {t("kommun.col.area"): s.name, t("common.code"): s.kommunkod, t("filter.lan"): s.lan_name,
+         t("kommun.col.distance"): round(float(s.distance), 4), t("kommun.col.shared"): s.shared}
         for s in similar
-    ], columns=[t("kommun.col_area"), t("download.col.code"), t("filter.lan"), t("kommun.col_distance"),
-                t("kommun.col_shared")])
-    return _integers(frame, [t("kommun.col_shared")])
+    ], columns=[t("kommun.col.area"), t("common.code"), t("filter.lan"), t("kommun.col.distance"),
+                t("kommun.col.shared")])
+    return _integers(frame, [t("kommun.col.shared")])
 
 
 def _same_columns(prefix: str, row: dict | None, lang: str) -> dict:
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     cells = present.cells(_part(row), lang) if row is not None else None  # None: nothing to compare
     return {
-        f"{prefix} {t('download.col.share_pct')}": cells.number if cells else None,
+        f"{prefix} {t('common.share_pct')}": cells.number if cells else None,
         f"{prefix}: {t('download.col.numerator')}": cells.numerator if cells else None,
         f"{prefix}: {t('download.col.denominator')}": cells.denominator if cells else None,
-        f"{prefix}: {t('download.col.status')}": cells.status if cells else "",
+        f"{prefix}: {t('common.status')}": cells.status if cells else "",
     }
 
 
@@ -421,13 +421,13 @@ def sector_download(rows: tuple[SectorComparison, ...], lan_name: str, lang: str
     out = []
     for r in rows:
         record = {
-            t("kommun.col_sector"): i18n.label("sektor", r.sektor, lang),
-            t("download.col.code"): r.sektor,
+            t("common.sector"): i18n.label("sektor", r.sektor, lang),
+            t("common.code"): r.sektor,
             t("download.col.stage_code"): r.own.stage if r.own.status == CELL_OK else None,
-            t("kommun.col_own"): cell_text(r.own, lang),
+            t("kommun.col.own"): cell_text(r.own, lang),
         }
-        record.update(_same_columns(t("kommun.col_lan_same").format(lan=lan_name), r.lan_same, lang))
-        record.update(_same_columns(t("kommun.col_riket_same"), r.riket_same, lang))
+        record.update(_same_columns(t("kommun.col.lan_same").format(lan=lan_name), r.lan_same, lang))
+        record.update(_same_columns(t("kommun.col.riket_same"), r.riket_same, lang))
         out.append(record)
     frame = pd.DataFrame(out)
     counts = [c for c in frame.columns if c == t("download.col.stage_code")
@@ -443,24 +443,24 @@ def distribution_download(results: list[tuple[str, metrics.MetricResult]], lang:
         for part in (result.breakdown or ()):
             cells = present.cells(_part(part, result.typ), lang)
             out.append({
-                t("kommun.col_area"): area_name,
-                t("kommun.col_sector"): i18n.label("sektor", part["sektor"], lang),
-                t("download.col.code"): part["sektor"],
+                t("kommun.col.area"): area_name,
+                t("common.sector"): i18n.label("sektor", part["sektor"], lang),
+                t("common.code"): part["sektor"],
                 t("download.col.stage_code"): part["mognad"],
-                t("sektorer.col.mognad"): i18n.label("mognad", part["mognad"], lang),
-                t("download.col.share_pct"): cells.number,
+                t("common.stage"): i18n.label("mognad", part["mognad"], lang),
+                t("common.share_pct"): cells.number,
                 t("download.col.numerator"): cells.numerator,
                 t("download.col.denominator"): cells.denominator,
                 t("download.col.ci_low"): cells.ci_low,
                 t("download.col.ci_high"): cells.ci_high,
-                t("download.col.status"): cells.status,
+                t("common.status"): cells.status,
             })
         if not result.breakdown:
-            out.append({t("kommun.col_area"): area_name, t("download.col.status"): present.status(result, lang)})
-    columns = [t("kommun.col_area"), t("kommun.col_sector"), t("download.col.code"), t("download.col.stage_code"),
-               t("sektorer.col.mognad"), t("download.col.share_pct"), t("download.col.numerator"),
+            out.append({t("kommun.col.area"): area_name, t("common.status"): present.status(result, lang)})
+    columns = [t("kommun.col.area"), t("common.sector"), t("common.code"), t("download.col.stage_code"),
+               t("common.stage"), t("common.share_pct"), t("download.col.numerator"),
                t("download.col.denominator"), t("download.col.ci_low"), t("download.col.ci_high"),
-               t("download.col.status")]
+               t("common.status")]
     frame = pd.DataFrame(out, columns=columns)
     return _integers(frame, [t("download.col.stage_code"), t("download.col.numerator"),
                              t("download.col.denominator")])
@@ -479,9 +479,9 @@ def similar_table(similar, lang: str = "sv") -> pd.DataFrame:
     """The most similar municipalities (``similarity.Similar``): name, county, distance and shared answers."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     return pd.DataFrame([
-        {t("kommun.col_area"): f"{s.name} ({s.kommunkod})", t("filter.lan"): s.lan_name,
-         t("kommun.col_distance"): formatting.number(s.distance, lang, 2),
-         t("kommun.col_shared"): formatting.number(s.shared, lang)} for s in similar
+        {t("kommun.col.area"): f"{s.name} ({s.kommunkod})", t("filter.lan"): s.lan_name,
+         t("kommun.col.distance"): formatting.number(s.distance, lang, 2),
+         t("kommun.col.shared"): formatting.number(s.shared, lang)} for s in similar
     ])
 
 
@@ -489,10 +489,10 @@ def sector_table(rows: tuple[SectorComparison, ...], lan_name: str, lang: str = 
     """Per sector the municipality's stage and the county's and country's share at that same stage."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     return pd.DataFrame([
-        {t("kommun.col_sector"): i18n.label("sektor", r.sektor, lang),
-         t("kommun.col_own"): cell_text(r.own, lang),
-         t("kommun.col_lan_same").format(lan=lan_name): same_stage_text(r.lan_same, lang),
-         t("kommun.col_riket_same"): same_stage_text(r.riket_same, lang)} for r in rows
+        {t("common.sector"): i18n.label("sektor", r.sektor, lang),
+         t("kommun.col.own"): cell_text(r.own, lang),
+         t("kommun.col.lan_same").format(lan=lan_name): same_stage_text(r.lan_same, lang),
+         t("kommun.col.riket_same"): same_stage_text(r.riket_same, lang)} for r in rows
     ])
 
 

@@ -124,7 +124,7 @@ def stage_table(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     out = []
     for (_, sector, year), rows_of in rows.groupby(["sektor_sort", "sektor", "ar"], sort=False):
         first = rows_of.iloc[0]
-        record = {t("sektorer.col.sektor"): i18n.label("sektor", sector, lang), t("sektorer.col.ar"): str(year)}
+        record = {t("common.sector"): i18n.label("sektor", sector, lang), t("filter.ar"): str(year)}
         for row in rows_of.itertuples(index=False):
             record[stage_names[row.mognad]] = present.value(part(row), lang)
         shown = first.status == metrics.STATUS_OK
@@ -132,7 +132,7 @@ def stage_table(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
         record[t("sektorer.col.ej_tillampligt")] = count_cell(first.ej_tillampligt, first.status, lang)
         record[t("sektorer.col.inget_svar")] = count_cell(first.inget_svar, first.status, lang)
         out.append(record)
-    columns = [t("sektorer.col.sektor"), t("sektorer.col.ar"), *stage_names.values(), t("sektorer.col.svarande"),
+    columns = [t("common.sector"), t("filter.ar"), *stage_names.values(), t("sektorer.col.svarande"),
                t("sektorer.col.ej_tillampligt"), t("sektorer.col.inget_svar")]
     return pd.DataFrame(out, columns=columns)
 
@@ -141,12 +141,12 @@ def stage_detail_table(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     """Every share with its base and 95 % interval: one row per sector, year and stage."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     return pd.DataFrame({
-        t("sektorer.col.sektor"): [i18n.label("sektor", s, lang) for s in rows["sektor"]],
-        t("sektorer.col.ar"): [str(y) for y in rows["ar"]],
-        t("sektorer.col.mognad"): [i18n.label("mognad", int(m), lang) for m in rows["mognad"]],
+        t("common.sector"): [i18n.label("sektor", s, lang) for s in rows["sektor"]],
+        t("filter.ar"): [str(y) for y in rows["ar"]],
+        t("common.stage"): [i18n.label("mognad", int(m), lang) for m in rows["mognad"]],
         t("sektorer.col.andel"): [present.value(part(r), lang) for r in rows.itertuples(index=False)],
         t("sektorer.col.bas"): [present.base(part(r), lang) for r in rows.itertuples(index=False)],
-        t("sektorer.col.ki"): [present.interval(part(r), lang) for r in rows.itertuples(index=False)],
+        t("common.confidence_interval"): [present.interval(part(r), lang) for r in rows.itertuples(index=False)],
     })
 
 
@@ -172,7 +172,7 @@ def barrier_table(rows: pd.DataFrame, year: int | None, previous: int | None, la
             t("sektorer.col.andel_ar").format(year=year):
                 present.value(row, lang) if row is not None else present.NO_FIGURE,
             t("sektorer.col.bas"): present.base(row, lang) if row is not None else present.NO_FIGURE,
-            t("sektorer.col.ki"): present.interval(row, lang) if row is not None else present.NO_FIGURE,
+            t("common.confidence_interval"): present.interval(row, lang) if row is not None else present.NO_FIGURE,
         }
         if before is not None:
             old = part(before.loc[code]) if code in before.index else None
@@ -229,16 +229,16 @@ def stage_chart(rows: pd.DataFrame, lang: str = "sv") -> alt.Chart | None:
                     scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")),
             y=alt.Y("bar:N", sort=bars, title=None,
                     axis=alt.Axis(labelLimit=400, labelOverlap=False, labelExpr=_label_expr(rows))),
-            color=alt.Color("stage:N", title=t("sektorer.col.mognad"),
+            color=alt.Color("stage:N", title=t("common.stage"),
                             scale=alt.Scale(domain=stage_names, range=list(STAGE_COLOURS)),
                             legend=alt.Legend(orient="bottom", direction="horizontal", labelLimit=400)),
             order=alt.Order("stage_order:Q", sort="ascending"),
             tooltip=[
-                alt.Tooltip("bar:N", title=t("sektorer.col.sektor")),
-                alt.Tooltip("stage:N", title=t("sektorer.col.mognad")),
+                alt.Tooltip("bar:N", title=t("common.sector")),
+                alt.Tooltip("stage:N", title=t("common.stage")),
                 alt.Tooltip("share_text:N", title=t("sektorer.col.andel")),
                 alt.Tooltip("base_text:N", title=t("sektorer.col.bas")),
-                alt.Tooltip("ci_text:N", title=t("sektorer.col.ki")),
+                alt.Tooltip("ci_text:N", title=t("common.confidence_interval")),
             ],
         )
         .properties(height=alt.Step(20))
@@ -270,15 +270,15 @@ def barrier_chart(rows: pd.DataFrame, year: int | None, previous: int | None,
     y = alt.Y("barrier:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
     tooltip = [
         alt.Tooltip("barrier:N", title=t("sektorer.col.hinder")),
-        alt.Tooltip("year:N", title=t("sektorer.col.ar")),
+        alt.Tooltip("year:N", title=t("filter.ar")),
         alt.Tooltip("share_text:N", title=t("sektorer.col.andel")),
         alt.Tooltip("base_text:N", title=t("sektorer.col.bas")),
-        alt.Tooltip("ci_text:N", title=t("sektorer.col.ki")),
+        alt.Tooltip("ci_text:N", title=t("common.confidence_interval")),
     ]
     base = alt.Chart(data).encode(y=y, yOffset=alt.YOffset("year:N", sort=years))
     bars = base.mark_bar().encode(
         x=alt.X("share:Q", title=t("sektorer.col.andel"), axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
-        color=alt.Color("year:N", title=t("sektorer.col.ar"), sort=years,
+        color=alt.Color("year:N", title=t("filter.ar"), sort=years,
                         scale=alt.Scale(domain=years, range=list(YEAR_COLOURS[: len(years)])),
                         legend=alt.Legend(orient="bottom")),
         tooltip=tooltip,
@@ -315,22 +315,22 @@ def stage_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     out = []
     for r in rows.itertuples(index=False):
         out.append({
-            t("sektorer.col.sektor"): i18n.label("sektor", r.sektor, lang),
-            t("download.col.code"): r.sektor,
-            t("download.col.year"): r.ar,
+            t("common.sector"): i18n.label("sektor", r.sektor, lang),
+            t("common.code"): r.sektor,
+            t("filter.ar"): r.ar,
             t("download.col.stage_code"): r.mognad,
-            t("sektorer.col.mognad"): i18n.label("mognad", int(r.mognad), lang),
+            t("common.stage"): i18n.label("mognad", int(r.mognad), lang),
             **_share_cells(r, lang),
             t("sektorer.col.ej_tillampligt"): count_number(r.ej_tillampligt),
             t("sektorer.col.inget_svar"): count_number(r.inget_svar),
-            t("download.col.status"): present.status(r.status, lang),
+            t("common.status"): present.status(r.status, lang),
         })
-    columns = [t("sektorer.col.sektor"), t("download.col.code"), t("download.col.year"), t("download.col.stage_code"),
-               t("sektorer.col.mognad"), t("download.col.share_pct"), t("download.col.numerator"),
+    columns = [t("common.sector"), t("common.code"), t("filter.ar"), t("download.col.stage_code"),
+               t("common.stage"), t("common.share_pct"), t("download.col.numerator"),
                t("download.col.denominator"), t("download.col.ci_low"), t("download.col.ci_high"),
-               t("sektorer.col.ej_tillampligt"), t("sektorer.col.inget_svar"), t("download.col.status")]
+               t("sektorer.col.ej_tillampligt"), t("sektorer.col.inget_svar"), t("common.status")]
     frame = pd.DataFrame(out, columns=columns)
-    return integer_columns(frame, [t("download.col.year"), t("download.col.stage_code"), t("download.col.numerator"),
+    return integer_columns(frame, [t("filter.ar"), t("download.col.stage_code"), t("download.col.numerator"),
                            t("download.col.denominator"), t("sektorer.col.ej_tillampligt"),
                            t("sektorer.col.inget_svar")])
 
@@ -340,7 +340,7 @@ def _share_cells(r, lang: str) -> dict:
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     cells = present.cells(part(r), lang)
     return {
-        t("download.col.share_pct"): cells.number,
+        t("common.share_pct"): cells.number,
         t("download.col.numerator"): cells.numerator,
         t("download.col.denominator"): cells.denominator,
         t("download.col.ci_low"): cells.ci_low,
@@ -357,13 +357,13 @@ def barrier_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     for r in ordered.itertuples(index=False):
         out.append({
             t("sektorer.col.hinder"): i18n.label("hinder", r.hinder, lang),
-            t("download.col.code"): r.hinder,
-            t("download.col.year"): r.ar,
+            t("common.code"): r.hinder,
+            t("filter.ar"): r.ar,
             **_share_cells(r, lang),
-            t("download.col.status"): present.status(r.status, lang),
+            t("common.status"): present.status(r.status, lang),
         })
-    columns = [t("sektorer.col.hinder"), t("download.col.code"), t("download.col.year"),
-               t("download.col.share_pct"), t("download.col.numerator"), t("download.col.denominator"),
-               t("download.col.ci_low"), t("download.col.ci_high"), t("download.col.status")]
+    columns = [t("sektorer.col.hinder"), t("common.code"), t("filter.ar"),
+               t("common.share_pct"), t("download.col.numerator"), t("download.col.denominator"),
+               t("download.col.ci_low"), t("download.col.ci_high"), t("common.status")]
     frame = pd.DataFrame(out, columns=columns)
-    return integer_columns(frame, [t("download.col.year"), t("download.col.numerator"), t("download.col.denominator")])
+    return integer_columns(frame, [t("filter.ar"), t("download.col.numerator"), t("download.col.denominator")])
