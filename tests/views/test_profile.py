@@ -240,7 +240,7 @@ def test_similar_and_sector_tables_in_words(store):
     rows, lan, riket = profile.sector_comparison(store, "0180", "01", 2024)
     table = profile.sector_table(rows, "Stockholms län", "sv").set_index("Verksamhetsområde")
     care = table.loc["Vård och omsorg"]
-    assert care["Kommunens nivå"] == "I drift" and care["Stockholms län: andel på samma nivå"] == "66,7 % (2 av 3)"
+    assert care["Kommunens nivå"] == "I drift" and care["Stockholms län: andel på samma nivå"] == "66,7 % (2 av 3 svarande)"
     assert table.loc["Socialtjänst", "Kommunens nivå"] == "inget svar"
     assert profile.distribution_areas("Stockholms län", lan, riket, "en") == [("Stockholms län", lan),
                                                                               ("Whole country", riket)]
