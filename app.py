@@ -21,6 +21,12 @@ from adoption.ui.view import current_lang  # noqa: E402
 lang = current_lang()
 st.set_page_config(page_title=i18n.t("app.title", lang), layout="wide", page_icon="🗺️")
 
+# Accessibility: <html lang> follows the interface language, and the shared CSS (contrast,
+# focus, reflow) is in place before any page draws. See adoption/ui/accessibility.py.
+from adoption.ui import accessibility  # noqa: E402
+
+accessibility.frame(lang)
+
 # (file, url_path, title key); the first is the default page, served at "/".
 PAGES = (
     ("pages/oversikt.py", "oversikt", "page.oversikt"),
@@ -31,6 +37,7 @@ PAGES = (
     ("pages/civilsamhalle.py", "civilsamhalle", "page.civilsamhalle"),
     ("pages/initiativ.py", "initiativ", "page.initiativ"),
     ("pages/om.py", "om", "page.om_data"),
+    ("pages/tillganglighet.py", "tillganglighet", "page.tillganglighet"),
     ("pages/ladda-upp.py", "ladda-upp", "page.ladda_upp"),
 )
 # Pages listed in the navigation only for a request that may administer. They

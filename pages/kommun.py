@@ -9,8 +9,8 @@ import streamlit as st  # noqa: E402
 from adoption import metrics  # noqa: E402
 from adoption.metrics import similarity  # noqa: E402
 from adoption.text import formatting  # noqa: E402
-from adoption.ui import cache, downloads, view  # noqa: E402
-from adoption.views import catalogue, profile  # noqa: E402
+from adoption.ui import cache, charts, downloads, view  # noqa: E402
+from adoption.views import alternatives, catalogue, profile  # noqa: E402
 
 # Browser print: hide the sidebar, header, toolbar and controls, so the profile prints on its own.
 PRINT_CSS = """<style>
@@ -21,9 +21,6 @@ PRINT_CSS = """<style>
   [data-testid="stMain"], [data-testid="stMainBlockContainer"] { padding: 0 !important; margin: 0 !important; }
 }
 </style>"""
-# Okabe-Ito colours (colour-blind safe): municipality, county, country.
-LINE_COLOURS = ["#0072B2", "#E69F00", "#009E73"]
-
 ctx = view.setup("kommun", uses=("ar", "lan", "kommun"))
 st.html(PRINT_CSS)
 code = ctx.state.filter.kommun
@@ -88,8 +85,8 @@ chart, table = profile.trend(over_years, "mognadsindex", names, ctx.lang)
 left, right = st.columns(2)
 with left:
     index_label = metrics.get("mognadsindex").label(ctx.lang)
-    st.line_chart(chart, y=list(chart.columns), color=LINE_COLOURS[: len(chart.columns)], y_label=index_label,
-                  alt=f"{index_label}: {', '.join(chart.columns)}")
+    charts.altair(profile.trend_chart, chart, index_label, ctx.lang, alt=f"{index_label}: {', '.join(chart.columns)}.",
+                  summary=alternatives.trend_summary(chart, ctx.lang))
     st.caption(ctx.t("kommun.trend_help"))
 with right:
     st.dataframe(table, hide_index=True, width="stretch", height="content")

@@ -22,14 +22,14 @@ from adoption.ingest import (  # noqa: E402
 )
 from adoption.ingest.headers import canonical_columns  # noqa: E402
 from adoption.text import formatting  # noqa: E402
-from adoption.ui import admin, cache, view  # noqa: E402
+from adoption.ui import accessibility, admin, cache, view  # noqa: E402
 
 ctx = view.setup("ladda_upp")
 st.title(ctx.t("page.ladda_upp"))
 who = admin.gate(ctx.lang)
 if who is None:
     st.stop()
-st.caption(ctx.t("ladda_upp.signed_in", who=who.label))
+st.caption(ctx.t("ladda_upp.signed_in", who=accessibility.history_label(who.label, ctx.lang)), unsafe_allow_html=True)
 
 ss = st.session_state
 store = ctx.store

@@ -971,6 +971,139 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "There are no survey responses in the database yet. An administrator can load data on the "
               "Upload page or with `python -m adoption init` (demo data) or `python -m adoption ingest FILE`.",
     },
+    # accessibility
+    "page.tillganglighet": {"sv": "Tillgänglighet", "en": "Accessibility"},
+    "a11y.stage_summary": {
+        "sv": "{year}: störst andel i drift (de två högsta nivåerna) har {high} ({high_value}), minst har {low} "
+              "({low_value}).",
+        "en": "{year}: the largest share in production (the two highest stages) is in {high} ({high_value}), "
+              "the smallest in {low} ({low_value}).",
+    },
+    "a11y.stage_change": {
+        "sv": "Jämfört med {previous} steg andelen i drift i {up} och sjönk i {down} av {n} verksamhetsområden.",
+        "en": "Compared with {previous}, the share in production rose in {up} and fell in {down} of {n} sectors.",
+    },
+    "a11y.barrier_summary": {
+        "sv": "{year}: vanligast är {high} ({high_value}), minst vanligt {low} ({low_value}).",
+        "en": "{year}: the most named is {high} ({high_value}), the least named {low} ({low_value}).",
+    },
+    "a11y.barrier_change": {
+        "sv": "{name} nämndes av {value} {previous}.",
+        "en": "{name} was named by {value} in {previous}.",
+    },
+    "a11y.goal_summary": {
+        "sv": "Senaste värde: {value} ({year}). Mål: {target} år {target_year}.",
+        "en": "Latest value: {value} ({year}). Target: {target} by {target_year}.",
+    },
+    "a11y.goal_projection": {
+        "sv": "Prognos för {target_year}: {value}.",
+        "en": "Projection for {target_year}: {value}.",
+    },
+    "a11y.goal_first": {"sv": "Första värdet: {value} ({year}).", "en": "First value: {value} ({year})."},
+    "a11y.trend_summary": {
+        "sv": "{year}: högst {high} ({high_value}), lägst {low} ({low_value}).",
+        "en": "{year}: highest {high} ({high_value}), lowest {low} ({low_value}).",
+    },
+    "a11y.trend_change": {
+        "sv": "{name}: {first} {first_year}, {last} {last_year}.",
+        "en": "{name}: {first} in {first_year}, {last} in {last_year}.",
+    },
+    "a11y.trend_single": {"sv": "{name}: {value} {year}.", "en": "{name}: {value} in {year}."},
+    "statement.title": {"sv": "Tillgänglighetsredogörelse", "en": "Accessibility statement"},
+    "statement.organisation_placeholder": {
+        "sv": "Den organisation som publicerar instrumentpanelen",
+        "en": "The organisation that publishes the dashboard",
+    },
+    "statement.contact_placeholder": {
+        "sv": "(kontaktuppgift ej angiven av den som driftar webbplatsen)",
+        "en": "(contact not yet given by whoever runs the site)",
+    },
+    "statement.intro_heading": {"sv": "Om redogörelsen", "en": "About this statement"},
+    "statement.intro": {
+        "sv": "{organisation} står bakom den här webbplatsen. Vi vill att så många som möjligt ska kunna använda "
+              "den. Här beskriver vi hur webbplatsen uppfyller lagen (2018:1937) om tillgänglighet till digital "
+              "offentlig service, vilka kända tillgänglighetsproblem som finns och hur du kan rapportera brister "
+              "till oss, så att vi kan åtgärda dem.",
+        "en": "{organisation} is responsible for this website. We want as many people as possible to be able "
+              "to use it. This statement describes how the website meets the Swedish Act (2018:1937) on "
+              "accessibility to digital public services, the known accessibility problems, and how to report "
+              "shortcomings to us so that we can fix them.",
+    },
+    "statement.compliance_heading": {"sv": "Hur tillgänglig är webbplatsen?", "en": "How accessible is the website?"},
+    "statement.compliance.full": {
+        "sv": "Webbplatsen är helt förenlig med lagen om tillgänglighet till digital offentlig service "
+              "({standard}, {level}).",
+        "en": "The website is fully compliant with the Act on accessibility to digital public services "
+              "({standard}, {level}).",
+    },
+    "statement.compliance.partial": {
+        "sv": "Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service "
+              "({standard}, {level}), på grund av de brister som beskrivs nedan.",
+        "en": "The website is partially compliant with the Act on accessibility to digital public services "
+              "({standard}, {level}), because of the shortcomings described below.",
+    },
+    "statement.compliance.none": {
+        "sv": "Webbplatsen är inte förenlig med lagen om tillgänglighet till digital offentlig service "
+              "({standard}, {level}).",
+        "en": "The website is not compliant with the Act on accessibility to digital public services "
+              "({standard}, {level}).",
+    },
+    "statement.gaps_heading": {"sv": "Innehåll som inte är tillgängligt", "en": "Content that is not accessible"},
+    "statement.gaps_intro": {
+        "sv": "Kända brister (kriterium i WCAG 2.1 inom parentes):",
+        "en": "Known shortcomings (WCAG 2.1 success criterion in brackets):",
+    },
+    "statement.gap_rule": {
+        "sv": "({criterion}) I Streamlits egna gränssnittsdelar, som vi inte kan ändra, rapporterar testverktyget "
+              "axe-core regeln ”{rule}”: {reason}",
+        "en": "({criterion}) In Streamlit's own interface parts, which we cannot change, the testing tool "
+              "axe-core reports the rule “{rule}”: {reason}",
+    },
+    "statement.gap_manual": {"sv": "({criterion}) {text}", "en": "({criterion}) {text}"},
+    "statement.alternatives_heading": {
+        "sv": "Vad kan du göra om du inte kan använda delar av webbplatsen?",
+        "en": "What can you do if you cannot use parts of the website?",
+    },
+    "statement.alternatives": {
+        "sv": "Varje diagram och karta har en mening som sammanfattar det och en tabell med samma uppgifter, och "
+              "varje tabell kan laddas ned som CSV eller Excel. Behöver du innehållet i ett annat format kan du "
+              "kontakta oss (se nedan).",
+        "en": "Every chart and map has a sentence that sums it up and a table with the same data, and every "
+              "table can be downloaded as CSV or Excel. If you need the content in another format, contact us "
+              "(see below).",
+    },
+    "statement.report_heading": {
+        "sv": "Rapportera brister i webbplatsens tillgänglighet",
+        "en": "Report accessibility problems",
+    },
+    "statement.report": {
+        "sv": "Vi strävar hela tiden efter att förbättra tillgängligheten. Om du upptäcker problem som inte "
+              "beskrivs här, eller om du anser att vi inte uppfyller lagens krav, meddela oss: {contact}.",
+        "en": "We keep working to improve accessibility. If you find a problem that is not described here, "
+              "or think that we do not meet the requirements of the law, tell us: {contact}.",
+    },
+    "statement.supervision_heading": {"sv": "Tillsyn", "en": "Enforcement"},
+    "statement.supervision": {
+        "sv": "Myndigheten för digital förvaltning (Digg) har ansvaret för tillsyn över lagen om tillgänglighet "
+              "till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du "
+              "[anmäla det till Digg]({url}).",
+        "en": "The Agency for Digital Government (Digg) supervises the Act on accessibility to digital public "
+              "services. If you are not satisfied with how we handle your comments, you can "
+              "[report it to Digg]({url}).",
+    },
+    "statement.testing_heading": {"sv": "Hur vi testat webbplatsen", "en": "How we tested the website"},
+    "statement.testing": {
+        "sv": "Vi har gjort en självskattning (intern testning). Vid varje ändring kör de automatiska testerna "
+              "axe-core ({tags}) i en riktig webbläsare på varje sida, på svenska och engelska, med demodata, "
+              "med en tom databas och med varje slags diagram; varje avvikelse som inte står ovan stoppar "
+              "ändringen. Testerna kontrollerar också sidans språk, en hel uppgift med bara tangentbord och att "
+              "sidorna går att läsa 320 pixlar breda (400 % förstoring). Senaste bedömningen gjordes {date}.",
+        "en": "We have made a self-assessment (internal testing). On every change the automated tests run "
+              "axe-core ({tags}) in a real browser on every page, in Swedish and English, with demo data, with "
+              "an empty database and with every kind of chart; any violation not listed above stops the change. "
+              "The tests also check the page language, one complete task by keyboard alone, and that the pages "
+              "can be read at 320 pixels wide (400 % zoom). The latest assessment was made on {date}.",
+    },
 }
 
 
