@@ -114,3 +114,26 @@ def test_choose_county_and_year_open_a_profile_and_download_its_table(server, pa
     assert text.count("\n") > 1
     assert page.locator("[data-testid='stException']").count() == 0
     assert real_console_errors(page) == []
+
+
+def test_language_switch_and_share_by_keyboard(server, page):
+    """The language switch answers to the arrow keys, and "Dela" opens with Enter and closes with Escape."""
+    page.goto(f"{server}/sektorer")
+    wait_for_app(page)
+    page.locator("h1").first.wait_for()
+    wait_for_app(page)
+    tab_to(page, lambda f: f["tag"] == "INPUT" and f["name"] == "Svenska", "the language switch")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.documentElement.lang === 'en'")
+    wait_for_app(page)
+    page.get_by_role("heading", name="Sectors", exact=True).wait_for()
+    assert "lang=en" in page.url
+
+    tab_to(page, lambda f: f["tag"] == "BUTTON" and "Share" in f["name"], "the share button")
+    page.keyboard.press("Enter")
+    link = page.locator("[data-testid='stPopoverBody'] code")
+    link.wait_for()
+    assert "/sektorer?" in link.inner_text() and "lang=en" in link.inner_text()
+    page.keyboard.press("Escape")
+    link.wait_for(state="hidden")
+    assert page.locator("[data-testid='stException']").count() == 0
