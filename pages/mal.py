@@ -9,7 +9,7 @@ import streamlit as st  # noqa: E402
 from adoption import metrics  # noqa: E402
 from adoption.text import formatting  # noqa: E402
 from adoption.ui import cache, charts, downloads, view  # noqa: E402
-from adoption.views import goals  # noqa: E402
+from adoption.views import alternatives, goals  # noqa: E402
 
 ctx = view.setup("mal", uses=())
 st.title(ctx.t("page.mal"))
@@ -57,7 +57,8 @@ for progress in progress_list:
 
         left, right = st.columns([3, 2])
         with left:
-            charts.altair(goals.chart, progress, ctx.lang, alt=f"{progress.goal_id}: {ctx.t('mal.chart_caption')}")
+            charts.altair(goals.chart, progress, ctx.lang, alt=f"{progress.goal_id}: {ctx.t('mal.chart_caption')}",
+                          summary=alternatives.goal_summary(progress, ctx.lang))
             st.caption(ctx.t("mal.chart_caption"))
         with right:
             st.dataframe(cache.derived(goals.series_table, progress, ctx.lang), hide_index=True, width="stretch")

@@ -127,7 +127,7 @@ def _open(ctx: PageContext, data: mapping.MapData, code: str, metric_id: str) ->
 
 
 def _swatch(fill: str, line: str) -> str:
-    return (f"<span style='display:inline-block;width:1.1em;height:1.1em;background:{fill};"
+    return (f"<span aria-hidden='true' style='display:inline-block;width:1.1em;height:1.1em;background:{fill};"
             f"border:2px solid {line};outline:1px solid #888;vertical-align:-0.2em;margin-right:0.35em'></span>")
 
 
@@ -136,13 +136,11 @@ def _legend(ctx: PageContext, prepared: _Prepared) -> None:
     items = []
     for entry in data.legend:
         count = ctx.t("karta.legend_count", count=formatting.number(entry.count, ctx.lang))
-        items.append(
-            f"<span style='white-space:nowrap;margin-right:1.1em'>{_swatch(entry.hex, entry.line_hex)}"
-            f"{html.escape(entry.label)} <span style='opacity:0.75'>({html.escape(count)})</span></span>"
-        )
+        items.append(f"<li>{_swatch(entry.hex, entry.line_hex)}{html.escape(entry.label)} ({html.escape(count)})</li>")
+    # A real list (the classes and the missing kinds), styled inline by adoption/ui/accessibility.py.
     st.markdown(
-        f"<div role='list' aria-label='{html.escape(ctx.t('karta.legend'))}' style='line-height:2'>"
-        f"<b>{html.escape(ctx.t('karta.legend'))}:</b> " + " ".join(items) + "</div>",
+        f"<div class='a11y-legend' style='line-height:2'><b>{html.escape(ctx.t('karta.legend'))}:</b> "
+        f"<ul aria-label='{html.escape(ctx.t('karta.legend'))}'>" + "".join(items) + "</ul></div>",
         unsafe_allow_html=True,
     )
     rule = "karta.rule_fixed" if data.limits in mapping.FIXED_LIMITS.values() else "karta.rule_quantile"

@@ -41,10 +41,11 @@ KOMMUN = Page("kommun", "pages/kommun.py", "kommun", "page.kommun")
 CIVILSAMHALLE = Page("civilsamhalle", "pages/civilsamhalle.py", "civilsamhalle", "page.civilsamhalle")
 INITIATIV = Page("initiativ", "pages/initiativ.py", "initiativ", "page.initiativ", icon="🔎")
 OM = Page("om", "pages/om.py", "om", "page.om_data")
+TILLGANGLIGHET = Page("tillganglighet", "pages/tillganglighet.py", "tillganglighet", "page.tillganglighet")
 LADDA_UPP = Page("ladda_upp", "pages/ladda-upp.py", "ladda-upp", "page.ladda_upp", admin_only=True)
 
 # In navigation order; the default page first.
-PAGES = (OVERSIKT, KARTA, SEKTORER, MAL, KOMMUN, CIVILSAMHALLE, INITIATIV, OM, LADDA_UPP)
+PAGES = (OVERSIKT, KARTA, SEKTORER, MAL, KOMMUN, CIVILSAMHALLE, INITIATIV, OM, TILLGANGLIGHET, LADDA_UPP)
 
 
 def page(page_id: str) -> Page:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from adoption import metrics
 from adoption.metrics import similarity
-from adoption.views import catalogue, profile
+from adoption.views import alternatives, catalogue, profile
 
 from . import cache, charts, downloads, navigation
 from .view import PageContext
@@ -64,7 +64,9 @@ def trend(ctx: PageContext, place: profile.Municipality, names: dict[str, str]) 
     chart, table = profile.trend(over_years, TREND_METRIC, names, ctx.lang)
     left, right = st.columns(2)
     with left:
-        charts.lines(chart, metrics.get(TREND_METRIC).label(ctx.lang))
+        label = metrics.get(TREND_METRIC).label(ctx.lang)
+        charts.altair(profile.trend_chart, chart, label, ctx.lang, alt=f"{label}: {', '.join(chart.columns)}.",
+                      summary=alternatives.trend_summary(chart, ctx.lang))
         st.caption(ctx.t("kommun.trend_help"))
     with right:
         st.dataframe(table, **_TABLE)

@@ -45,6 +45,7 @@ DYNAMIC: dict[str, Iterable[str] | None] = {
     "mal.series.": None, "mal.status.": None,  # views/goals.py, metrics/goals.py
     "notice.": None,  # metrics/filters.py: why a URL value was dropped
     "om.action.": None, "om.interval.": None, "om.missing.": None,  # views/about.py
+    "statement.compliance.": ("full", "partial", "none"),  # views/accessibility.py: DIGG's three degrees
     "status.": metrics.STATUSES,  # why a metric has no value (a sentence)
     "value.": (metrics.STATUS_OK, *metrics.STATUSES),  # the same as a word in a cell
     "unit.": None,  # a metric's unit
