@@ -971,6 +971,114 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "There are no survey responses in the database yet. An administrator can load data on the "
               "Upload page or with `python -m adoption init` (demo data) or `python -m adoption ingest FILE`.",
     },
+    # reports
+    "report.kind.kommun": {"sv": "Kommunrapport", "en": "Municipality report"},
+    "report.kind.lan": {"sv": "Länsrapport", "en": "County report"},
+    "report.kind.grupp": {"sv": "Grupprapport", "en": "Group report"},
+    "report.kind.riket": {"sv": "Rapport för hela riket", "en": "Report for the whole country"},
+    "report.title": {"sv": "AI i {area} {year}", "en": "AI in {area} {year}"},
+    "report.subject": {
+        "sv": "{kind}: AI-användning i {area}, enkätår {year}, dataversion {version}",
+        "en": "{kind}: AI adoption in {area}, survey year {year}, data version {version}",
+    },
+    "report.footer": {
+        "sv": "{area} · enkätår {year} · dataversion {version} ({loaded})",
+        "en": "{area} · survey year {year} · data version {version} ({loaded})",
+    },
+    "report.watermark": {"sv": "Demodata", "en": "Demo data"},
+    "report.fact.area": {"sv": "Område", "en": "Area"},
+    "report.fact.year": {"sv": "Enkätår", "en": "Survey year"},
+    "report.fact.year_value": {"sv": "{year} (förändring mot {previous})", "en": "{year} (change against {previous})"},
+    "report.fact.version": {"sv": "Dataversion", "en": "Data version"},
+    "report.fact.version_value": {"sv": "{version}, inläst {loaded}", "en": "{version}, loaded {loaded}"},
+    "report.fact.link": {"sv": "Samma vy i instrumentpanelen", "en": "The same view in the dashboard"},
+    "report.interval": {"sv": "95 %: {interval}", "en": "95%: {interval}"},
+    "report.compare": {"sv": "Jämförelse {year}", "en": "Comparison {year}"},
+    "report.compare_note": {
+        "sv": "Alla värden kommer från måttregistret, med bas och 95 % konfidensintervall för länet och riket. "
+              "Kommunens egna andelar bygger på ett svar (0 % eller 100 %) och visas utan intervall.",
+        "en": "Every value comes from the metric registry, with base and 95% confidence interval for the county "
+              "and the country. The municipality's own shares rest on one answer (0% or 100%) and have no interval.",
+    },
+    "report.compare_note_area": {
+        "sv": "Alla värden kommer från måttregistret, med bas och 95 % konfidensintervall.",
+        "en": "Every value comes from the metric registry, with base and 95% confidence interval.",
+    },
+    "report.kommun.cards_note": {
+        "sv": "Kommunens egna svar: en andel är 0 % eller 100 % av ett svar och har inget intervall. Förändringen "
+              "jämförs med föregående enkätår, som på instrumentpanelen.",
+        "en": "The municipality's own answers: a share is 0% or 100% of one answer and has no interval. The "
+              "change is against the previous survey year, as on the dashboard.",
+    },
+    "report.kommun.own_stage": {"sv": "Kommunens nivå {year}", "en": "The municipality's stage {year}"},
+    "report.lan.caption": {"sv": "Länskod {code} · {n} kommuner", "en": "County code {code} · {n} municipalities"},
+    "report.riket.caption": {"sv": "Sveriges 290 kommuner och 21 län", "en": "Sweden's 290 municipalities and 21 counties"},
+    "report.section.stages": {"sv": "Mognad per verksamhetsområde {year}", "en": "Stage by sector {year}"},
+    "report.section.similar": {"sv": "Liknande kommuner", "en": "Similar municipalities"},
+    "report.section.map_lan": {"sv": "{metric} per kommun {year}", "en": "{metric} by municipality {year}"},
+    "report.section.map_riket": {"sv": "{metric} per län {year}", "en": "{metric} by county {year}"},
+    "report.section.initiatives": {"sv": "AI-initiativ {year}", "en": "AI initiatives {year}"},
+    "report.section.sources": {"sv": "Källor och metod", "en": "Sources and method"},
+    "report.stages_note": {
+        "sv": "Tabellen: andel av de svarande på varje nivå {year}, med antal som besvarat området, angett ”ej "
+              "tillämplig” eller lämnat det tomt. Diagrammet visar också föregående enkätår.",
+        "en": "The table: share of respondents at each stage in {year}, with how many answered the sector, gave "
+              "“not applicable” or left it blank. The chart also shows the previous survey year.",
+    },
+    "report.stage_grid_alt": {
+        "sv": "Rutnät: {name}s mognadsnivå (0–4) per verksamhetsområde och enkätår {years}.",
+        "en": "Grid: {name}'s stage (0-4) by sector and survey year {years}.",
+    },
+    "report.stage_chart_alt": {
+        "sv": "Staplat stapeldiagram: andel på varje mognadsnivå per verksamhetsområde i {area}, {years}.",
+        "en": "Stacked bar chart: share at each stage by sector in {area}, {years}.",
+    },
+    "report.map_alt": {"sv": "Karta. {summary}", "en": "Map. {summary}"},
+    "report.goals_note": {
+        "sv": "Målen gäller hela riket och följs upp som på sidan Mål.",
+        "en": "The goals are for the whole country and are followed up as on the Goals page.",
+    },
+    "report.initiatives_none": {"sv": "Inga initiativ rapporterades {year}.", "en": "No initiatives were reported in {year}."},
+    "report.initiatives_count": {
+        "sv": "Visar {shown} av {total} initiativ {year}. Alla finns i initiativkatalogen: {link}",
+        "en": "Showing {shown} of {total} initiatives in {year}. All of them are in the catalogue: {link}",
+    },
+    "report.version_note": {
+        "sv": "Rapporten bygger på dataversion {version} (inläst {loaded}). Länken i rapportens huvud öppnar samma "
+              "version även när nyare data har laddats upp.",
+        "en": "The report is built on data version {version} (loaded {loaded}). The link at the top of the report "
+              "opens the same version even after newer data has been uploaded.",
+    },
+    "report.method.heading": {"sv": "Osäkerhet och förändring", "en": "Uncertainty and change"},
+    "report.method.interval_head": {"sv": "Intervall", "en": "Intervals"},
+    "report.method.interval": {
+        "sv": "Andelar har ett 95 % Wilson-intervall och mognadsindex ett 95 % intervall för medelvärdet. Basen "
+              "(n av N) visar hur många svar en siffra bygger på.",
+        "en": "Shares have a 95% Wilson interval and the maturity index a 95% interval of the mean. The base "
+              "(n of N) shows how many answers a figure rests on.",
+    },
+    "report.method.change_head": {"sv": "Förändring", "en": "Change"},
+    "report.method.change": {
+        "sv": "Skillnaden mot närmast föregående enkätår, för andelar i procentenheter; ingen förändring visas "
+              "när något av åren saknar värde.",
+        "en": "The difference from the previous survey year, for shares in percentage points; no change is shown "
+              "when either year has no value.",
+    },
+    "report.button": {"sv": "Ladda ned rapport (PDF)", "en": "Download report (PDF)"},
+    "report.button_help": {
+        "sv": "En PDF för {area}, enkätår {year}, dataversion {version}: samma fil som kommandot "
+              "python -m adoption rapport ger.",
+        "en": "A PDF for {area}, survey year {year}, data version {version}: the same file as the command "
+              "python -m adoption rapport gives.",
+    },
+    "report.choose_one_lan": {
+        "sv": "Välj ett enda län för att ladda ned en länsrapport (PDF).",
+        "en": "Choose a single county to download a county report (PDF).",
+    },
+    "report.print.heading": {"sv": "Utskrift", "en": "Printed"},
+    "report.print.filters": {"sv": "Urval: {filters}", "en": "Selection: {filters}"},
+    "report.print.version": {"sv": "Dataversion {version}, inläst {loaded}", "en": "Data version {version}, loaded {loaded}"},
+    "report.print.link": {"sv": "Samma vy: {link}", "en": "The same view: {link}"},
 }
 
 
