@@ -9,23 +9,13 @@ import streamlit as st  # noqa: E402
 from adoption import metrics  # noqa: E402
 from adoption.metrics import similarity  # noqa: E402
 from adoption.text import formatting  # noqa: E402
-from adoption.ui import cache, downloads, view  # noqa: E402
+from adoption.ui import cache, downloads, report, view  # noqa: E402
 from adoption.views import catalogue, profile  # noqa: E402
 
-# Browser print: hide the sidebar, header, toolbar and controls, so the profile prints on its own.
-PRINT_CSS = """<style>
-@media print {
-  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
-  [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stPopover"],
-  [data-testid="stElementToolbar"], [data-testid="stExpander"] { display: none !important; }
-  [data-testid="stMain"], [data-testid="stMainBlockContainer"] { padding: 0 !important; margin: 0 !important; }
-}
-</style>"""
 # Okabe-Ito colours (colour-blind safe): municipality, county, country.
 LINE_COLOURS = ["#0072B2", "#E69F00", "#009E73"]
 
 ctx = view.setup("kommun", uses=("ar", "lan", "kommun"))
-st.html(PRINT_CSS)
 code = ctx.state.filter.kommun
 place = cache.call(profile.municipality, ctx.store, ctx.version, code) if code else None
 st.title(place.name if place else ctx.t("page.kommun"))
@@ -37,6 +27,7 @@ if place is None:
 
 st.caption(ctx.t("kommun.caption", code=place.kommunkod, lan=place.lan_name))
 view.share_control(ctx, "/kommun")
+report.download_button(ctx, kommun=place.kommunkod)
 
 # -- the municipality's own stages ---------------------------------------------
 cells = cache.call(profile.stage_history, ctx.store, ctx.version, place.kommunkod)

@@ -6,7 +6,7 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
-from adoption.ui import cache, map_widget, view  # noqa: E402
+from adoption.ui import cache, map_widget, report, view  # noqa: E402
 from adoption.views import overview  # noqa: E402
 
 ctx = view.setup("oversikt", uses=("ar", "lan"))
@@ -14,6 +14,7 @@ st.title(ctx.t("app.title"))
 view.share_control(ctx, "/")
 if view.no_data(ctx):
     st.stop()
+report.download_button(ctx)
 
 st.subheader(ctx.t("overview.headlines", year=ctx.year))
 headlines = cache.call(overview.headlines, ctx.store, ctx.version, ctx.state.filter.with_(ar=ctx.year))

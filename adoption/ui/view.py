@@ -37,7 +37,7 @@ from adoption.metrics.filters import (
 from adoption.text import i18n
 
 from ..store import Store
-from . import cache
+from . import cache, printing
 from .context import store as current_store
 
 WIDGET_PREFIX = "w_"
@@ -154,6 +154,7 @@ def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
     st.session_state[_LAST_PAGE] = page
 
     ctx = PageContext(page, state, db, version, current, known, year)
+    printing.style(ctx)
     _banners(ctx, notices)
     return ctx
 
