@@ -21,7 +21,7 @@ from .content import (
     Frame,
     Scope,
     figure_cell,
-    goal_block,
+    goal_blocks,
     initiative_block,
     key_figures,
     method_blocks,
@@ -66,8 +66,7 @@ def document(store: Store, scope: Scope, fr: Frame, lang: str, base_url: str | N
                               metric=metrics.get(MAP_METRIC).label(lang), year=fr.year))
     doc.blocks.extend(_map(store, scope, fr, name, lang))
 
-    doc.add("heading", text=t("mal.overview_heading", lang))
-    doc.blocks.append(goal_block(store, fr, lang))
+    doc.blocks.extend(goal_blocks(store, fr, lang))
 
     doc.add("heading", text=t("report.section.initiatives", lang, year=fr.year))
     doc.blocks.extend(initiative_block(store, scope, fr, lang, base_url))
@@ -93,7 +92,7 @@ def _stages(store: Store, flt: Filter, fr: Frame, name: str, lang: str) -> list[
     blocks = []
     if chart is not None:
         years = ", ".join(str(y) for y in (fr.year, fr.previous) if y is not None)
-        blocks.append({"type": "figure", "svg": charts.svg(charts.for_print(chart.to_dict(), width=400, step=11)),
+        blocks.append({"type": "figure", "spec": charts.for_print(chart.to_dict(), width=400, step=11),
                        "width": 1.0, "alt": t("report.stage_chart_alt", lang, area=name, years=years)})
     table = sectors.stage_table(rows[rows["ar"] == fr.year], lang)
     table = table.drop(columns=[t("sektorer.col.ar", lang)])
@@ -127,7 +126,7 @@ def _map(store: Store, scope: Scope, fr: Frame, name: str, lang: str) -> list[di
                                           t("karta.col_base", lang)],
              "rows": rows, "widths": [1.6, 0.9, 2.2], "align": ["left", "right", "left"],
              "small": True, "split": 2 if len(rows) > 24 else 1}
-    figure = {"type": "figure", "svg": charts.svg(charts.area_map(data)), "width": 1.0,
+    figure = {"type": "figure", "spec": charts.area_map(data), "width": 1.0,
               "alt": t("report.map_alt", lang, summary=mapping.summary(data))}
     side = [{"type": "legend", "title": t("karta.legend", lang), "items": legend},
             {"type": "note", "text": mapping.summary(data)}]

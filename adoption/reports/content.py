@@ -69,7 +69,8 @@ def check_scope(store: Store, scope: Scope) -> None:
 
 @dataclass
 class Document:
-    """A report as data. ``blocks`` are laid out in order; see ``report.typ`` for each block's fields."""
+    """A report as data. ``blocks`` are laid out in order; see ``report.typ`` for each block's fields
+    (a figure holds its Vega-Lite ``spec``; :mod:`.render` draws it)."""
 
     lang: str
     title: str
@@ -198,8 +199,9 @@ def figure_cell(result: metrics.MetricResult, lang: str, *, single_municipality:
 # -- goals, initiatives, sources -----------------------------------------------------
 
 
-def goal_block(store: Store, fr: Frame, lang: str) -> dict:
-    """Every programme goal with its status (the whole country, as on Mål) and the rule behind it."""
+def goal_blocks(store: Store, fr: Frame, lang: str) -> list[dict]:
+    """Every programme goal with its status (the whole country, as on Mål) and the rule behind it;
+    nothing when no goals are set."""
     items = []
     target_years = set()
     for progress in goals.goal_progress(store, store.goals(), version=fr.version):
@@ -212,9 +214,12 @@ def goal_block(store: Store, fr: Frame, lang: str) -> dict:
             line = progress.reason_text(lang) or ""
         items.append({"id": progress.goal_id, "status": progress.status, "status_text": progress.status_text(lang),
                       "label": progress.label(lang), "line": line})
+    if not items:
+        return []
     year = next(iter(target_years)) if len(target_years) == 1 else None
-    return {"type": "goals", "items": items, "rule": goals.rule_text(lang, year),
-            "note": t("report.goals_note", lang) + " " + t("mal.illustrative", lang)}
+    return [{"type": "heading", "text": t("mal.overview_heading", lang)},
+            {"type": "goals", "items": items, "rule": goals.rule_text(lang, year),
+             "note": t("report.goals_note", lang) + " " + t("mal.illustrative", lang)}]
 
 
 def initiative_block(store: Store, scope: Scope, fr: Frame, lang: str, base_url: str | None) -> list[dict]:

@@ -20,7 +20,7 @@ from .content import (
     Frame,
     Scope,
     figure_cell,
-    goal_block,
+    goal_blocks,
     initiative_block,
     key_figures,
     method_blocks,
@@ -59,8 +59,7 @@ def document(store: Store, scope: Scope, fr: Frame, lang: str, base_url: str | N
     doc.add("heading", text=t("report.section.similar", lang))
     doc.blocks.extend(_similar(likeness, comps, fr, lang))
 
-    doc.add("heading", text=t("mal.overview_heading", lang))
-    doc.blocks.append(goal_block(store, fr, lang))
+    doc.blocks.extend(goal_blocks(store, fr, lang))
 
     doc.add("heading", text=t("report.section.initiatives", lang, year=fr.year))
     doc.blocks.extend(initiative_block(store, scope, fr, lang, base_url))
@@ -98,8 +97,8 @@ def _stages(store: Store, place: profile.Municipality, fr: Frame, lang: str) -> 
                t("kommun.col_lan_same", lang, lan=place.lan_name), t("kommun.col_riket_same", lang)]
     years = sorted({c.ar for c in cells})
     blocks = [
-        {"type": "pair", "widths": [3, 1], "left": [
-            {"type": "figure", "svg": charts.svg(charts.stage_grid(cells, lang)), "width": 1.0,
+        {"type": "pair", "widths": [3.4, 1], "left": [
+            {"type": "figure", "spec": charts.stage_grid(cells, lang), "width": 1.0,
              "alt": t("report.stage_grid_alt", lang, name=place.name, years=f"{years[0]}–{years[-1]}")}],
          "right": [{"type": "legend", "title": t("kommun.col_own", lang), "items": charts.stage_legend(lang)}]},
         {"type": "table", "columns": columns, "rows": table_rows, "widths": [2.2, 1.8, 1.6, 1.6],

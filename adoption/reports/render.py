@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
+from . import charts
 from .content import Document
 from .fonts import font_dir
 
@@ -35,9 +36,21 @@ def _compiler():
 def pdf(document: Document, created: datetime) -> bytes:
     """The PDF. ``created`` (the data version's load time) is its creation date, so that the same report
     of the same data version is the same file, made from the command line or from a page."""
-    data = json.dumps(document.as_data(), ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(_drawn(document.as_data()), ensure_ascii=False, separators=(",", ":"))
     if created.tzinfo is None:
         created = created.replace(tzinfo=timezone.utc)
     with _LOCK:
         return _compiler().compile(str(TEMPLATE), format="pdf", sys_inputs={"data": data},
                                    pdf_standards=STANDARDS, timestamp=int(created.timestamp()))
+
+
+def _drawn(node):
+    """The document with every chart specification (a block's ``spec``) drawn as SVG text (``svg``)."""
+    if isinstance(node, list):
+        return [_drawn(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _drawn(value) for key, value in node.items() if key != "spec"}
+    if "spec" in node:
+        out["svg"] = charts.svg(node["spec"])
+    return out
