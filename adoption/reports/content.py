@@ -17,7 +17,7 @@ from adoption.errors import AdoptionError
 from adoption.metrics.filters import Filter, ViewState, to_query
 from adoption.store import Store
 from adoption.text import formatting, i18n
-from adoption.views import about, catalogue, goals, overview
+from adoption.views import about, catalogue, goals, overview, sectors
 from adoption.views.downloads import download_stem
 
 from .words import present
@@ -59,12 +59,12 @@ def check_scope(store: Store, scope: Scope) -> None:
         if not re.fullmatch(r"[0-9]{4}", scope.code or ""):
             raise AdoptionError(f"Ogiltig kommunkod ”{scope.code}”: ange fyra siffror, till exempel 0180.")
         if scope.code not in set(store.municipalities()["kommunkod"]):
-            raise AdoptionError(f"Kommunkoden {scope.code} finns inte bland Sveriges 290 kommuner.")
+            raise AdoptionError(f"Kommunkoden {scope.code} finns inte bland kommunerna i databasen.")
     if scope.kind == "lan":
         if not re.fullmatch(r"[0-9]{2}", scope.code or ""):
             raise AdoptionError(f"Ogiltig länskod ”{scope.code}”: ange två siffror, till exempel 01.")
         if scope.code not in set(store.counties()["lan_kod"]):
-            raise AdoptionError(f"Länskoden {scope.code} finns inte bland Sveriges 21 län.")
+            raise AdoptionError(f"Länskoden {scope.code} finns inte bland länen i databasen.")
 
 
 @dataclass
@@ -123,22 +123,22 @@ def frame(store: Store, scope: Scope, ar: int | None, lang: str, version: int | 
     years = store.survey_years(version)
     if not years:
         raise AdoptionError(f"Dataversion {version} har inga enkätsvar.")
-    year = ar if ar is not None else years[-1]
-    if year not in years:
-        raise AdoptionError(f"Det finns inga enkätsvar för år {year} i dataversion {version} "
+    if ar is not None and ar not in years:
+        raise AdoptionError(f"Det finns inga enkätsvar för år {ar} i dataversion {version} "
                             f"(enkätår: {', '.join(map(str, years))}).")
-    earlier = [y for y in years if y < year]
+    year, previous = sectors.compared_years(store, ar, version=version)
     info = next(v for v in store.versions() if v.version == version)
-    demo = store.row_counts(version).get("enkatsvar_demo", 0) > 0
-    return Frame(year, earlier[-1] if earlier else None, version, info.created_at, demo,
-                 pinned_link(scope, year, lang, version, base_url))
+    demo = store.row_counts(version).get("enkatsvar_demo", 0) > 0  # demo survey rows in this version
+    return Frame(year, previous, version, info.created_at, demo,
+                 view_link(PAGE_PATHS[scope.kind], scope, year, lang, version, base_url))
 
 
-def pinned_link(scope: Scope, year: int, lang: str, version: int, base_url: str | None) -> str:
-    """The dashboard address of the same view, pinned to the year and data version (``v=``)."""
+def view_link(path: str, scope: Scope, year: int, lang: str, version: int, base_url: str | None) -> str:
+    """A dashboard address for the report's area, pinned to the year and data version (``v=``), as "Dela"
+    writes it."""
     state = ViewState(filter=scope.filter.with_(ar=year), lang=lang, v=version)
     query = urlencode([(k, v) for k, values in to_query(state).items() for v in values])
-    return f"{(base_url or '').rstrip('/')}{PAGE_PATHS[scope.kind]}?{query}"
+    return f"{(base_url or '').rstrip('/')}{path}?{query}"
 
 
 def file_name(scope: Scope, year: int | None, lang: str, version: int | None) -> str:
@@ -235,9 +235,7 @@ def initiative_block(store: Store, scope: Scope, fr: Frame, lang: str, base_url:
     keys = ["titel", "sektor", "mognad", "utvarderad"] if scope.kind == "kommun" else \
         ["titel", "kommun", "sektor", "mognad", "utvarderad"]
     rows = [[str(row[col(k)]) for k in keys] for _, row in table.iterrows()]
-    state = ViewState(filter=scope.filter.with_(ar=fr.year), lang=lang, v=fr.version)
-    query_text = urlencode([(k, v) for k, values in to_query(state).items() for v in values])
-    link = f"{(base_url or '').rstrip('/')}/initiativ?{query_text}"
+    link = view_link("/initiativ", scope, fr.year, lang, fr.version, base_url)
     note = t("report.initiatives_count", lang, shown=formatting.number(len(rows), lang),
              total=formatting.number(found.total, lang), year=fr.year, link=link)
     widths = [3, 2, 2, 1] if scope.kind == "kommun" else [3, 1.3, 2, 2, 1]

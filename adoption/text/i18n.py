@@ -1075,7 +1075,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Välj ett enda län för att ladda ned en länsrapport (PDF).",
         "en": "Choose a single county to download a county report (PDF).",
     },
-    "report.print.heading": {"sv": "Utskrift", "en": "Printed"},
     "report.print.filters": {"sv": "Urval: {filters}", "en": "Selection: {filters}"},
     "report.print.version": {"sv": "Dataversion {version}, inläst {loaded}", "en": "Data version {version}, loaded {loaded}"},
     "report.print.link": {"sv": "Samma vy: {link}", "en": "The same view: {link}"},

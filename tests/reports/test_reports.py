@@ -210,9 +210,9 @@ def test_command_writes_the_same_file_as_build(demo_db_template, tmp_path, capsy
 
 @pytest.mark.parametrize(("argv", "message"), [
     (["--grupp", "2"], "Kommungrupper finns inte ännu"),
-    (["--kommun", "9999"], "Kommunkoden 9999 finns inte"),
+    (["--kommun", "9999"], "Kommunkoden 9999 finns inte bland kommunerna"),
     (["--kommun", "18"], "Ogiltig kommunkod"),
-    (["--lan", "99"], "Länskoden 99 finns inte"),
+    (["--lan", "99"], "Länskoden 99 finns inte bland länen"),
     (["--riket", "--ar", "2019"], "Det finns inga enkätsvar för år 2019"),
     (["--riket", "--version", "42"], "Dataversion 42 finns inte"),
 ])
