@@ -99,6 +99,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rollback", parents=[db], help="återställ en tidigare dataversion (som en ny version)")
     p.add_argument("version", type=int, metavar="VERSION")
     p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN", help="vem som återställer")
+
+    p = sub.add_parser("rapport", parents=[db], help="skriv en rapport (PDF) för en kommun, ett län eller riket")
+    area = p.add_mutually_exclusive_group(required=True)
+    area.add_argument("--kommun", metavar="KKKK", help="kommunkod, fyra siffror")
+    area.add_argument("--lan", metavar="LL", help="länskod, två siffror")
+    area.add_argument("--grupp", metavar="G", help="kommungrupp (finns inte i databasen ännu)")
+    area.add_argument("--riket", action="store_true", help="hela riket")
+    p.add_argument("--ar", type=int, help="enkätår (annars det senaste)")
+    p.add_argument("--lang", choices=("sv", "en"), default="sv", help="rapportens språk (standard sv)")
+    p.add_argument("--version", type=int, dest="data_version", metavar="V", help="dataversion (annars den senaste)")
+    p.add_argument("--url", metavar="ADRESS",
+                   help="instrumentpanelens adress i rapportens länkar (annars $ADOPTION_PUBLIC_URL; "
+                        "utan den skrivs länkarna som sökvägar)")
+    p.add_argument("-o", "--output", metavar="FIL", required=True, help="PDF-fil att skriva")
     return parser
 
 
@@ -386,7 +400,27 @@ def cmd_rollback(args) -> int:
     return 0
 
 
+def cmd_rapport(args) -> int:
+    from adoption import reports
+
+    if args.riket:
+        scope = reports.Scope("riket")
+    elif args.grupp is not None:
+        scope = reports.Scope("grupp", args.grupp)
+    elif args.lan is not None:
+        scope = reports.Scope("lan", args.lan)
+    else:
+        scope = reports.Scope("kommun", args.kommun)
+    data = reports.build(_store(args), scope, args.ar, args.lang, args.url or reports.public_url(),
+                         version=args.data_version)
+    target = Path(args.output)
+    target.write_bytes(data)
+    print(f"Skrev rapporten till {target} ({formatting.number(len(data) / 1024)} kB).", file=sys.stderr)
+    return 0
+
+
 COMMANDS = {
+    "rapport": cmd_rapport,
     "validate": cmd_validate,
     "ingest": cmd_ingest,
     "history": cmd_history,

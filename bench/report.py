@@ -137,7 +137,8 @@ def markdown(data: dict) -> str:
     lines += ["", "Baselines: metrics, pandas on the same rows in memory (ratio = pandas / store); pages, a "
               "one-widget page in the same AppTest harness (ratio = baseline / page); upload, "
               "`pandas.read_csv` of the same bytes (ratio = store rows/s / pandas rows/s); browser load, "
-              "the same server's Om data page, which has no map (ratio = baseline / Karta).",
+              "the same server's Om data page, which has no map (ratio = baseline / Karta); reports, the same "
+              "figures fetched and worded without drawing charts or laying out pages (ratio = baseline / report).",
               "See `docs/deploy.md` for what these numbers mean for many viewers.", "", FINDINGS]
     return "\n".join(lines)
 

@@ -9,7 +9,7 @@ import itertools  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from adoption.text import present  # noqa: E402
-from adoption.ui import cache, map_widget, navigation, view  # noqa: E402
+from adoption.ui import cache, map_widget, navigation, report, view  # noqa: E402
 from adoption.views import overview  # noqa: E402
 
 ctx = view.setup("oversikt", uses=("ar", "lan"))
@@ -17,6 +17,7 @@ st.title(ctx.t("app.title"))
 view.share_control(ctx)
 if view.no_data(ctx):
     st.stop()
+report.download_button(ctx)
 
 st.subheader(ctx.t("overview.headlines", year=ctx.year))
 headlines = cache.call(overview.headlines, ctx.store, ctx.version, ctx.state.filter.with_(ar=ctx.year))

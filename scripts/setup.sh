@@ -2,6 +2,7 @@
 # Create/refresh the project virtualenv (.venv) from the pinned requirements.
 #
 #   bash scripts/setup.sh          runtime dependencies (requirements.txt)
+#                                  + Debian's fonts-inter (the PDF reports' typeface)
 #   bash scripts/setup.sh --dev    + test dependencies (requirements-dev.txt)
 #                                  + Debian's chromium for the browser tests
 #
@@ -18,7 +19,7 @@ DEV=0
 for arg in "$@"; do
     case "$arg" in
         --dev) DEV=1 ;;
-        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
         *) echo "setup.sh: unknown argument: $arg (expected --dev)" >&2; exit 2 ;;
     esac
 done
@@ -26,6 +27,7 @@ done
 VENV="$ROOT/.venv"
 STAMP="$VENV/.requirements-stamp"
 CHROMIUM=/usr/bin/chromium
+REPORT_FONT=/usr/share/fonts/opentype/inter/Inter-Regular.otf
 
 say() { echo "setup.sh: $*" >&2; }
 
@@ -105,5 +107,14 @@ if [ "$DEV" -eq 1 ] && [ ! -x "$CHROMIUM" ]; then
     if ! apt_install chromium || [ ! -x "$CHROMIUM" ]; then
         say "$CHROMIUM is still missing: the browser tests need Debian's chromium package."
         exit 1
+    fi
+fi
+
+# 4. The reports' typeface (embedded in every PDF). Without it the app runs but offers no report;
+#    the tests need it.
+if [ ! -f "$REPORT_FONT" ]; then
+    if ! apt_install fonts-inter || [ ! -f "$REPORT_FONT" ]; then
+        say "$REPORT_FONT is missing: PDF reports need Debian's fonts-inter package."
+        if [ "$DEV" -eq 1 ]; then exit 1; fi
     fi
 fi

@@ -37,7 +37,7 @@ from adoption.text import i18n, languages
 from adoption.text.languages import DEFAULT_LANG, LANGS
 
 from ..store import Store
-from . import cache, navigation
+from . import cache, navigation, printing
 from .context import store as current_store
 
 WIDGET_PREFIX = "w_"
@@ -158,6 +158,7 @@ def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
     st.session_state[_LAST_PAGE] = page
 
     ctx = PageContext(page, state, db, version, current, known, year)
+    printing.style(ctx)
     _banners(ctx, notices)
     return ctx
 

@@ -45,6 +45,8 @@ DYNAMIC: dict[str, Iterable[str] | None] = {
     "mal.series.": None, "mal.status.": None,  # views/goals.py, metrics/goals.py
     "notice.": None,  # metrics/filters.py: why a URL value was dropped
     "om.action.": None, "om.interval.": None, "om.missing.": None,  # views/about.py
+    "report.kind.": ("kommun", "lan", "grupp", "riket"),  # reports/content.py: what the report covers
+    "report.map.": ("lan", "riket"),  # reports/area.py: the map of a county or of the country
     "statement.compliance.": ("full", "partial", "none"),  # views/accessibility.py: DIGG's three degrees
     "status.": metrics.STATUSES,  # why a metric has no value (a sentence)
     "value.": (metrics.STATUS_OK, *metrics.STATUSES),  # the same as a word in a cell
