@@ -913,3 +913,23 @@ class Store:
     def has_goals(self) -> bool:
         with self._connector.connect() as conn:
             return conn.one("SELECT count(*) FROM goal_revision") > 0
+
+    # -- programme effect and funnel (SQL in .effect_sql) ----------------------------
+
+    def effect_panel(self, *, version: int, typ: str, lan: Sequence[str] = (), sektor: Sequence[str] = (),
+                     kind: str, threshold: int = 0, question: str | None = None) -> pd.DataFrame:
+        """One row per respondent and answered year with its outcome and Kraftsamling answer."""
+        from . import effect_sql
+
+        with self._connector.connect() as conn:
+            return effect_sql.effect_panel(conn, version=version, typ=typ, lan=lan, sektor=sektor, kind=kind,
+                                           threshold=threshold, question=question)
+
+    def funnel(self, part: str, *, version: int, ar: int | None, typ: str = "kommun", lan: Sequence[str] = (),
+               sektor: Sequence[str] = (), kommun: str | None = None) -> pd.DataFrame:
+        """One part of the pilot-to-production funnel (transitions, stalled, reach, evaluated)."""
+        from . import effect_sql
+
+        with self._connector.connect() as conn:
+            return effect_sql.funnel(conn, part, version=version, ar=ar, typ=typ, lan=lan, sektor=sektor,
+                                     kommun=kommun)

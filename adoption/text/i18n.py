@@ -971,6 +971,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "There are no survey responses in the database yet. An administrator can load data on the "
               "Upload page or with `python -m adoption init` (demo data) or `python -m adoption ingest FILE`.",
     },
+    # effect
+    "status.no_previous_year": {
+        "sv": "Måttet jämför med året före, och det finns inga enkätsvar för året före {ar}.",
+        "en": "The metric compares with the year before, and there are no survey responses for the year before {ar}.",
+    },
+    "download.status.no_previous_year": {"sv": "inget år före", "en": "no year before"},
+    "page.effekt": {"sv": "Programmets effekt", "en": "Programme effect"},
 }
 
 
