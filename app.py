@@ -27,6 +27,7 @@ PAGES = (
     ("pages/karta.py", "karta", "page.karta"),
     ("pages/sektorer.py", "sektorer", "page.sektorer"),
     ("pages/mal.py", "mal", "page.mal"),
+    ("pages/effekt.py", "effekt", "page.effekt"),  # programme effect and funnel
     ("pages/kommun.py", "kommun", "page.kommun"),
     ("pages/civilsamhalle.py", "civilsamhalle", "page.civilsamhalle"),
     ("pages/initiativ.py", "initiativ", "page.initiativ"),

@@ -978,6 +978,243 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "download.status.no_previous_year": {"sv": "inget år före", "en": "no year before"},
     "page.effekt": {"sv": "Programmets effekt", "en": "Programme effect"},
+    "effekt.intro": {
+        "sv": "Rörde sig kommunerna som deltog i Kraftsamling längre än jämförbara kommuner som inte deltog? "
+              "Sidan jämför deltagarnas utveckling före och efter att de gick med med utvecklingen hos dem som "
+              "aldrig deltog (skillnad-i-skillnader med förskjutet inträde). Skattningen använder alla enkätår; "
+              "årsvalet gäller bara flödet från pilot till drift längre ned.",
+        "en": "Did the municipalities that took part in Kraftsamling move further than comparable ones that did "
+              "not? The page compares the participants' development before and after they joined with that of "
+              "those that never took part (difference-in-differences with staggered entry). The estimate uses "
+              "every survey year; the year filter applies only to the pilot-to-production flow further down.",
+    },
+    "effekt.by_county": {"sv": "Jämför inom län", "en": "Compare within counties"},
+    "effekt.by_county_help": {
+        "sv": "Tillåter varje län en egen utveckling över åren (län × år), så att deltagare jämförs med "
+              "kommuner i samma län. Valet följer inte med i delade länkar.",
+        "en": "Lets each county have its own development over the years (county × year), so that participants "
+              "are compared with municipalities in the same county. The choice is not kept in shared links.",
+    },
+    "effekt.verdict_heading": {"sv": "Utlåtande: {outcome}", "en": "Verdict: {outcome}"},
+    "effekt.verdict.effect": {"sv": "Tecken på effekt", "en": "Signs of an effect"},
+    "effekt.verdict.no_reliable_effect": {"sv": "Ingen säker effekt", "en": "No reliable effect"},
+    "effekt.verdict.too_little_data": {"sv": "För lite data", "en": "Too little data"},
+    "effekt.rule": {
+        "sv": "Regel: ”Tecken på effekt” bara när 95 %-intervallet för den genomsnittliga effekten inte "
+              "innehåller 0 och testet av trender före inträdet inte förkastar lika trender (p ≥ {alpha}). "
+              "”För lite data” när färre än {participants} deltagare har ett besvarat år före inträdet eller "
+              "när det finns färre än {years} enkätår före det första inträdet. Annars ”Ingen säker effekt”.",
+        "en": "Rule: “Signs of an effect” only when the 95 % interval of the average effect excludes 0 and "
+              "the test of trends before entry does not reject equal trends (p ≥ {alpha}). “Too little data” "
+              "when fewer than {participants} participants have an answered year before entry, or there are "
+              "fewer than {years} survey years before the first entry. Otherwise “No reliable effect”.",
+    },
+    "effekt.headline": {
+        "sv": "Genomsnittlig effekt på deltagarna från inträdesåret: **{value} poäng** ({interval}).",
+        "en": "Average effect on the participants from their entry year on: **{value} points** ({interval}).",
+    },
+    "effekt.interval": {"sv": "95 % intervall {low} till {high}", "en": "95 % interval {low} to {high}"},
+    "effekt.pretrend_line": {
+        "sv": "Test av lika trender före inträdet (alla {leads} förår gemensamt): p = {p}.",
+        "en": "Test of equal trends before entry (all {leads} leads jointly): p = {p}.",
+    },
+    "effekt.no_leads": {"sv": "kan inte testas (inga förår)", "en": "cannot be tested (no leads)"},
+    "effekt.estimator": {
+        "sv": "Metod: {name}; {library}. Standardfel klustrade per kommun.",
+        "en": "Method: {name}; {library}. Standard errors clustered by municipality.",
+    },
+    "effekt.reason.few_participants": {
+        "sv": "Bara {participants} deltagare har ett besvarat år före inträdet; det behövs minst {need_participants}.",
+        "en": "Only {participants} participants have an answered year before entry; at least "
+              "{need_participants} are needed.",
+    },
+    "effekt.reason.few_years_before": {
+        "sv": "Det finns {years} enkätår före det första inträdet; det behövs minst {need_years}.",
+        "en": "There are {years} survey years before the first entry; at least {need_years} are needed.",
+    },
+    "effekt.reason.no_controls": {
+        "sv": "Det finns ingen som aldrig deltog att jämföra med.",
+        "en": "There is nobody who never took part to compare with.",
+    },
+    "effekt.reason.no_estimate": {
+        "sv": "Ingen effekt kunde skattas för urvalet.", "en": "No effect could be estimated for this selection.",
+    },
+    "effekt.caveat.association": {
+        "sv": "Det här är ett samband i enkätsvar, inte ett bevis för att programmet orsakade skillnaden.",
+        "en": "This is an association in survey answers, not proof that the programme caused the difference.",
+    },
+    "effekt.caveat.selection": {
+        "sv": "Kommunerna valde själva att delta, så de kan skilja sig från andra på sätt som förändrades över "
+              "tid. Jämförelsen tar bort skillnader som är desamma alla år, inte sådana som växer.",
+        "en": "Municipalities chose to take part, so they may differ from others in ways that changed over "
+              "time. The comparison removes differences that stay the same every year, not ones that grow.",
+    },
+    "effekt.caveat.unanswered": {
+        "sv": "År som en kommun inte besvarade räknas inte och fylls inte i; kommunen bidrar med de år den "
+              "svarade. Kommuner med färre än två besvarade år, som aldrig besvarat frågan om Kraftsamling eller "
+              "som deltog redan sitt första besvarade år lämnas utanför (se tabellen nedan).",
+        "en": "Years a municipality did not answer are not counted and not filled in; it contributes the years "
+              "it answered. Municipalities with fewer than two answered years, that never answered the "
+              "Kraftsamling question, or that took part from their first answered year are left out (see the "
+              "table below).",
+    },
+    "effekt.caveat.by_county": {
+        "sv": "Jämförelsen görs inom län (län × år): län med en enda kommun bidrar inte till jämförelsen.",
+        "en": "The comparison is made within counties (county × year): a county with a single municipality "
+              "adds nothing to it.",
+    },
+    "effekt.basis": {
+        "sv": "Skattningen bygger på {participants} deltagande och {controls} aldrig deltagande {kind}, "
+              "{unit_years} besvarade år {first}–{last}.",
+        "en": "The estimate rests on {participants} participating and {controls} never participating {kind}, "
+              "{unit_years} answered years {first}–{last}.",
+    },
+    "effekt.basis_none": {"sv": "Det finns inga besvarade år att skatta från.",
+                          "en": "There are no answered years to estimate from."},
+    "effekt.sampled": {
+        "sv": "För att begränsa arbetet skattas effekten på ett fast urval av {units} av {total} enheter "
+              "(var k:te i kodordning; högst {limit}).",
+        "en": "To bound the work the effect is estimated on a fixed sample of {units} of {total} units "
+              "(every k-th in code order; at most {limit}).",
+    },
+    "effekt.unit.kommun": {"sv": "kommuner", "en": "municipalities"},
+    "effekt.unit.civilsamhalle": {"sv": "organisationer", "en": "organisations"},
+    "effekt.civil_note": {
+        "sv": "För civilsamhället är enheten en organisation; samma regler gäller. Räcker inte data står det "
+              "varför i utlåtandet.",
+        "en": "For civil society the unit is an organisation; the same rules apply. Where the data do not "
+              "suffice, the verdict says why.",
+    },
+    "effekt.cohorts_heading": {"sv": "Deltagare per inträdesår", "en": "Participants by entry year"},
+    "effekt.cohort": {"sv": "Gick med {year}", "en": "Joined in {year}"},
+    "effekt.never": {"sv": "Deltog aldrig (jämförelsegrupp)", "en": "Never took part (comparison group)"},
+    "effekt.excluded.never_answered_question": {
+        "sv": "Utanför: besvarade aldrig frågan om Kraftsamling",
+        "en": "Left out: never answered the Kraftsamling question"},
+    "effekt.excluded.too_few_years": {"sv": "Utanför: färre än två besvarade år",
+                                      "en": "Left out: fewer than two answered years"},
+    "effekt.excluded.no_year_before_entry": {"sv": "Utanför: deltog redan första besvarade året",
+                                             "en": "Left out: took part from the first answered year"},
+    "effekt.col.group": {"sv": "Grupp", "en": "Group"},
+    "effekt.col.units": {"sv": "Antal", "en": "Number"},
+    "effekt.col.year": {"sv": "År", "en": "Year"},
+    "effekt.col.mean": {"sv": "Medelvärde", "en": "Mean"},
+    "effekt.col.interval": {"sv": "95 % intervall", "en": "95 % interval"},
+    "effekt.col.effect": {"sv": "Effekt", "en": "Effect"},
+    "effekt.col.relative_year": {"sv": "År i förhållande till inträdet", "en": "Year relative to entry"},
+    "effekt.col.relative_year_short": {"sv": "År från inträdet (0 = inträdesåret)",
+                                       "en": "Years from entry (0 = entry year)"},
+    "effekt.col.unit_years": {"sv": "Deltagarår", "en": "Participant years"},
+    "effekt.scale": {"sv": "(0–100)", "en": "(0–100)"},
+    "effekt.scale_points": {"sv": "(poäng)", "en": "(points)"},
+    "effekt.group.participants": {"sv": "Deltagare (någon gång)", "en": "Participants (at any time)"},
+    "effekt.group.others": {"sv": "Deltog aldrig", "en": "Never took part"},
+    "effekt.rel.entry": {"sv": "Inträdesåret", "en": "Entry year"},
+    "effekt.rel.before": {"sv": "{n} år före", "en": "{n} years before"},
+    "effekt.rel.after": {"sv": "{n} år efter", "en": "{n} years after"},
+    "effekt.reference": {"sv": "0 (jämförelseår)", "en": "0 (reference year)"},
+    "effekt.phase.before": {"sv": "Före inträdet", "en": "Before entry"},
+    "effekt.phase.after": {"sv": "Från inträdet", "en": "From entry"},
+    "effekt.trajectories_heading": {"sv": "Utveckling per år", "en": "Development by year"},
+    "effekt.trajectories_alt": {
+        "sv": "Medelvärde per enkätår för deltagare och för dem som aldrig deltog, med 95 % intervall.",
+        "en": "Mean per survey year for participants and for those that never took part, with 95 % intervals.",
+    },
+    "effekt.trajectories_note": {
+        "sv": "Medelvärden av de kommuner som svarade respektive år, med 95 % intervall. En enkel jämförelse av "
+              "nivåerna överdriver effekten när deltagarna låg före redan innan de gick med.",
+        "en": "Means of the municipalities that answered each year, with 95 % intervals. A plain comparison of "
+              "levels overstates the effect when the participants were ahead before they joined.",
+    },
+    "effekt.event_means_heading": {"sv": "Deltagarna räknat från inträdet",
+                                   "en": "Participants counted from entry"},
+    "effekt.event_heading": {"sv": "Effekt per år före och efter inträdet",
+                             "en": "Effect by year before and after entry"},
+    "effekt.event_alt": {
+        "sv": "Skattad effekt per år i förhållande till inträdet, med 95 % intervall; året före inträdet är 0.",
+        "en": "Estimated effect by year relative to entry, with 95 % intervals; the year before entry is 0.",
+    },
+    "effekt.event_note": {
+        "sv": "Åren före inträdet ska ligga nära 0 om deltagarna och de andra följde samma trend innan; året "
+              "före inträdet är jämförelseåret (0).",
+        "en": "The years before entry should lie near 0 if participants and others followed the same trend "
+              "before; the year before entry is the reference (0).",
+    },
+    "effekt.placebo_line": {
+        "sv": "Placebotest (inträdet flyttat ett år tidigare, bara åren före det verkliga inträdet): "
+              "{value} poäng ({interval}); bör ligga nära 0.",
+        "en": "Placebo test (entry moved one year earlier, only the years before the real entry): "
+              "{value} points ({interval}); should be near 0.",
+    },
+    "effekt.placebo_none": {
+        "sv": "Placebotest: för få deltagare med två år före inträdet.",
+        "en": "Placebo test: too few participants with two years before entry.",
+    },
+    "effekt.nothing_to_draw": {"sv": "Inget att visa för urvalet.", "en": "Nothing to show for this selection."},
+    "funnel.heading": {"sv": "Från pilot till drift", "en": "From pilot to production"},
+    "funnel.intro": {
+        "sv": "Hur verksamhetsområden (kommun × område) rör sig mellan mognadsnivåer från ett år till nästa, och "
+              "var piloter fastnar. Bara områden som besvarades båda åren räknas.",
+        "en": "How sectors (municipality × sector) move between stages from one year to the next, and where "
+              "pilots stall. Only sectors answered in both years count.",
+    },
+    "funnel.no_previous": {"sv": "Det finns inga enkätsvar för året före {year}, så ingen övergång kan visas.",
+                           "en": "There are no survey responses for the year before {year}, so no transition "
+                                 "can be shown."},
+    "funnel.matrix_heading": {"sv": "Mognad {previous} → {year}", "en": "Stage {previous} → {year}"},
+    "funnel.matrix_alt": {
+        "sv": "Värmekarta: andel av områdena på varje nivå året före som är på varje nivå det valda året.",
+        "en": "Heatmap: share of the sectors at each stage the year before that are at each stage in the "
+              "chosen year.",
+    },
+    "funnel.matrix_note": {
+        "sv": "Rader: nivå året före; kolumner: nivå det valda året. Antal områden och radandel.",
+        "en": "Rows: stage the year before; columns: stage in the chosen year. Number of sectors and row share.",
+    },
+    "funnel.axis.from": {"sv": "Nivå {year}", "en": "Stage {year}"},
+    "funnel.axis.to": {"sv": "Nivå {year}", "en": "Stage {year}"},
+    "funnel.col.from": {"sv": "Nivå {year}", "en": "Stage {year}"},
+    "funnel.col.total": {"sv": "Totalt", "en": "Total"},
+    "funnel.col.count": {"sv": "Antal", "en": "Number"},
+    "funnel.col.row_share": {"sv": "Radandel", "en": "Row share"},
+    "funnel.col.interval": {"sv": "95 % intervall", "en": "95 % interval"},
+    "funnel.col.kommun": {"sv": "Kommun (profil)", "en": "Municipality (profile)"},
+    "funnel.col.name": {"sv": "Namn", "en": "Name"},
+    "funnel.col.stalled": {"sv": "Fastnade piloter", "en": "Stalled pilots"},
+    "funnel.col.sectors": {"sv": "Områden", "en": "Sectors"},
+    "funnel.col.since": {"sv": "Pilot sedan", "en": "Pilot since"},
+    "funnel.col.within": {"sv": "Inom", "en": "Within"},
+    "funnel.col.share": {"sv": "Andel i drift", "en": "Share in production"},
+    "funnel.col.base": {"sv": "Bas", "en": "Base"},
+    "funnel.col.stage": {"sv": "Mognad", "en": "Stage"},
+    "funnel.col.share_evaluated": {"sv": "Andel utvärderade", "en": "Share evaluated"},
+    "funnel.base": {"sv": "{numerator} av {denominator}", "en": "{numerator} of {denominator}"},
+    "funnel.within": {"sv": "{n} år", "en": "{n} year(s)"},
+    "funnel.reach_heading": {"sv": "Piloter som nått drift", "en": "Pilots that reached production"},
+    "funnel.reach_note": {
+        "sv": "Av alla områden på nivå Pilot ett år till och med {year}: andelen på nivå I drift eller högre "
+              "inom ett respektive två år, där det är känt (området besvarades då, eller nådde drift tidigare).",
+        "en": "Of all sectors at stage Pilot in a year up to {year}: the share at stage In production or higher "
+              "within one and two years, where that is known (the sector was answered then, or reached "
+              "production earlier).",
+    },
+    "funnel.stalled_heading": {"sv": "Fastnade piloter {year}", "en": "Stalled pilots {year}"},
+    "funnel.stalled_note": {
+        "sv": "Ett område har fastnat när det är på nivå Pilot både det valda året och vid sitt förra besvarade "
+              "år och aldrig har varit i drift. Samma definition som måttet Andel fastnade piloter.",
+        "en": "A sector has stalled when it is at stage Pilot in the chosen year and at its previous answered "
+              "year, and has never been in production. The same definition as the metric Share of stalled "
+              "pilots.",
+    },
+    "funnel.no_stalled": {"sv": "Inga fastnade piloter i urvalet.", "en": "No stalled pilots in this selection."},
+    "funnel.evaluated_heading": {"sv": "Initiativ utvärderade per mognad {year}",
+                                 "en": "Initiatives evaluated by stage {year}"},
+    "funnel.evaluated_note": {
+        "sv": "Andel av de rapporterade initiativen vars effekt har utvärderats, av dem där frågan är besvarad, "
+              "per initiativets mognad.",
+        "en": "Share of the reported initiatives whose effect was evaluated, of those where this is known, by "
+              "the initiative's stage.",
+    },
 }
 
 
