@@ -1215,6 +1215,38 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Share of the reported initiatives whose effect was evaluated, of those where this is known, by "
               "the initiative's stage.",
     },
+    "om.effect.heading": {"sv": "Programmets effekt: metod och gränser", "en": "Programme effect: method and limits"},
+    "om.effect.text": {
+        "sv": "Sidan Programmets effekt jämför kommuner som deltog i Kraftsamling med kommuner som aldrig "
+              "deltog. En kommun räknas som deltagare från det första året den svarade ja på frågan om "
+              "Kraftsamling. Metoden heter skillnad-i-skillnader med förskjutet inträde (Sun & Abraham, "
+              "biblioteket pyfixest): deltagarnas förändring före och efter inträdet jämförs med förändringen "
+              "hos dem som aldrig deltog samma år, så att skillnader som är desamma alla år tas bort.\n\n"
+              "- Utlåtandet ”Tecken på effekt” kräver att 95 %-intervallet inte innehåller 0 och att deltagarna "
+              "följde samma trend som de andra före inträdet (p ≥ 0,10). Regeln står bredvid utlåtandet.\n"
+              "- Det är ett samband i enkätsvar, inget bevis. Kommunerna valde själva att delta och kan skilja "
+              "sig från andra på sätt som förändrades över tid.\n"
+              "- År som inte besvarades räknas inte och fylls inte i. Kommuner med färre än två besvarade år "
+              "lämnas utanför.\n"
+              "- Flödet från pilot till drift räknar verksamhetsområden (kommun × område) som besvarades båda "
+              "åren; intervallen räknar varje område för sig, fast områden i samma kommun hänger ihop, så de "
+              "är något för smala.",
+        "en": "The Programme effect page compares municipalities that took part in Kraftsamling with those "
+              "that never did. A municipality counts as a participant from the first year it answered yes to "
+              "the Kraftsamling question. The method is difference-in-differences with staggered entry (Sun & "
+              "Abraham, the pyfixest library): the participants' change before and after entry is compared "
+              "with the change among the never-participants in the same years, which removes differences "
+              "that are the same every year.\n\n"
+              "- The verdict “Signs of an effect” needs a 95 % interval that excludes 0 and participants that "
+              "followed the others' trend before entry (p ≥ 0.10). The rule is printed beside the verdict.\n"
+              "- It is an association in survey answers, not proof. Municipalities chose to take part and may "
+              "differ from others in ways that changed over time.\n"
+              "- Unanswered years are not counted and not filled in. Municipalities with fewer than two "
+              "answered years are left out.\n"
+              "- The flow from pilot to production counts sectors (municipality × sector) answered in both "
+              "years; its intervals treat each sector on its own, although sectors of one municipality hang "
+              "together, so they are somewhat too narrow.",
+    },
 }
 
 
