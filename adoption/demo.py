@@ -33,7 +33,9 @@ starting level, the chance of taking part in Kraftsamling, the number of
 civil-society organisations and the AI budget; neither is ever written out as
 a number of inhabitants. A main city's own idiosyncratic draw is narrowed
 (``_MAIN_CITY_SPREAD``), so no county seat starts with no AI at all, and
-main cities seldom skip a survey. The counties with the metropolitan regions
+main cities seldom skip a survey. Capacity and the idiosyncratic draw are
+centred within each county, so chance leaves no county far ahead or behind.
+The counties with the metropolitan regions
 and Uppsala get a small shift (``_COUNTY_SHIFT``), so the counties with the
 largest cities lead and no small county ends up first or at 0 % by chance.
 
@@ -51,23 +53,23 @@ parallel trends hold for the latent maturity.
 In outcome terms, with the default seed and the 290 municipalities, on the
 panel ``/effekt`` estimates from (``TRUE_EFFECT_ONE_YEAR_AFTER`` and
 ``TRUE_AVERAGE_EFFECT``): one year after entry (the 2024 entrants in 2025)
-the effect is +9.7 points of mognadsindex per municipality; averaged over
+the effect is +8.4 points of mognadsindex per municipality; averaged over
 every participant year from entry on (2024 entrants in 2024 and 2025, 2025
-entrants in 2025, where two of the three carry no effect yet) it is +3.3
+entrants in 2025, where two of the three carry no effect yet) it is +2.9
 points. Those are the numbers a staggered difference-in-differences
 estimate should cover; ``tests/test_demo.py`` recomputes them by generating
 the same data with ``effect=0`` (the same random draws) and taking the
 difference. Participation leans towards main cities and high-capacity
 municipalities, which were ahead before the programme, so a naive
 comparison of participants with the others in 2025 overstates the effect
-about fourfold (+14 points).
+about fourfold (+12.5 points).
 
 The latent scale is not the outcome's: stages are cuts of it, so a
-municipality near the bottom (sectors still at stage 0) gains fewer index
-points from the same latent rise than one in the middle. Participants start
-higher, so even without the programme their index rises a little faster;
-the estimate's pre-trend test and placebo show how much (with the default
-seed, not enough to reject parallel trends).
+municipality whose sectors are still below stage 1 gains fewer index points
+from the same latent rise than one in the middle. Participants start higher,
+so laggards are given a small catch-up (``_CATCH_UP``) that keeps the index
+trends of participants and others parallel without the programme; with the
+default seed the pre-trend test does not reject and the placebo is near 0.
 
 Decisions
 ---------
@@ -129,8 +131,8 @@ _CURVE_YEARS = (2022, 2023, 2024, 2025)
 # maturity per year since entry, from the year after entry on.
 PROGRAMME_EFFECT = 0.35
 # The effect in mognadsindex points with the default seed (see the docstring).
-TRUE_EFFECT_ONE_YEAR_AFTER = 9.7
-TRUE_AVERAGE_EFFECT = 3.3
+TRUE_EFFECT_ONE_YEAR_AFTER = 8.4
+TRUE_AVERAGE_EFFECT = 2.9
 # Entry years of the municipal participants and the share entering in each.
 _ENTRY_YEARS = (2024, 2025)
 _ENTRY_SHARES = (0.6, 0.4)
@@ -139,10 +141,20 @@ _PARTICIPANT_SHARE = 0.25
 _CIVIL_ENTRY_YEAR = 2025
 _CIVIL_PARTICIPANT_SHARE = 0.06
 
+# Who takes part: weights on being a main city and on capacity (selection).
+_PARTICIPATION_WEIGHT_MAIN = 1.0
+_PARTICIPATION_WEIGHT_CAPACITY = 0.5
+# Laggards catch up a little: speed falls with the starting level. Without
+# it the stage cuts' floor (sectors still below stage 1 do not move the
+# index) makes the index of low starters rise slower than that of the
+# (higher) participants, which would break parallel trends in the outcome
+# while they hold for the latent maturity.
+_CATCH_UP = 0.15
 # The three metropolitan municipalities (all three are also county seats).
 METROPOLITAN = ("0180", "1280", "1480")
 # Narrower own draw for a main city: its level is mostly its size.
 _MAIN_CITY_SPREAD = 0.35
+_MAIN_CITY_FLOOR = 1.35
 # Counties with the metropolitan regions and Uppsala a little ahead.
 _COUNTY_SHIFT = {"01": 0.3, "03": 0.15, "12": 0.25, "14": 0.25}
 
@@ -492,7 +504,7 @@ def generate(
 
     # Latent draws are standardised (sample mean 0, sd 1) so that the yearly
     # shares track the calibrated targets closely whatever the seed.
-    capacity = _within_county(rng.standard_normal(len(ref)), ref["lan_kod"].to_numpy())
+    capacity = _standardise(rng.standard_normal(len(ref)))
     municipal = _municipal_panel(rng, ref, capacity, len(years))
     civil = _civil_panel(rng, ref, capacity, len(years))
 
@@ -554,25 +566,28 @@ class _Panel:
 def _municipal_panel(rng: np.random.Generator, ref: pd.DataFrame, capacity: np.ndarray, n_years: int) -> _Panel:
     n = len(ref)
     main = ref["main_city"].to_numpy()
-
     metro = ref["kommunkod"].isin(METROPOLITAN).to_numpy()
     county = ref["lan_kod"].map(_COUNTY_SHIFT).fillna(0.0).to_numpy()
+    # Within a county, capacity sets who is ahead; a county's average is not
+    # left to chance (see _within_county). Civil society keeps the raw draw.
+    capacity = _within_county(capacity, ref["lan_kod"].to_numpy())
 
     # About a quarter took part in Kraftsamling, main cities and capable ones
     # more often; an exact count keeps the share stable across seeds. The
     # entry year is drawn for each participant (staggered entry).
     kraft = np.zeros(n, dtype=bool)
-    kraft[_weighted_pick(rng, np.exp(1.6 * main + 0.6 * capacity), round(_PARTICIPANT_SHARE * n))] = True
+    kraft[_weighted_pick(rng, np.exp(_PARTICIPATION_WEIGHT_MAIN * main + _PARTICIPATION_WEIGHT_CAPACITY * capacity), round(_PARTICIPANT_SHARE * n))] = True
     entry = np.where(kraft, rng.choice(_ENTRY_YEARS, size=n, p=_ENTRY_SHARES), 0)
 
     idio = (_within_county(rng.standard_normal(n), ref["lan_kod"].to_numpy()) * _MUNICIPAL.level_sd
             * np.where(main, _MAIN_CITY_SPREAD, 1.0))
-    level = (_MUNICIPAL.level_mean - 0.25 + 1.0 * main + 0.5 * metro + 0.45 * capacity + county
+    level = (_MUNICIPAL.level_mean - 0.3 + 1.0 * main + 0.5 * metro + 0.45 * capacity + county
              + idio)
-    # Speed is the same for participants and others: the programme's own
-    # effect is added year by year (_programme_boost), so that parallel trends hold.
-    speed = np.exp(0.3 * _standardise(rng.standard_normal(n)))
-
+    # A county seat is never far behind: its level has a floor.
+    level = np.where(main, np.maximum(level, _MAIN_CITY_FLOOR), level)
+    # Speed does not depend on taking part: the programme's own effect is
+    # added year by year (_programme_boost), so that parallel trends hold.
+    speed = np.exp(0.3 * _standardise(rng.standard_normal(n))) * np.exp(-_CATCH_UP * _standardise(level))
     lags, lead = _sector_lags(rng, n)
     fixed = np.zeros_like(lags, dtype=np.int64)
     # Transport is run by the region in about a third of municipalities (less
