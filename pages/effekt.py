@@ -71,6 +71,7 @@ elif result.att is not None:
     st.caption(ctx.t("effekt.placebo_none"))
 downloads.download_buttons(ctx, lambda: effect.event_frame(result), "effekt_handelsestudie", metric=outcome,
                            with_year=False)
+st.caption(ctx.t("effekt.summary_download"))
 downloads.download_buttons(ctx, lambda: effect.summary_download(data, ctx.lang), "effekt_skattning",
                            metric=outcome, with_year=False)
 
@@ -91,7 +92,7 @@ else:
 
 st.subheader(ctx.t("funnel.reach_heading"))
 st.dataframe(cache.derived(funnel.reach_table, pipe, ctx.lang), hide_index=True)
-st.caption(ctx.t("funnel.reach_note", year=pipe.ar))
+st.caption(ctx.t("funnel.reach_note", year=pipe.ar, one=pipe.ar - 1, two=pipe.ar - 2))
 
 st.subheader(ctx.t("funnel.stalled_heading", year=pipe.ar))
 stalled = cache.derived(funnel.stalled_table, pipe, ctx.lang, ctx.state.v)

@@ -71,22 +71,13 @@ def effect_panel(conn, *, version: int, typ: str, lan: Sequence[str], sektor: Se
 
 # --------------------------------------------------------------------------- funnel
 
-# Every answered cell of the filter's scope, with the cell's previous answered
-# stage and its highest stage so far (both over its own answered years).
+# Every answered cell of the filter's scope (up to $ar: nothing later is ever needed).
 _CELLS = f"""
     cells AS (
         SELECT r.ar::INTEGER AS ar, r.kommunkod, r.org_key, r.organisation, r.lan_kod, s.sector AS sektor,
                s.stage::INTEGER AS stage
         FROM response r JOIN response_stage s USING (row_id)
-        WHERE {in_version('r')} AND r.typ = $typ AND {_AREA} AND {_SECTOR} AND s.stage >= 0
-    ),
-    ordered AS (
-        SELECT *,
-               lag(stage) OVER w AS prev_stage,
-               lag(ar) OVER w AS prev_ar,
-               max(stage) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS max_so_far
-        FROM cells
-        WINDOW w AS (PARTITION BY kommunkod, org_key, sektor ORDER BY ar)
+        WHERE {in_version('r')} AND r.ar <= $ar AND r.typ = $typ AND {_AREA} AND {_SECTOR} AND s.stage >= 0
     )"""
 
 _TRANSITIONS = f"""
@@ -98,37 +89,37 @@ _TRANSITIONS = f"""
     GROUP BY ALL ORDER BY fran, till"""
 
 # Stalled at the chosen year: at pilot now and at its previous answered year,
-# never at i_drift or skalad before.
+# never at i_drift or skalad before. Only the history of today's pilot cells
+# is read (a semi join), which keeps this fast with many years.
 _STALLED = f"""
     WITH {_CELLS},
-    runs AS (
-        SELECT kommunkod, org_key, sektor,
-               min(ar) FILTER (WHERE stage = 2) AS pilot_since
-        FROM ordered WHERE ar <= $ar
+    pilots AS (SELECT * FROM cells WHERE ar = $ar AND stage = 2),
+    history AS (
+        SELECT c.kommunkod, c.org_key, c.sektor, arg_max(c.stage, c.ar) AS prev_stage, max(c.ar) AS prev_ar,
+               max(c.stage) AS max_before, min(c.ar) FILTER (WHERE c.stage = 2) AS pilot_since
+        FROM cells c SEMI JOIN pilots p USING (kommunkod, org_key, sektor)
+        WHERE c.ar < $ar
         GROUP BY ALL
     )
-    SELECT o.kommunkod, m.name AS kommun, o.lan_kod, o.organisation, o.sektor, o.prev_ar, u.pilot_since
-    FROM ordered o JOIN runs u USING (kommunkod, org_key, sektor) JOIN municipality m USING (kommunkod)
-    WHERE o.ar = $ar AND o.stage = 2 AND o.prev_stage = 2 AND o.max_so_far = 2
-    ORDER BY m.name, o.kommunkod, o.organisation NULLS FIRST, o.sektor"""
+    SELECT p.kommunkod, m.name AS kommun, p.lan_kod, p.organisation, p.sektor, h.prev_ar, h.pilot_since
+    FROM pilots p JOIN history h USING (kommunkod, org_key, sektor) JOIN municipality m USING (kommunkod)
+    WHERE h.prev_stage = 2 AND h.max_before <= 2
+    ORDER BY m.name, p.kommunkod, p.organisation NULLS FIRST, p.sektor"""
 
-# Pilots (cell-years at stage 2) and whether the cell is at 3-4 within k years,
-# counted where that is known: the cell was answered k years later, or it
-# had reached 3-4 before.
+# Pilots one year before $ar (within 1) and two years before (within 2): at
+# 3-4 by $ar? Counted where that is known: the cell was answered in $ar, or
+# it had reached 3-4 on the way.
 _REACH = f"""
     WITH {_CELLS},
-    pilots AS (SELECT kommunkod, org_key, sektor, ar FROM cells WHERE stage = 2 AND ar < $ar + 1),
+    pilots AS (SELECT kommunkod, org_key, sektor, ar FROM cells WHERE stage = 2 AND ar IN ($ar - 1, $ar - 2)),
     outcome AS (
-        SELECT p.kommunkod, p.org_key, p.sektor, p.ar, k.within,
-               bool_or(c.stage >= 3) FILTER (WHERE c.ar > p.ar AND c.ar <= p.ar + k.within) AS reached,
-               bool_or(c.ar = p.ar + k.within) AS seen
-        FROM pilots p CROSS JOIN (SELECT unnest([1, 2]) AS within) k
-        JOIN cells c ON c.kommunkod = p.kommunkod AND c.org_key = p.org_key AND c.sektor = p.sektor
-        WHERE p.ar + k.within <= $ar
+        SELECT p.kommunkod, p.org_key, p.sektor, $ar - p.ar AS within,
+               coalesce(bool_or(c.stage >= 3), false) AS reached, coalesce(bool_or(c.ar = $ar), false) AS seen
+        FROM pilots p LEFT JOIN cells c
+          ON c.kommunkod = p.kommunkod AND c.org_key = p.org_key AND c.sektor = p.sektor AND c.ar > p.ar
         GROUP BY ALL
     )
-    SELECT within, count(*) FILTER (WHERE coalesce(reached, false)) AS numerator,
-           count(*) FILTER (WHERE coalesce(reached, false) OR seen) AS denominator
+    SELECT within, count(*) FILTER (WHERE reached) AS numerator, count(*) FILTER (WHERE reached OR seen) AS denominator
     FROM outcome GROUP BY within ORDER BY within"""
 
 _EVALUATED = f"""

@@ -213,17 +213,20 @@ def _pilot_to_production(by):
 
 def _stalled_pilots(by):
     # Pilot cells in $ar; stalled: at pilot in the cell's previous answered year
-    # too, and never at 3-4 in any year up to $ar.
+    # too, and never at 3-4 in any year up to $ar. Only the history of this
+    # year's pilot cells is read (a semi join).
     return f"""
     WITH {_funnel_cells(by, "r.ar <= $ar")},
-    ordered AS (
-        SELECT *, lag(stage) OVER w AS prev_stage,
-               max(stage) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS max_so_far
-        FROM cells WINDOW w AS (PARTITION BY kommunkod, org_key, sector ORDER BY ar)
+    pilots AS (SELECT * FROM cells WHERE ar = $ar AND stage = 2),
+    history AS (
+        SELECT c.kommunkod, c.org_key, c.sector, arg_max(c.stage, c.ar) AS prev_stage, max(c.stage) AS max_before
+        FROM cells c SEMI JOIN pilots p USING (kommunkod, org_key, sector)
+        WHERE c.ar < $ar
+        GROUP BY ALL
     )
-    SELECT grp, count(*) FILTER (WHERE prev_stage = 2 AND max_so_far = 2) AS numerator,
+    SELECT p.grp, count(*) FILTER (WHERE h.prev_stage = 2 AND h.max_before <= 2) AS numerator,
            count(*) AS denominator, count(*) AS n
-    FROM ordered WHERE ar = $ar AND stage = 2
+    FROM pilots p LEFT JOIN history h USING (kommunkod, org_key, sector)
     GROUP BY ALL"""
 
 

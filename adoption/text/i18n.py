@@ -1192,11 +1192,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "funnel.within": {"sv": "{n} år", "en": "{n} year(s)"},
     "funnel.reach_heading": {"sv": "Piloter som nått drift", "en": "Pilots that reached production"},
     "funnel.reach_note": {
-        "sv": "Av alla områden på nivå Pilot ett år till och med {year}: andelen på nivå I drift eller högre "
-              "inom ett respektive två år, där det är känt (området besvarades då, eller nådde drift tidigare).",
-        "en": "Of all sectors at stage Pilot in a year up to {year}: the share at stage In production or higher "
-              "within one and two years, where that is known (the sector was answered then, or reached "
-              "production earlier).",
+        "sv": "Inom ett år: av områdena på nivå Pilot {one}, andelen på nivå I drift eller högre {year}. Inom två "
+              "år: av områdena på nivå Pilot {two}, andelen som nått I drift senast {year}. Bara där det är känt "
+              "(området besvarades {year} eller hade redan nått drift).",
+        "en": "Within one year: of the sectors at stage Pilot in {one}, the share at stage In production or "
+              "higher in {year}. Within two years: of the sectors at stage Pilot in {two}, the share that had "
+              "reached production by {year}. Only where that is known (the sector was answered in {year} or had "
+              "already reached production).",
     },
     "funnel.stalled_heading": {"sv": "Fastnade piloter {year}", "en": "Stalled pilots {year}"},
     "funnel.stalled_note": {
@@ -1214,6 +1216,10 @@ TEXTS: dict[str, dict[str, str]] = {
               "per initiativets mognad.",
         "en": "Share of the reported initiatives whose effect was evaluated, of those where this is known, by "
               "the initiative's stage.",
+    },
+    "effekt.summary_download": {
+        "sv": "Skattningen på en rad (samma siffror som kommandot `python -m adoption effekt --json`):",
+        "en": "The estimate on one row (the same numbers as the command `python -m adoption effekt --json`):",
     },
     "om.effect.heading": {"sv": "Programmets effekt: metod och gränser", "en": "Programme effect: method and limits"},
     "om.effect.text": {

@@ -96,10 +96,11 @@ def test_stalled_list_links_to_the_profile(store):
 
 def test_reach_within_one_and_two_years(store):
     reach = funnel.compute(store, Filter(ar=2024)).reach.set_index("within")
-    # Within 1: 2022 education (no), 2022 administration (yes), 2023 education (no); Göteborg's 2022
-    # pilot is unknown after one year (2023 not answered).
-    assert (reach.loc[1, "numerator"], reach.loc[1, "denominator"]) == (1, 3)
-    # Within 2: the 2022 pilots: Stockholm education (no), administration (yes), Göteborg education (no).
+    # Within 1: the 2023 pilots (Stockholm's education, still pilot in 2024); Göteborg answered no
+    # education in 2023.
+    assert (reach.loc[1, "numerator"], reach.loc[1, "denominator"]) == (0, 1)
+    # Within 2: the 2022 pilots: Stockholm education (no), administration (yes, in 2023), Göteborg education
+    # (pilot again in 2024: no).
     assert (reach.loc[2, "numerator"], reach.loc[2, "denominator"]) == (1, 3)
 
 
