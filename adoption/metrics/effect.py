@@ -4,8 +4,9 @@ The unit is a municipality (or a civil-society organisation), the time a survey
 year, the outcome one value per unit and year (see :data:`OUTCOMES`: derived
 from the registry's own definitions, on a 0-100 scale). A unit takes part from
 the first survey year in which it answered ``deltar_kraftsamling`` = ja; the
-units that never did are the comparison group, and those that have not yet
-entered serve as controls until they do.
+units that never did are the comparison group. (Participants' years before
+their entry are not used as controls: they give the leads of the event study,
+which the pre-trend test looks at.)
 
 The estimator is Sun & Abraham's interaction-weighted event study from
 ``pyfixest`` (see :mod:`adoption.metrics.did`, which also says why this one):
