@@ -157,7 +157,8 @@ def test_validate_exit_codes_and_report(capsys, demo_db_template, tmp_path):
     good.write_text(UPLOAD, encoding="utf-8")
     code, out, _ = call(capsys, "validate", str(good), "--db", demo_db_template)
     assert code == 0 and "rad 2, kolumn kommun: ”Malmoe stad”" in out and "Malmö (1280)" in out
-    assert "Jämfört med dataversion 1" in out and "2024 kommun: 0 nya, 2 ändrade" in out
+    # In the demo data Malmö answered 2024 and Lund did not: one row changes, one is new.
+    assert "Jämfört med dataversion 1" in out and "2024 kommun: 1 nya, 1 ändrade" in out
     assert "Andel med AI-aktivitet 2024" in out
 
     bad = tmp_path / "fel.csv"
@@ -190,7 +191,7 @@ def test_ingest_history_rollback(capsys, demo_db, tmp_path):
     code, out, _ = call(capsys, "history", "--db", demo_db)
     assert code == 0
     line = [x for x in out.splitlines() if x.startswith("2: ")][0]
-    assert "av anna" in line and "svar.csv" in line and "0 nya, 2 ändrade, 0 oförändrade" in line
+    assert "av anna" in line and "svar.csv" in line and "1 nya, 1 ändrade, 0 oförändrade" in line
     import hashlib
 
     assert hashlib.sha256(UPLOAD.encode()).hexdigest() in line
