@@ -24,12 +24,13 @@ def test_effect_page_renders_the_estimate_and_the_funnel(server, page, demo_db_t
     wait_for_app(page)
     page.get_by_role("heading", name="Programmets effekt" if lang == "sv" else "Programme effect",
                      exact=True).wait_for()
-    expect(page.get_by_text(effect_view.verdict_text(result, lang), exact=True)).to_be_visible()
+    # The first estimate in a fresh server also imports the estimator library (seconds on a busy machine).
+    expect(page.get_by_text(effect_view.verdict_text(result, lang), exact=True)).to_be_visible(timeout=60_000)
     headline = effect_view.headline(result, lang).replace("**", "")
     expect(page.locator("[data-testid='stMarkdownContainer']").filter(has_text=headline).first).to_be_visible()
     expect(page.get_by_text(effect_view.rule_text(lang)[:60], exact=False).first).to_be_visible()
     # trajectories, event-time means, event study and the transition heatmap
-    expect(page.locator("[data-testid='stVegaLiteChart']")).to_have_count(4)
+    expect(page.locator("[data-testid='stVegaLiteChart']")).to_have_count(4, timeout=30_000)
     heading = "Från pilot till drift" if lang == "sv" else "From pilot to production"
     expect(page.get_by_role("heading", name=heading)).to_be_visible()
     expect(page.locator("[data-testid='stDataFrame']").first).to_be_visible()
