@@ -991,9 +991,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "effekt.by_county": {"sv": "Jämför inom län", "en": "Compare within counties"},
     "effekt.by_county_help": {
         "sv": "Tillåter varje län en egen utveckling över åren (län × år), så att deltagare jämförs med "
-              "kommuner i samma län. Valet följer inte med i delade länkar.",
+              "kommuner i samma län. Valet följer inte med i delade länkar. Kommungrupp och storlek finns inte "
+              "i referensdata ännu och kan därför inte väljas.",
         "en": "Lets each county have its own development over the years (county × year), so that participants "
-              "are compared with municipalities in the same county. The choice is not kept in shared links.",
+              "are compared with municipalities in the same county. The choice is not kept in shared links. "
+              "Municipality group and size are not in the reference data yet, so they cannot be chosen.",
     },
     "effekt.verdict_heading": {"sv": "Utlåtande: {outcome}", "en": "Verdict: {outcome}"},
     "effekt.verdict.effect": {"sv": "Tecken på effekt", "en": "Signs of an effect"},
