@@ -95,6 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN",
                    help=f"vem som laddar upp (visas i historiken; annars ”{CLI_AUTHOR}”)")
 
+    p = sub.add_parser("effekt", parents=[db], help="skatta programmets effekt (skillnad-i-skillnader)")
+    p.add_argument("--matt", default="mognadsindex", metavar="MÅTT",
+                   help="utfall: mognadsindex, andel_ai_i_drift eller andel_strategi (annars mognadsindex)")
+    p.add_argument("--lan", nargs="+", default=[], metavar="LL", help="länskod(er), två siffror")
+    p.add_argument("--sektor", nargs="+", default=[], metavar="KOD", help="sektor(er) som utfallet räknas över")
+    p.add_argument("--typ", choices=RESPONDENT_TYPES, help="kommun (standard) eller civilsamhalle")
+    p.add_argument("--inom-lan", action="store_true", dest="by_county", help="jämför inom län (län × år)")
+    p.add_argument("--version", type=int, dest="data_version", metavar="V", help="dataversion (annars den senaste)")
+    p.add_argument("--json", action="store_true", help="skriv JSON")
+
     sub.add_parser("history", parents=[db], help="lista dataversioner och uppladdningar")
     p = sub.add_parser("rollback", parents=[db], help="återställ en tidigare dataversion (som en ny version)")
     p.add_argument("version", type=int, metavar="VERSION")
@@ -181,6 +191,40 @@ def cmd_metric(args) -> int:
             print("\n".join(_describe_breakdown(r, metric)))
         else:
             print(_describe(r, metric))
+    return 0
+
+
+def cmd_effekt(args) -> int:
+    """The same numbers as /effekt: estimate, interval, pre-trend p, participants, controls, method, version.
+
+    Exit 1 with a Swedish sentence when there is too little data.
+    """
+    from adoption.views import effect as effect_view
+
+    args.ar, args.kommun = None, None
+    flt = _validate_filter(args)
+    store = _store(args)
+    data = effect_view.effect_view(store, args.matt, flt, args.by_county, version=args.data_version)
+    result = data.result
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, default=str))
+    else:
+        metric = metrics.get(args.matt)
+        print(f"Programmets effekt på {metric.label_sv} (dataversion {result.data_version})")
+        print(f"Utlåtande: {effect_view.verdict_text(result)}")
+        if result.att is not None:
+            print(effect_view.headline(result).replace("**", ""))
+            print(f"Test av lika trender före inträdet: p = {effect_view.p_text(result.pretrend_p)}")
+            if result.placebo is not None:
+                print(f"Placebo (inträdet ett år tidigare): {effect_view.points(result.placebo.estimate)} poäng "
+                      f"({effect_view.interval(result.placebo.ci_low, result.placebo.ci_high)})")
+        print(effect_view.basis_text(result))
+        print(f"Metod: {result.estimator()}; {result.library}")
+        print(effect_view.rule_text())
+    if result.verdict == "too_little_data":
+        reasons = " ".join(effect_view.reason_texts(result)) or effect_view.basis_text(result)
+        print(f"Fel: För lite data för att skatta effekten. {reasons}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -431,6 +475,7 @@ COMMANDS = {
     "import-population": cmd_import_population,
     "demo": cmd_demo,
     "info": cmd_info,
+    "effekt": cmd_effekt,
 }
 
 

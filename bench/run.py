@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .common import REPO, Figure, log, machine
 
-SECTIONS = ("metrics", "pages", "upload", "browser", "reports")
+SECTIONS = ("metrics", "pages", "upload", "browser", "reports", "effect")
 RESULTS = REPO / "bench" / "results.json"
 DOC = REPO / "docs" / "benchmarks.md"
 
@@ -73,6 +73,10 @@ def main(argv=None) -> int:
                     from . import reports_bench
 
                     figures += reports_bench.run(tmp, quick=args.quick)
+                elif section == "effect":
+                    from . import effect_bench
+
+                    figures += effect_bench.run(tmp, large_db, quick=args.quick)
             except Exception:  # noqa: BLE001 - record and go on with the other sections
                 failures[section] = traceback.format_exc()[-3000:]
                 log(f"section {section} crashed:\n{failures[section]}")

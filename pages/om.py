@@ -41,6 +41,9 @@ downloads.download_buttons(ctx, definitions, "om_matt", metric=None, with_year=F
 st.header(ctx.t("om.missing_data.heading"))
 st.markdown(ctx.t("om.missing_data.text", min_n=metrics.CIVIL_SOCIETY_MIN_N))
 
+st.header(ctx.t("om.effect.heading"))
+st.markdown(ctx.t("om.effect.text"))
+
 st.header(ctx.t("om.sources.heading"))
 for source in about.sources(ctx.lang):
     st.markdown(f"**{source.name}**: {source.text} ({ctx.t('om.col.licence').lower()}: {source.licence})")

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from adoption.errors import AdoptionError
 from adoption.metrics.definitions import (
     CIVIL_SOCIETY_MIN_N,
+    NEEDS_PREVIOUS_YEAR,
     STATUS_OK,
     Metric,
     get,
@@ -102,6 +103,8 @@ def _compute(store: Store, metric_id: str, flt: Filter, *, version: int | None,
         status = "only_municipalities"
     elif metric.needs_population and not store.population_years(version):
         status = "needs_population"
+    elif metric.family in NEEDS_PREVIOUS_YEAR and ar - 1 not in years:
+        status = "no_previous_year"
 
     areas = _areas(store, flt, by)
     if status is not None:

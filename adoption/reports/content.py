@@ -18,7 +18,7 @@ from adoption.metrics.filters import Filter, ViewState, to_query
 from adoption.metrics.years import latest_and_previous
 from adoption.store import Store
 from adoption.text import formatting, i18n
-from adoption.views import about, catalogue, goals, overview, sectors
+from adoption.views import about, catalogue, goals, overview
 from adoption.views.downloads import download_stem
 
 from .words import present

@@ -38,6 +38,7 @@ from .connection import (
     migrate,
     schema_version,
 )
+from .effect import EffectArea
 from .goals import GoalArea
 from .initiatives import InitiativeArea
 from .population import PopulationArea
@@ -56,7 +57,8 @@ __all__ = ["APP_KEEP_OPEN_SECONDS", "Store", "UploadInfo", "UploadOutcome", "Upl
 APP_KEEP_OPEN_SECONDS = 5.0
 
 
-class Store(ReferenceArea, VersionArea, SurveyArea, InitiativeArea, PopulationArea, UploadArea, GoalArea):
+class Store(ReferenceArea, VersionArea, SurveyArea, InitiativeArea, PopulationArea, UploadArea, GoalArea,
+            EffectArea):
     """Database access for one DuckDB file.
 
     By default it holds no open connection (the command line). A long-running

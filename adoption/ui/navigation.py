@@ -37,6 +37,7 @@ OVERSIKT = Page("oversikt", "pages/oversikt.py", "oversikt", "page.oversikt", de
 KARTA = Page("karta", "pages/karta.py", "karta", "page.karta")
 SEKTORER = Page("sektorer", "pages/sektorer.py", "sektorer", "page.sektorer")
 MAL = Page("mal", "pages/mal.py", "mal", "page.mal", icon="🎯")
+EFFEKT = Page("effekt", "pages/effekt.py", "effekt", "page.effekt")
 KOMMUN = Page("kommun", "pages/kommun.py", "kommun", "page.kommun")
 CIVILSAMHALLE = Page("civilsamhalle", "pages/civilsamhalle.py", "civilsamhalle", "page.civilsamhalle")
 INITIATIV = Page("initiativ", "pages/initiativ.py", "initiativ", "page.initiativ", icon="🔎")
@@ -45,7 +46,7 @@ TILLGANGLIGHET = Page("tillganglighet", "pages/tillganglighet.py", "tillgangligh
 LADDA_UPP = Page("ladda_upp", "pages/ladda-upp.py", "ladda-upp", "page.ladda_upp", admin_only=True)
 
 # In navigation order; the default page first.
-PAGES = (OVERSIKT, KARTA, SEKTORER, MAL, KOMMUN, CIVILSAMHALLE, INITIATIV, OM, TILLGANGLIGHET, LADDA_UPP)
+PAGES = (OVERSIKT, KARTA, SEKTORER, MAL, EFFEKT, KOMMUN, CIVILSAMHALLE, INITIATIV, OM, TILLGANGLIGHET, LADDA_UPP)
 
 
 def page(page_id: str) -> Page:

@@ -15,7 +15,7 @@ the URL is rewritten to match them after every run.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -119,12 +119,14 @@ def _seed_widgets(state: ViewState) -> None:
         st.session_state[WIDGET_PREFIX + key] = value
 
 
-def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
+def setup(page: str, uses: Iterable[str] = (), *, matt_options: tuple[str, ...] | None = None) -> PageContext:
     """Read the URL, draw the sidebar controls a page uses, write the URL back.
 
     ``page``: the page's id in :mod:`adoption.ui.navigation`. ``uses``: the
     filter keys of this page among ar, lan, kommun, sektor, typ, matt, niva.
-    Language and data version are always kept.
+    Language and data version are always kept. ``matt_options``:
+    the metrics this page can show (default: every metric); another metric
+    in the URL is refused with a notice and the first option shown instead.
     """
     navigation.page(page)  # KeyError for a page the navigation does not know
     uses = tuple(uses)
@@ -132,6 +134,8 @@ def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
     current = cache.current_version(db)
     params = _url_params()
     known = cache.known(db, requested_version(params), current)
+    if matt_options is not None:
+        known = replace(known, matt=tuple(matt_options))
     url_state, notices = from_query(params, known=known)
 
     last_written = st.session_state.get(_LAST_QUERY)
@@ -250,7 +254,7 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
         ))
     if "matt" in uses:
         if ss.get(WIDGET_PREFIX + "matt") not in known.matt:
-            ss[WIDGET_PREFIX + "matt"] = ViewState().matt
+            ss[WIDGET_PREFIX + "matt"] = ViewState().matt if ViewState().matt in known.matt else known.matt[0]
         values["matt"] = sidebar.selectbox(
             tr("filter.matt"), list(known.matt), key=WIDGET_PREFIX + "matt",
             format_func=lambda code: metrics.get(code).label(lang),

@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # A key under such a prefix counts as used; a prefix no code uses any more is reported.
 DYNAMIC: dict[str, Iterable[str] | None] = {
     "access.reason.": REASONS,  # adoption/access.py: why a request may (not) administer
+    "effekt.verdict.": None, "effekt.reason.": None, "effekt.excluded.": None,  # views/effect.py: verdicts and why
     "filter.": KEYS,  # ui/map_widget.py: the filters a metric ignores, by URL key
     "initiativ.eval.": None,  # views/catalogue.py, pages/initiativ.py: evaluated ja/nej/okant
     "karta.click.": NIVAER, "karta.heading.": NIVAER, "karta.level.": NIVAER,  # ui/map_widget.py
