@@ -19,7 +19,15 @@ from adoption.metrics.filters import Filter
 from adoption.text import formatting
 
 from .errors import AdoptionError
-from .paths import DB_ENV, default_db_path, resolve_db_path
+from .paths import (
+    DB_ENV,
+    PUBLISH_DIR_ENV,
+    default_db_path,
+    publish_dir,
+    published_dir,
+    read_only_from_env,
+    resolve_db_path,
+)
 from .store import Store
 from .vocab import RESPONDENT_TYPES, sector_codes
 
@@ -44,15 +52,25 @@ def _db_option() -> argparse.ArgumentParser:
     return parent
 
 
+def _read_only_option() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--read-only", action="store_true",
+        help="öppna databasen skrivskyddad (som en replik; flera processer kan läsa samma fil samtidigt)",
+    )
+    return parent
+
+
 def build_parser() -> argparse.ArgumentParser:
     db = _db_option()
+    reader = [db, _read_only_option()]  # commands that only read
     parser = _Parser(prog="python -m adoption", description="AI i kommuner och civilsamhälle: data och mått.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO", parser_class=_Parser)
 
     p = sub.add_parser("init", parents=[db], help="skapa eller uppgradera databasen och läs in referensdata")
     p.add_argument("--no-demo", action="store_true", help="läs inte in demodata i en tom databas")
 
-    p = sub.add_parser("metric", parents=[db], help="skriv ut ett mått")
+    p = sub.add_parser("metric", parents=reader, help="skriv ut ett mått")
     p.add_argument("metric_id", metavar="MÅTT", help=f"ett av: {', '.join(metrics.REGISTRY)}")
     p.add_argument("--ar", type=int, help="enkätår (annars det senaste)")
     p.add_argument("--lan", nargs="+", default=[], metavar="LL", help="länskod(er), två siffror")
@@ -63,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", type=int, dest="data_version", metavar="V", help="dataversion (annars den senaste)")
     p.add_argument("--json", action="store_true", help="skriv JSON (andelar som bråk 0–1)")
 
-    p = sub.add_parser("export", parents=[db], help="exportera data i uppladdningsformatet")
+    p = sub.add_parser("export", parents=reader, help="exportera data i uppladdningsformatet")
     p.add_argument("kind", choices=export.KINDS, metavar="enkatsvar|initiativ")
     p.add_argument("--ar", type=int, help="bara detta år")
     p.add_argument("--format", choices=("csv", "xlsx"), default="csv")
@@ -76,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", parents=[db], help="hantera demodata")
     p.add_argument("--remove", action="store_true", required=True, help="ta bort alla demorader")
 
-    sub.add_parser("info", parents=[db], help="visa databasens sökväg, schema, versioner och antal rader")
+    sub.add_parser("info", parents=reader, help="visa databasens sökväg, schema, versioner och antal rader")
 
     def upload_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("file", metavar="FIL", help="CSV- eller Excel-fil (.xlsx); befolkning även SCB-CSV/Kolada-JSON")
@@ -84,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--ar", type=int, help="enkätåret, när filen saknar kolumnen ar")
         p.add_argument("--report", metavar="FIL", help="skriv valideringsrapporten till FIL.csv eller FIL.xlsx")
 
-    p = sub.add_parser("validate", parents=[db], help="kontrollera en fil utan att spara något")
+    p = sub.add_parser("validate", parents=reader, help="kontrollera en fil utan att spara något")
     upload_options(p)
     p = sub.add_parser("ingest", parents=[db], help="kontrollera en fil och spara den som en ny dataversion")
     upload_options(p)
@@ -93,15 +111,43 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN",
                    help=f"vem som laddar upp (visas i historiken; annars ”{CLI_AUTHOR}”)")
 
-    sub.add_parser("history", parents=[db], help="lista dataversioner och uppladdningar")
+    sub.add_parser("history", parents=reader, help="lista dataversioner och uppladdningar")
     p = sub.add_parser("rollback", parents=[db], help="återställ en tidigare dataversion (som en ny version)")
     p.add_argument("version", type=int, metavar="VERSION")
     p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN", help="vem som återställer")
+
+    p = sub.add_parser("publish", parents=[db], help="publicera aktuell dataversion som ögonblicksbild för repliker")
+    p.add_argument("--to", metavar="MAPP", help=f"mappen replikerna läser (annars ${PUBLISH_DIR_ENV})")
+    p.add_argument("--keep", type=int, metavar="N",
+                   help="behåll bara de N senaste ögonblicksbilderna (den som current pekar på behålls alltid)")
     return parser
 
 
 def _store(args) -> Store:
-    return Store(resolve_db_path(args.db), on_wait=lambda message: print(message, file=sys.stderr))
+    read_only = getattr(args, "read_only", False) or read_only_from_env()
+    path = resolve_db_path(args.db)
+    folder = published_dir()
+    if read_only and folder is not None and not args.db:
+        # On a replica's machine a reading command shows what the replica serves.
+        from .store.snapshots import choose
+
+        path = choose(folder, getattr(args, "data_version", None)).snapshot.path
+    return Store(path, on_wait=lambda message: print(message, file=sys.stderr), read_only=read_only)
+
+
+def _publish_after_commit(store: Store) -> int:
+    """Publish to $ADOPTION_PUBLISH_DIR after a new data version, when it is set; the exit status."""
+    from .store.publish import publish_if_configured
+
+    try:
+        result = publish_if_configured(store)
+    except AdoptionError as error:
+        print(f"Fel vid publicering (ändringen är sparad, men replikerna visar den inte ännu): {error} "
+              f"Publicera igen med: python -m adoption publish --to {publish_dir()}", file=sys.stderr)
+        return 1
+    if result is not None:
+        print(result.message())
+    return 0
 
 
 def _validate_filter(args) -> Filter:
@@ -128,6 +174,7 @@ def cmd_init(args) -> int:
         print(f"Programmål: {report.goals_loaded} standardmål inlästa")
     if report.demo_version is not None:
         print(f"Demodata inläst som dataversion {report.demo_version}")
+        return _publish_after_commit(store)
     return 0
 
 
@@ -206,16 +253,17 @@ def cmd_import_population(args) -> int:
         frame, description=f"Befolkning {', '.join(map(str, years))} från {path.name}", created_by=CLI_AUTHOR
     )
     print(f"Läste in befolkning för {len(frame)} kommun-år ({', '.join(map(str, years))}) som dataversion {version}")
-    return 0
+    return _publish_after_commit(store)
 
 
 def cmd_demo(args) -> int:
-    version, removed = _store(args).remove_demo(created_by=CLI_AUTHOR)
+    store = _store(args)
+    version, removed = store.remove_demo(created_by=CLI_AUTHOR)
     if version is None:
         print("Det fanns inga demorader att ta bort.")
-    else:
-        print(f"Tog bort {removed} demorader; ny dataversion {version}.")
-    return 0
+        return 0
+    print(f"Tog bort {removed} demorader; ny dataversion {version}.")
+    return _publish_after_commit(store)
 
 
 def cmd_info(args) -> int:
@@ -350,6 +398,7 @@ def cmd_ingest(args) -> int:
     print(outcome.message)
     if outcome.version is not None:
         print(f"Ny dataversion: {outcome.version}")
+        return _publish_after_commit(store)
     return 0
 
 
@@ -375,8 +424,22 @@ def cmd_history(args) -> int:
 
 
 def cmd_rollback(args) -> int:
-    version = _store(args).rollback(args.version, created_by=args.user)
+    store = _store(args)
+    version = store.rollback(args.version, created_by=args.user)
     print(f"Återställde dataversion {args.version} som ny dataversion {version}. Inget togs bort.")
+    return _publish_after_commit(store)
+
+
+def cmd_publish(args) -> int:
+    from .store.publish import publish
+
+    folder = Path(args.to) if args.to else publish_dir()
+    if folder is None:
+        raise AdoptionError(f"Ange mappen att publicera till med --to MAPP (eller ${PUBLISH_DIR_ENV}).")
+    if read_only_from_env():
+        raise AdoptionError("Den här processen är skrivskyddad (ADOPTION_READ_ONLY eller ADOPTION_PUBLISHED är "
+                            "satt); publicera från skrivaren, som äger databasfilen.")
+    print(publish(_store(args), folder, keep=args.keep).message())
     return 0
 
 
@@ -391,6 +454,7 @@ COMMANDS = {
     "import-population": cmd_import_population,
     "demo": cmd_demo,
     "info": cmd_info,
+    "publish": cmd_publish,
 }
 
 

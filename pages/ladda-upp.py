@@ -30,6 +30,7 @@ who = admin.gate(ctx.lang)
 if who is None:
     st.stop()
 st.caption(ctx.t("ladda_upp.signed_in", who=who.label))
+admin.show_published(ctx.lang)
 
 ss = st.session_state
 store = ctx.store
@@ -180,6 +181,8 @@ with tab_upload:
         if st.button(ctx.t("ladda_upp.commit"), type="primary", disabled=not ready, key="upload_commit"):
             actor = admin.require(ctx.lang)  # the server-side re-check, right before writing
             outcome = pipeline.commit(prepared, store, uploaded_by=actor.label, confirmed_fuzzy=confirmed)
+            if outcome.version is not None:
+                admin.publish_after_write(store)
             ss["_upload_done"] = (outcome.status, outcome.version, outcome.added, outcome.changed, outcome.unchanged)
             ss["_upload_round"] = ss.get("_upload_round", 0) + 1
             ss.pop("_upload_prepared", None)
@@ -205,6 +208,7 @@ with tab_history:
         if st.button(ctx.t("ladda_upp.rollback_button"), disabled=target is None or not sure, key="rollback_button"):
             actor = admin.require(ctx.lang)
             new = store.rollback(int(target), created_by=actor.label)
+            admin.publish_after_write(store)
             ss["_rollback_done"] = (int(target), new)
             for k in ("rollback_version", "rollback_confirm"):
                 ss.pop(k, None)
@@ -249,6 +253,7 @@ with tab_goals:
                 revision = store.save_goal(goal_id=goal.goal_id, metric=goal.metric, measure=goal.measure,
                                            target=new_target, target_year=int(target_year), label_sv=label_sv.strip(),
                                            label_en=label_en.strip(), changed_by=actor.label)
+                admin.publish_after_write(store)
                 ss["_goal_done"] = (goal.goal_id, revision)
                 st.rerun()
     with st.expander(ctx.t("ladda_upp.goal_history")):

@@ -832,6 +832,20 @@ TEXTS: dict[str, dict[str, str]] = {
               "(`[auth]` in secrets.toml, `pip install \"streamlit[auth]\"`) and list the administrators in "
               "`[adoption] admins`. See the README.",
     },
+    "admin.read_only": {
+        "sv": "Den här servern visar bara data: den är en skrivskyddad replik. Uppladdningar, återställningar "
+              "och mål ändras på skrivarservern, som sedan publicerar nya data till alla repliker.",
+        "en": "This server only shows data: it is a read-only replica. Uploads, restores and goals are changed "
+              "on the writer server, which then publishes new data to every replica.",
+    },
+    "ladda_upp.published": {"sv": "Publicerat till replikerna: {message}",
+                            "en": "Published to the replicas: {message}"},
+    "ladda_upp.publish_failed": {
+        "sv": "Ändringen är sparad, men publiceringen till replikerna misslyckades: {error} "
+              "Publicera igen med `python -m adoption publish --to {folder}`.",
+        "en": "The change is saved, but publishing it to the replicas failed: {error} "
+              "Publish again with `python -m adoption publish --to {folder}`.",
+    },
     "ladda_upp.signed_in": {"sv": "Ändringar sparas i historiken som: {who}",
                             "en": "Changes are recorded in the history as: {who}"},
     "ladda_upp.tab.upload": {"sv": "Ladda upp data", "en": "Upload data"},

@@ -38,6 +38,7 @@ from adoption.text import i18n
 
 from ..store import Store
 from . import cache
+from .context import source as current_source
 from .context import store as current_store
 
 WIDGET_PREFIX = "w_"
@@ -123,9 +124,9 @@ def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
     matt, niva. Language and data version are always kept.
     """
     uses = tuple(uses)
-    db = current_store()
-    current = cache.current_version(db)
     params = _url_params()
+    # On a replica the pinned version picks the snapshot file (adoption.ui.context).
+    db, current = current_source(requested_version(params))
     known = cache.known(db, requested_version(params), current)
     url_state, notices = from_query(params, known=known)
 
