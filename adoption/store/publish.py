@@ -152,6 +152,15 @@ def publish(store, folder: str | Path, *, keep: int | None = None,
         raise AdoptionError("--keep måste vara minst 1: ögonblicksbilden som current pekar på behålls alltid.")
     hook = hook or pause_hook_from_env() or (lambda step: None)
     folder = Path(folder)
+    try:
+        return _publish(store, folder, keep, hook)
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        raise AdoptionError(f"Publiceringen till {folder} misslyckades: {error.strerror or error}{where}. "
+                            "Den förra ögonblicksbilden visas fortfarande.") from None
+
+
+def _publish(store, folder: Path, keep: int | None, hook: Callable[[str], None]) -> PublishResult:
     folder.mkdir(parents=True, exist_ok=True)
     with _folder_lock(folder):
         hook("locked")

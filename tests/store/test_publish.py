@@ -17,7 +17,13 @@ from adoption.errors import AdoptionError
 from adoption.metrics.filters import Filter
 from adoption.store import Store
 from adoption.store.publish import STEPS, fingerprint, prune, publish
-from adoption.store.snapshots import POINTER, choose, list_snapshots, read_pointer, snapshot_name
+from adoption.store.snapshots import (
+    POINTER,
+    choose,
+    list_snapshots,
+    read_pointer,
+    snapshot_name,
+)
 from tests.builders import add_survey, response
 
 REPO = Path(__file__).resolve().parents[2]
