@@ -94,6 +94,34 @@ def _met(r) -> str:
     return ("met" if ok else "**missed**") + suffix
 
 
+def _capacity(results: list[dict]) -> list[str]:
+    """Section 8's curves side by side: what each number of concurrent sessions got from 1 and 2 replicas."""
+    by_id = {r["id"]: r for r in results}
+    one, two = by_id.get("capacity.replicas_1"), by_id.get("capacity.replicas_2")
+    if not one or not two:
+        return []
+    curves = {name: {lv["sessions"]: lv for lv in fig.get("extra", {}).get("curve", [])}
+              for name, fig in (("one", one), ("two", two))}
+    bound = one.get("extra", {}).get("p95_bound_ms")
+    lines = ["", "### Server capacity: 1 replica against 2 behind HAProxy (section 8)", "",
+             "Websocket protocol clients (no browsers) through HAProxy, each changing the Karta filters back to "
+             "back; rate in changes/s, latency in ms from the request to `script_finished`; server CPU is both "
+             f"replicas' CPU time per change. Capacity is the best rate with a p95 of at most {_fmt(bound)} ms.",
+             "", "| sessions | 1 replica: changes/s | median | p95 | CPU ms/change | 2 replicas: changes/s | median "
+             "| p95 | CPU ms/change |", "|---|---|---|---|---|---|---|---|---|"]
+    for sessions in sorted(set(curves["one"]) | set(curves["two"])):
+        cells = []
+        for name in ("one", "two"):
+            lv = curves[name].get(sessions)
+            cells += ([_fmt(lv["rate"]), _fmt(lv["median_ms"]), _fmt(lv["p95_ms"]),
+                       _fmt(lv.get("server_cpu_ms_per_change"))] if lv else ["–"] * 4)
+        lines.append(f"| {sessions} | " + " | ".join(cells) + " |")
+    scaling = by_id.get("capacity.scaling", {})
+    lines += ["", f"Capacity: 1 replica {_fmt(one['median'])} changes/s, 2 replicas {_fmt(two['median'])} "
+              f"changes/s, ratio {_fmt(scaling.get('median'), 'ratio_min')} (target {_fmt(scaling.get('target'), 'ratio_min')})."]
+    return lines
+
+
 def markdown(data: dict) -> str:
     meta = data["meta"]
     m = meta["machine"]
@@ -134,6 +162,7 @@ def markdown(data: dict) -> str:
               "target; the many-viewers figure against its p95)."]
     if missed:
         lines.append("Missed: " + ", ".join(f"`{i}`" for i in missed) + ".")
+    lines += _capacity(data["results"])
     lines += ["", "Baselines: metrics, pandas on the same rows in memory (ratio = pandas / store); pages, a "
               "one-widget page in the same AppTest harness (ratio = baseline / page); upload, "
               "`pandas.read_csv` of the same bytes (ratio = store rows/s / pandas rows/s); browser load, "
