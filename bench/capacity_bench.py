@@ -25,7 +25,15 @@ import subprocess
 import time
 from pathlib import Path
 
-from .common import REPO, Figure, cpu_seconds, log, machine_busy_seconds, percentile
+from .common import (
+    REPO,
+    Figure,
+    cpu_seconds,
+    log,
+    machine_busy_seconds,
+    percentile,
+    rss_peak_mb,
+)
 
 P95_BOUND_MS = 1000.0
 TARGET_SCALING = 1.6
@@ -154,6 +162,8 @@ def run(tmp: Path, *, quick: bool) -> list[Figure]:
         log(f"capacity: warmed both replicas ({len(QUERIES)} queries each) in {time.perf_counter() - t0:.0f} s")
         levels_one = _measure(lb, "1 replica", one, concurrency, seconds, pids)
         levels_two = _measure(lb, "2 replicas", two, concurrency, seconds, pids)
+        peaks = [round(rss_peak_mb(p) or 0) for p in pids]
+        log(f"capacity: replica memory peaks {peaks} MB")
     finally:
         subprocess.run([*script, "stop"], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     bound = f"p95 <= {P95_BOUND_MS:.0f} ms"
@@ -164,7 +174,7 @@ def run(tmp: Path, *, quick: bool) -> list[Figure]:
     ratio = (second.median / first.median) if first.median and second.median else None
     scaling = Figure(id="capacity.scaling", unit="ratio_min", median=round(ratio, 3) if ratio else None, p95=None,
                      target=TARGET_SCALING, baseline_median=first.median, ratio=round(ratio, 3) if ratio else None,
-                     samples=2, section="8 capacity",
+                     samples=2, section="8 capacity", extra={"replica_peak_mb": peaks},
                      note=f"capacity of 2 replicas / capacity of 1, both at {bound}, same run, same machine "
                           f"({os.cpu_count()} CPUs shared by the replicas, HAProxy and the client)")
     log(f"capacity: 1 replica {first.median} changes/s, 2 replicas {second.median} changes/s, "
