@@ -131,8 +131,10 @@ cmd_start() {
 
     # The writer's database (created with demo data when new), published once
     # so that the replicas have a snapshot from their first request.
-    .venv/bin/python -m adoption init --db "$db" >/dev/null
-    .venv/bin/python -m adoption publish --db "$db" --to "$published"
+    env -u ADOPTION_READ_ONLY -u ADOPTION_PUBLISHED -u ADOPTION_PUBLISH_DIR \
+        .venv/bin/python -m adoption init --db "$db" >/dev/null
+    env -u ADOPTION_READ_ONLY -u ADOPTION_PUBLISHED \
+        .venv/bin/python -m adoption publish --db "$db" --to "$published"
 
     local members_list="haproxy:$lb_port writer:$writer_port"
     local i
