@@ -106,15 +106,20 @@ def _capacity(results: list[dict]) -> list[str]:
     lines = ["", "### Server capacity: 1 replica against 2 behind HAProxy (section 8)", "",
              "Websocket protocol clients (no browsers) through HAProxy, each changing the Karta filters back to "
              "back; rate in changes/s, latency in ms from the request to `script_finished`; server CPU is both "
-             f"replicas' CPU time per change. Capacity is the best rate with a p95 of at most {_fmt(bound)} ms.",
+             f"replicas' CPU time per change; load average (1 min) after each measurement, a load above the CPU "
+             f"count means other work shared the machine. Capacity is the best rate with a p95 of at most "
+             f"{_fmt(bound)} ms.",
              "", "| sessions | 1 replica: changes/s | median | p95 | CPU ms/change | 2 replicas: changes/s | median "
-             "| p95 | CPU ms/change |", "|---|---|---|---|---|---|---|---|---|"]
+             "| p95 | CPU ms/change | load average |", "|---|---|---|---|---|---|---|---|---|---|"]
     for sessions in sorted(set(curves["one"]) | set(curves["two"])):
         cells = []
         for name in ("one", "two"):
             lv = curves[name].get(sessions)
             cells += ([_fmt(lv["rate"]), _fmt(lv["median_ms"]), _fmt(lv["p95_ms"]),
                        _fmt(lv.get("server_cpu_ms_per_change"))] if lv else ["–"] * 4)
+        loads = [lv.get("load_average_1min") for lv in (curves["one"].get(sessions), curves["two"].get(sessions))
+                 if lv and lv.get("load_average_1min") is not None]
+        cells.append(" / ".join(_fmt(x) for x in loads) or "–")
         lines.append(f"| {sessions} | " + " | ".join(cells) + " |")
     scaling = by_id.get("capacity.scaling", {})
     lines += ["", f"Capacity: 1 replica {_fmt(one['median'])} changes/s, 2 replicas {_fmt(two['median'])} "
