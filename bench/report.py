@@ -123,7 +123,10 @@ def _capacity(results: list[dict]) -> list[str]:
         lines.append(f"| {sessions} | " + " | ".join(cells) + " |")
     scaling = by_id.get("capacity.scaling", {})
     lines += ["", f"Capacity: 1 replica {_fmt(one['median'])} changes/s, 2 replicas {_fmt(two['median'])} "
-              f"changes/s, ratio {_fmt(scaling.get('median'), 'ratio_min')} (target {_fmt(scaling.get('target'), 'ratio_min')})."]
+              f"changes/s, ratio {_fmt(scaling.get('median'), 'ratio_min')} (target {_fmt(scaling.get('target'), 'ratio_min')}). "
+              f"Best rates at any latency: {_fmt(scaling.get('extra', {}).get('peak_rate_1'))} and "
+              f"{_fmt(scaling.get('extra', {}).get('peak_rate_2'))} changes/s (ratio "
+              f"{_fmt(scaling.get('extra', {}).get('peak_ratio'), 'ratio_min')})."]
     return lines
 
 
