@@ -1,7 +1,7 @@
 """Opening the DuckDB file: one place that knows about locks and migrations.
 
-DuckDB lets only one process have a database file open, even read-only
-(see the platform notes). A running app and an administrator's command line
+While one process has a database file open read-write, DuckDB lets no other
+process open it, not even read-only (see the platform notes). A running app and an administrator's command line
 must share the file. The command line opens it for each unit of work and
 closes it again; whoever finds it locked waits its turn.
 
