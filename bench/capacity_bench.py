@@ -112,29 +112,36 @@ def _capacity(levels: list[dict]) -> dict | None:
 
 
 def _measure_level(lb: str, name: str, cookies: list[str], sessions: int, seconds: float,
-                   pids: list[int]) -> dict:
+                   pids: list[int], haproxy: int) -> dict:
     cpu0 = [cpu_seconds(p) or 0.0 for p in pids]
+    proxy0, client0 = cpu_seconds(haproxy) or 0.0, cpu_seconds(os.getpid()) or 0.0
     busy0 = machine_busy_seconds()
     level = asyncio.run(_level(lb, sessions, seconds, cookies))
     cpu = [round((cpu_seconds(p) or 0.0) - c, 2) for p, c in zip(pids, cpu0)]
+    changes = max(level["changes"], 1)
     level["replica_cpu_s"] = cpu
     level["machine_busy_cpu_s"] = round(machine_busy_seconds() - busy0, 2)
-    level["server_cpu_ms_per_change"] = round(sum(cpu) * 1000 / max(level["changes"], 1))
+    level["server_cpu_ms_per_change"] = round(sum(cpu) * 1000 / changes)
+    # What else this measurement costs the same CPUs: the load balancer and the client itself.
+    level["haproxy_cpu_ms_per_change"] = round(((cpu_seconds(haproxy) or 0.0) - proxy0) * 1000 / changes, 1)
+    level["client_cpu_ms_per_change"] = round(((cpu_seconds(os.getpid()) or 0.0) - client0) * 1000 / changes, 1)
     level["load_average_1min"] = round(os.getloadavg()[0], 2)
     log(f"capacity {name}: {sessions} sessions: {level['rate']} changes/s, median {level['median_ms']} ms, "
         f"p95 {level['p95_ms']} ms, replica CPU {cpu} s of {level['machine_busy_cpu_s']} s busy, "
+        f"per change: replicas {level['server_cpu_ms_per_change']} ms, HAProxy "
+        f"{level['haproxy_cpu_ms_per_change']} ms, client {level['client_cpu_ms_per_change']} ms; "
         f"errors {level['error_count']}")
     return level
 
 
 def _measure(lb: str, configs: dict[str, list[str]], concurrency: tuple[int, ...], seconds: float,
-             pids: list[int]) -> dict[str, list[dict]]:
+             pids: list[int], haproxy: int) -> dict[str, list[dict]]:
     """Each concurrency level for every configuration in turn, so that both meet the same
     background load on a shared machine; stop raising it once every configuration is far past the bound."""
     out: dict[str, list[dict]] = {name: [] for name in configs}
     for sessions in concurrency:
         for name, cookies in configs.items():
-            out[name].append(_measure_level(lb, name, cookies, sessions, seconds, pids))
+            out[name].append(_measure_level(lb, name, cookies, sessions, seconds, pids, haproxy))
         if all(levels[-1]["p95_ms"] is not None and levels[-1]["p95_ms"] > 3 * P95_BOUND_MS
                for levels in out.values()):
             break  # more sessions would only queue longer
@@ -168,12 +175,13 @@ def run(tmp: Path, *, quick: bool) -> list[Figure]:
     lb = f"http://127.0.0.1:{lb_port}"
     run_dir = Path(env["CLUSTER_RUN_DIR"])
     pids = [int((run_dir / f"replica{i}.pid").read_text()) for i in (1, 2)]
+    haproxy = int((run_dir / "haproxy.pid").read_text())
     try:
         one, two = ["ADOPTION_REPLICA=replica1"], ["ADOPTION_REPLICA=replica1", "ADOPTION_REPLICA=replica2"]
         t0 = time.perf_counter()
         asyncio.run(_warm(lb, two))
         log(f"capacity: warmed both replicas ({len(QUERIES)} queries each) in {time.perf_counter() - t0:.0f} s")
-        measured = _measure(lb, {"1 replica": one, "2 replicas": two}, concurrency, seconds, pids)
+        measured = _measure(lb, {"1 replica": one, "2 replicas": two}, concurrency, seconds, pids, haproxy)
         levels_one, levels_two = measured["1 replica"], measured["2 replicas"]
         peaks = [round(rss_peak_mb(p) or 0) for p in pids]
         log(f"capacity: replica memory peaks {peaks} MB")

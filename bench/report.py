@@ -122,6 +122,13 @@ def _capacity(results: list[dict]) -> list[str]:
         cells.append(" / ".join(_fmt(x) for x in loads) or "–")
         lines.append(f"| {sessions} | " + " | ".join(cells) + " |")
     scaling = by_id.get("capacity.scaling", {})
+    levels = list(curves["one"].values()) + list(curves["two"].values())
+    overhead = {key: sorted(lv[key] for lv in levels if lv.get(key) is not None)
+                for key in ("client_cpu_ms_per_change", "haproxy_cpu_ms_per_change")}
+    if all(overhead.values()):
+        lines += ["", "On the same CPUs, per change (median over the levels): the client "
+                  f"{_fmt(overhead['client_cpu_ms_per_change'][len(overhead['client_cpu_ms_per_change']) // 2])} ms, "
+                  f"HAProxy {_fmt(overhead['haproxy_cpu_ms_per_change'][len(overhead['haproxy_cpu_ms_per_change']) // 2])} ms."]
     lines += ["", f"Capacity: 1 replica {_fmt(one['median'])} changes/s, 2 replicas {_fmt(two['median'])} "
               f"changes/s, ratio {_fmt(scaling.get('median'), 'ratio_min')} (target {_fmt(scaling.get('target'), 'ratio_min')}). "
               f"Best rates at any latency: {_fmt(scaling.get('extra', {}).get('peak_rate_1'))} and "
