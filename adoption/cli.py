@@ -20,7 +20,15 @@ from adoption.text import formatting, present
 
 from .errors import AdoptionError
 from .formats import KINDS, SURVEY_KINDS
-from .paths import DB_ENV, default_db_path, resolve_db_path
+from .paths import (
+    DB_ENV,
+    PUBLISH_DIR_ENV,
+    default_db_path,
+    publish_dir,
+    published_dir,
+    read_only_from_env,
+    resolve_db_path,
+)
 from .store import Store
 from .vocab import RESPONDENT_TYPES, sector_codes
 
@@ -44,15 +52,25 @@ def _db_option() -> argparse.ArgumentParser:
     return parent
 
 
+def _read_only_option() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--read-only", action="store_true",
+        help="öppna databasen skrivskyddad (som en replik; flera processer kan läsa samma fil samtidigt)",
+    )
+    return parent
+
+
 def build_parser() -> argparse.ArgumentParser:
     db = _db_option()
+    reader = [db, _read_only_option()]  # commands that only read
     parser = _Parser(prog="python -m adoption", description="AI i kommuner och civilsamhälle: data och mått.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO", parser_class=_Parser)
 
     p = sub.add_parser("init", parents=[db], help="skapa eller uppgradera databasen och läs in referensdata")
     p.add_argument("--no-demo", action="store_true", help="läs inte in demodata i en tom databas")
 
-    p = sub.add_parser("metric", parents=[db], help="skriv ut ett mått")
+    p = sub.add_parser("metric", parents=reader, help="skriv ut ett mått")
     p.add_argument("metric_id", metavar="MÅTT", help=f"ett av: {', '.join(metrics.REGISTRY)}")
     p.add_argument("--ar", type=int, help="enkätår (annars det senaste)")
     p.add_argument("--lan", nargs="+", default=[], metavar="LL", help="länskod(er), två siffror")
@@ -63,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", type=int, dest="data_version", metavar="V", help="dataversion (annars den senaste)")
     p.add_argument("--json", action="store_true", help="skriv JSON (andelar som bråk 0–1)")
 
-    p = sub.add_parser("export", parents=[db], help="exportera data i uppladdningsformatet")
+    p = sub.add_parser("export", parents=reader, help="exportera data i uppladdningsformatet")
     p.add_argument("kind", choices=SURVEY_KINDS, metavar="|".join(SURVEY_KINDS))
     p.add_argument("--ar", type=int, help="bara detta år")
     p.add_argument("--format", choices=("csv", "xlsx"), default="csv")
@@ -78,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", parents=[db], help="hantera demodata")
     p.add_argument("--remove", action="store_true", required=True, help="ta bort alla demorader")
 
-    sub.add_parser("info", parents=[db], help="visa databasens sökväg, schema, versioner och antal rader")
+    sub.add_parser("info", parents=reader, help="visa databasens sökväg, schema, versioner och antal rader")
 
     def upload_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("file", metavar="FIL", help="CSV- eller Excel-fil (.xlsx); befolkning även SCB-CSV/Kolada-JSON")
@@ -86,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--ar", type=int, help="enkätåret, när filen saknar kolumnen ar")
         p.add_argument("--report", metavar="FIL", help="skriv valideringsrapporten till FIL.csv eller FIL.xlsx")
 
-    p = sub.add_parser("validate", parents=[db], help="kontrollera en fil utan att spara något")
+    p = sub.add_parser("validate", parents=reader, help="kontrollera en fil utan att spara något")
     upload_options(p)
     p = sub.add_parser("ingest", parents=[db], help="kontrollera en fil och spara den som en ny dataversion")
     upload_options(p)
@@ -95,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN",
                    help=f"vem som laddar upp (visas i historiken; annars ”{CLI_AUTHOR}”)")
 
-    p = sub.add_parser("effekt", parents=[db], help="skatta programmets effekt (skillnad-i-skillnader)")
+    p = sub.add_parser("effekt", parents=reader, help="skatta programmets effekt (skillnad-i-skillnader)")
     p.add_argument("--matt", default="mognadsindex", metavar="MÅTT",
                    help="utfall: mognadsindex, andel_ai_i_drift eller andel_strategi (annars mognadsindex)")
     p.add_argument("--lan", nargs="+", default=[], metavar="LL", help="länskod(er), två siffror")
@@ -105,12 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", type=int, dest="data_version", metavar="V", help="dataversion (annars den senaste)")
     p.add_argument("--json", action="store_true", help="skriv JSON")
 
-    sub.add_parser("history", parents=[db], help="lista dataversioner och uppladdningar")
+    sub.add_parser("history", parents=reader, help="lista dataversioner och uppladdningar")
     p = sub.add_parser("rollback", parents=[db], help="återställ en tidigare dataversion (som en ny version)")
     p.add_argument("version", type=int, metavar="VERSION")
     p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN", help="vem som återställer")
 
-    p = sub.add_parser("rapport", parents=[db], help="skriv en rapport (PDF) för en kommun, ett län eller riket")
+    p = sub.add_parser("rapport", parents=reader, help="skriv en rapport (PDF) för en kommun, ett län eller riket")
     area = p.add_mutually_exclusive_group(required=True)
     area.add_argument("--kommun", metavar="KKKK", help="kommunkod, fyra siffror")
     area.add_argument("--lan", metavar="LL", help="länskod, två siffror")
@@ -123,11 +141,39 @@ def build_parser() -> argparse.ArgumentParser:
                    help="instrumentpanelens adress i rapportens länkar (annars $ADOPTION_PUBLIC_URL; "
                         "utan den skrivs länkarna som sökvägar)")
     p.add_argument("-o", "--output", metavar="FIL", required=True, help="PDF-fil att skriva")
+
+    p = sub.add_parser("publish", parents=[db], help="publicera aktuell dataversion som ögonblicksbild för repliker")
+    p.add_argument("--to", metavar="MAPP", help=f"mappen replikerna läser (annars ${PUBLISH_DIR_ENV})")
+    p.add_argument("--keep", type=int, metavar="N",
+                   help="behåll bara de N senaste ögonblicksbilderna (den som current pekar på behålls alltid)")
     return parser
 
 
 def _store(args) -> Store:
-    return Store(resolve_db_path(args.db), on_wait=lambda message: print(message, file=sys.stderr))
+    read_only = getattr(args, "read_only", False) or read_only_from_env()
+    path = resolve_db_path(args.db)
+    folder = published_dir()
+    if read_only and folder is not None and not args.db:
+        # On a replica's machine a reading command shows what the replica serves.
+        from .store.snapshots import choose
+
+        path = choose(folder, getattr(args, "data_version", None)).snapshot.path
+    return Store(path, on_wait=lambda message: print(message, file=sys.stderr), read_only=read_only)
+
+
+def _publish_after_commit(store: Store) -> int:
+    """Publish to $ADOPTION_PUBLISH_DIR after a new data version, when it is set; the exit status."""
+    from .store.publish import publish_if_configured
+
+    try:
+        result = publish_if_configured(store)
+    except AdoptionError as error:
+        print(f"Fel vid publicering (ändringen är sparad, men replikerna visar den inte ännu): {error} "
+              f"Publicera igen med: python -m adoption publish --to {publish_dir()}", file=sys.stderr)
+        return 1
+    if result is not None:
+        print(result.message())
+    return 0
 
 
 def _validate_filter(args) -> Filter:
@@ -154,6 +200,7 @@ def cmd_init(args) -> int:
         print(f"Programmål: {report.goals_loaded} standardmål inlästa")
     if report.demo_version is not None:
         print(f"Demodata inläst som dataversion {report.demo_version}")
+        return _publish_after_commit(store)
     return 0
 
 
@@ -272,16 +319,17 @@ def cmd_import_population(args) -> int:
     frame = prepared.result.frame
     years = ", ".join(map(str, sorted(frame["ar"].unique().tolist())))
     print(f"Läste in befolkning för {len(frame)} kommun-år ({years}) som dataversion {outcome.version}")
-    return 0
+    return _publish_after_commit(store)
 
 
 def cmd_demo(args) -> int:
-    version, removed = _store(args).remove_demo(created_by=CLI_AUTHOR)
+    store = _store(args)
+    version, removed = store.remove_demo(created_by=CLI_AUTHOR)
     if version is None:
         print("Det fanns inga demorader att ta bort.")
-    else:
-        print(f"Tog bort {removed} demorader; ny dataversion {version}.")
-    return 0
+        return 0
+    print(f"Tog bort {removed} demorader; ny dataversion {version}.")
+    return _publish_after_commit(store)
 
 
 def cmd_info(args) -> int:
@@ -414,6 +462,7 @@ def cmd_ingest(args) -> int:
     print(outcome.message)
     if outcome.version is not None:
         print(f"Ny dataversion: {outcome.version}")
+        return _publish_after_commit(store)
     return 0
 
 
@@ -439,8 +488,22 @@ def cmd_history(args) -> int:
 
 
 def cmd_rollback(args) -> int:
-    version = _store(args).rollback(args.version, created_by=args.user)
+    store = _store(args)
+    version = store.rollback(args.version, created_by=args.user)
     print(f"Återställde dataversion {args.version} som ny dataversion {version}. Inget togs bort.")
+    return _publish_after_commit(store)
+
+
+def cmd_publish(args) -> int:
+    from .store.publish import publish
+
+    folder = Path(args.to) if args.to else publish_dir()
+    if folder is None:
+        raise AdoptionError(f"Ange mappen att publicera till med --to MAPP (eller ${PUBLISH_DIR_ENV}).")
+    if read_only_from_env():
+        raise AdoptionError("Den här processen är skrivskyddad (ADOPTION_READ_ONLY eller ADOPTION_PUBLISHED är "
+                            "satt); publicera från skrivaren, som äger databasfilen.")
+    print(publish(_store(args), folder, keep=args.keep).message())
     return 0
 
 
@@ -475,6 +538,7 @@ COMMANDS = {
     "import-population": cmd_import_population,
     "demo": cmd_demo,
     "info": cmd_info,
+    "publish": cmd_publish,
     "effekt": cmd_effekt,
 }
 

@@ -1,4 +1,4 @@
-"""Run the benchmark suite: ``python -m bench.run [--quick] [--only metrics,pages,upload,browser,reports]``.
+"""Run the benchmark suite: ``python -m bench.run [--quick] [--only metrics,pages,upload,browser,reports,effect,capacity]``.
 
 Writes ``bench/results.json`` and ``docs/benchmarks.md``. Benchmarks are not
 tests: a missed target is reported, never turned into a failing exit code
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .common import REPO, Figure, log, machine
 
-SECTIONS = ("metrics", "pages", "upload", "browser", "reports", "effect")
+SECTIONS = ("metrics", "pages", "upload", "browser", "reports", "effect", "capacity")
 RESULTS = REPO / "bench" / "results.json"
 DOC = REPO / "docs" / "benchmarks.md"
 
@@ -77,6 +77,10 @@ def main(argv=None) -> int:
                     from . import effect_bench
 
                     figures += effect_bench.run(tmp, large_db, quick=args.quick)
+                elif section == "capacity":
+                    from . import capacity_bench
+
+                    figures += capacity_bench.run(tmp, quick=args.quick)
             except Exception:  # noqa: BLE001 - record and go on with the other sections
                 failures[section] = traceback.format_exc()[-3000:]
                 log(f"section {section} crashed:\n{failures[section]}")

@@ -20,6 +20,7 @@ who = admin.gate(ctx.lang)
 if who is None:
     st.stop()
 st.caption(ctx.t("ladda_upp.signed_in", who=accessibility.history_label(who.label, ctx.lang)), unsafe_allow_html=True)
+admin.show_published(ctx.lang)
 
 tab_upload, tab_history, tab_goals = st.tabs(
     [ctx.t("ladda_upp.tab.upload"), ctx.t("ladda_upp.tab.history"), ctx.t("ladda_upp.tab.goals")])

@@ -73,11 +73,17 @@ class Store(ReferenceArea, VersionArea, SurveyArea, InitiativeArea, PopulationAr
         wait_seconds: float = 60.0,
         on_wait: Callable[[str], None] | None = None,
         keep_open_seconds: float = 0.0,
+        read_only: bool = False,
     ) -> None:
         self.path = Path(path)
         self._connector = Connector(self.path, wait_seconds=wait_seconds, on_wait=on_wait,
-                                    keep_open_seconds=keep_open_seconds)
+                                    keep_open_seconds=keep_open_seconds, read_only=read_only)
         self._memo: dict[tuple, tuple[tuple[int, int], object]] = {}
+
+    @property
+    def read_only(self) -> bool:
+        """Opened with DuckDB's read_only=True (a replica): every write raises ReadOnlyError."""
+        return self._connector.read_only
 
     # -- schema -----------------------------------------------------------------
 

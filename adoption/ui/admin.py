@@ -23,6 +23,7 @@ import streamlit as st
 from adoption import access, formats, metrics
 from adoption.errors import AdoptionError
 from adoption.ingest import report_frame
+from adoption.paths import read_only_from_env
 from adoption.text import i18n, present
 
 _SESSION_KEY = "_admin_password_session"
@@ -91,6 +92,8 @@ def decision(cfg: access.AccessConfig | None = None) -> access.Decision:
 
 def may_administer() -> bool:
     """For app.py: list the upload page in the navigation only for an admitted request."""
+    if read_only_from_env():
+        return False  # a replica: nobody writes here, whoever asks
     try:
         return decision().allowed
     except Exception:  # noqa: BLE001 - the navigation must never fail over this
@@ -116,6 +119,9 @@ def _password_form(cfg: access.AccessConfig, lang: str) -> None:
 
 def gate(lang: str) -> Admin | None:
     """Draw the login controls when needed; the admin, or None (then the page must show nothing else)."""
+    if read_only_from_env():
+        st.info(i18n.t("admin.read_only", lang), icon="🔒")
+        return None
     cfg = config()
     result = decision(cfg)
     if result.allowed:
@@ -146,11 +152,46 @@ def gate(lang: str) -> Admin | None:
 
 def require(lang: str) -> Admin:
     """The server-side re-check right before an admin action: stops the run when not admitted."""
+    if read_only_from_env():
+        st.error(i18n.t("admin.denied_action", lang) + " " + i18n.t("admin.read_only", lang), icon="🔒")
+        st.stop()
     result = decision()
     if not result.allowed:
         st.error(i18n.t("admin.denied_action", lang) + " " + result.message(lang), icon="🔒")
         st.stop()
     return Admin(result.label or "", result.mode)
+
+
+_PUBLISHED = "_admin_published"
+
+
+def publish_after_write(store) -> None:
+    """After a write on the writer: publish to $ADOPTION_PUBLISH_DIR when it is set.
+
+    The outcome is kept for :func:`show_published`, since the page reruns right
+    after a write. A failed publication leaves the write saved and says so.
+    """
+    from adoption.paths import publish_dir
+    from adoption.store.publish import publish_if_configured
+
+    try:
+        result = publish_if_configured(store)
+    except AdoptionError as error:
+        st.session_state[_PUBLISHED] = ("failed", str(error), str(publish_dir()))
+        return
+    if result is not None:
+        st.session_state[_PUBLISHED] = ("published", result.message(), "")
+
+
+def show_published(lang: str) -> None:
+    outcome = st.session_state.pop(_PUBLISHED, None)
+    if outcome is None:
+        return
+    status, text, folder = outcome
+    if status == "published":
+        st.info(i18n.t("ladda_upp.published", lang).format(message=text), icon="📤")
+    else:
+        st.error(i18n.t("ladda_upp.publish_failed", lang).format(error=text, folder=folder), icon="⚠️")
 
 
 # -- tables for the upload page (pure: frames in, frames out; no Streamlit calls) -----------

@@ -35,6 +35,7 @@ def history(ctx: PageContext) -> None:
     if st.button(ctx.t("ladda_upp.rollback_button"), disabled=target is None or not sure, key="rollback_button"):
         actor = admin.require(ctx.lang)
         new = store.rollback(int(target), created_by=actor.label)
+        admin.publish_after_write(store)
         ss["_rollback_done"] = (int(target), new)
         for key in ("rollback_version", "rollback_confirm"):
             ss.pop(key, None)
@@ -81,6 +82,7 @@ def _goal_form(ctx: PageContext, goal) -> None:
     outcome = goal_domain.edit_goal(ctx.store, goal.goal_id, target=target, target_year=target_year,
                                     label_sv=label_sv, label_en=label_en, changed_by=actor.label)
     if outcome.saved:
+        admin.publish_after_write(ctx.store)
         st.session_state["_goal_done"] = outcome.message(ctx.lang)
         st.rerun()
     elif outcome.status == goal_domain.UNCHANGED:

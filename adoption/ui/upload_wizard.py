@@ -109,6 +109,8 @@ def _file(ctx: PageContext, state: wizard.Wizard, uploaded, kind: str, year: int
     if st.button(ctx.t("ladda_upp.commit"), type="primary", disabled=not ready.ready, key="upload_commit"):
         actor = admin.require(ctx.lang)  # the server-side re-check, right before writing
         outcome = pipeline.commit(prepared, store, uploaded_by=actor.label, confirmed_fuzzy=made.confirmed)
+        if outcome.version is not None:
+            admin.publish_after_write(store)
         ss[_STATE] = ss[_STATE].committed(outcome)
         st.rerun()
 

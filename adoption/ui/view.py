@@ -38,6 +38,7 @@ from adoption.text.languages import DEFAULT_LANG, LANGS
 
 from ..store import Store
 from . import cache, navigation, printing
+from .context import source as current_source
 from .context import store as current_store
 
 WIDGET_PREFIX = "w_"
@@ -130,9 +131,9 @@ def setup(page: str, uses: Iterable[str] = (), *, matt_options: tuple[str, ...] 
     """
     navigation.page(page)  # KeyError for a page the navigation does not know
     uses = tuple(uses)
-    db = current_store()
-    current = cache.current_version(db)
     params = _url_params()
+    # On a replica the pinned version picks the snapshot file (adoption.ui.context).
+    db, current = current_source(requested_version(params))
     known = cache.known(db, requested_version(params), current)
     if matt_options is not None:
         known = replace(known, matt=tuple(matt_options))
