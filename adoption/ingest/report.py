@@ -56,6 +56,9 @@ class IngestResult:
     column_mapping: dict[str, str] = field(default_factory=dict)
     # Spreadsheet row number of each row of ``frame`` (same order).
     source_rows: list[int] = field(default_factory=list)
+    # The columns of ``frame`` the file holds (None: all). A column that is not
+    # held is "not in this file": it leaves stored answers as they are.
+    columns_in_file: tuple[str, ...] | None = None
     # True when the file could not be read as a table at all (wrong type,
     # corrupt, unknown encoding): the command line exits with status 2.
     unreadable: bool = False

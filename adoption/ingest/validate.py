@@ -220,6 +220,7 @@ def _validate(data: bytes, filename: str, kind: str, municipalities: pd.DataFram
 
     mapping = map_headers(table.header, kind, column_mapping)
     result.column_mapping = dict(mapping.used)
+    result.columns_in_file = _held(mapping, kind, year)
     result.unknown_columns = list(mapping.unknown)
     problems = result.problems
     if mapping.unknown:
@@ -297,6 +298,16 @@ def _validate(data: bytes, filename: str, kind: str, municipalities: pd.DataFram
         result.frame = out.reset_index(drop=True)
         result.source_rows = list(table.row_numbers)
     return result
+
+
+def _held(mapping, kind: str, year: int | None) -> tuple[str, ...]:
+    """The output columns the file holds: its mapped columns, the code found from a name, a chosen year."""
+    held = set(mapping.columns.values())
+    if "kommun" in held:
+        held.add("kommunkod")
+    if year is not None:
+        held.add("ar")
+    return tuple(c for c in output_columns(kind) if c in held)
 
 
 def _parse_column(cells: list[str], parse: Callable[[str], object]) -> tuple[dict, dict, list]:

@@ -981,6 +981,107 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "ladda_upp.goal_year_range": {"sv": "Målåret måste ligga mellan {min_year} och {max_year}.",
                                   "en": "The target year must be between {min_year} and {max_year}."},
+    # -- issue 17: corrections without surprises (new keys; the lead moves them into the catalogues) --
+    # what each column of an upload holds, for the column choices and the change lists
+    "column.ar": {"sv": "År (enkätåret)", "en": "Year (survey year)"},
+    "column.typ": {"sv": "Typ av svarande (kommun eller civilsamhälle)",
+                   "en": "Kind of respondent (municipality or civil society)"},
+    "column.kommunkod": {"sv": "Kommunkod (fyra siffror)", "en": "Municipality code (four digits)"},
+    "column.kommun": {"sv": "Kommunens namn", "en": "Name of the municipality"},
+    "column.organisation": {"sv": "Organisationens namn (civilsamhälle)",
+                            "en": "Name of the organisation (civil society)"},
+    "column.organisationsnummer": {"sv": "Organisationsnummer", "en": "Organisation number"},
+    "column.org_kategori": {"sv": "Organisationens kategori", "en": "Category of the organisation"},
+    "column.ai_strategi": {"sv": "Har en AI-strategi (nej, pågår, ja)", "en": "Has an AI strategy (no, in progress, yes)"},
+    "column.riktlinjer_genai": {"sv": "Har riktlinjer för generativ AI (ja/nej)",
+                                "en": "Has guidelines for generative AI (yes/no)"},
+    "column.antal_initiativ": {"sv": "Antal AI-initiativ", "en": "Number of AI initiatives"},
+    "column.antal_i_drift": {"sv": "Antal AI-initiativ i drift", "en": "Number of AI initiatives in production"},
+    "column.andel_utbildad_personal": {"sv": "Andel personal utbildad i AI (procent)",
+                                       "en": "Share of staff trained in AI (percent)"},
+    "column.ai_budget_tkr": {"sv": "Budget för AI (tusen kronor)", "en": "Budget for AI (thousand SEK)"},
+    "column.hinder": {"sv": "Hinder för AI (lista)", "en": "Barriers to AI (list)"},
+    "column.deltar_kraftsamling": {"sv": "Deltar i Kraftsamling (ja/nej)", "en": "Takes part in Kraftsamling (yes/no)"},
+    "column.mognad_sector": {"sv": "Mognad: {sector}", "en": "Stage: {sector}"},
+    "column.titel": {"sv": "Initiativets titel", "en": "Title of the initiative"},
+    "column.sektor": {"sv": "Sektor (verksamhetsområde)", "en": "Sector"},
+    "column.mognad": {"sv": "Mognad (planerad, pilot, i drift, skalad)",
+                      "en": "Stage (planned, pilot, in production, scaled)"},
+    "column.teknik": {"sv": "Teknik", "en": "Technique"},
+    "column.beskrivning": {"sv": "Beskrivning", "en": "Description"},
+    "column.nytta": {"sv": "Nytta (lista)", "en": "Benefits (list)"},
+    "column.utvarderad": {"sv": "Effekten är utvärderad (ja/nej)", "en": "The effect has been evaluated (yes/no)"},
+    "column.samverkan": {"sv": "Samverkar med (kommunkoder)", "en": "Works together with (municipality codes)"},
+    "column.kalla": {"sv": "Källa (webbadress eller dokument)", "en": "Source (web address or document)"},
+    "column.population": {"sv": "Befolkning", "en": "Population"},
+    # the preview: every changed row, field by field
+    "ladda_upp.col.who": {"sv": "Svarande eller initiativ", "en": "Respondent or initiative"},
+    "ladda_upp.col.field": {"sv": "Fält", "en": "Field"},
+    "ladda_upp.change.added": {"sv": "(ny rad)", "en": "(new row)"},
+    "ladda_upp.change.row_comes": {"sv": "raden läggs till", "en": "the row is added"},
+    "ladda_upp.change.removed": {"sv": "(raden tas bort)", "en": "(the row is removed)"},
+    "ladda_upp.change.row_goes": {"sv": "raden finns", "en": "the row exists"},
+    "ladda_upp.change.replaces_demo": {"sv": "(ersätter demodata)", "en": "(replaces demo data)"},
+    "ladda_upp.change.demo": {"sv": "demodata", "en": "demo data"},
+    "ladda_upp.change.real": {"sv": "svaren i filen", "en": "the answers in the file"},
+    "ladda_upp.change.rewritten": {"sv": "(raden skrivs om)", "en": "(the row is rewritten)"},
+    "ladda_upp.changes_heading": {"sv": "Ändringar fält för fält (före → efter):",
+                                  "en": "Changes field by field (before → after):"},
+    "ladda_upp.changes_none": {"sv": "Inga sparade svar ändras; filen lägger bara till nya rader.",
+                               "en": "No stored answers change; the file only adds new rows."},
+    "ladda_upp.blank_warning.one": {
+        "sv": "Observera: {n} sparat svar blir tomt (inget svar) eftersom cellen är tom i filen: {examples}{more}. "
+              "En kolumn som inte finns i filen lämnar svaren orörda; en tom cell i en kolumn som finns tömmer svaret.",
+        "en": "Note: {n} stored answer becomes empty (no answer) because its cell is empty in the file: "
+              "{examples}{more}. A column that is not in the file leaves the answers as they are; an empty cell in "
+              "a column that is there empties the answer.",
+    },
+    "ladda_upp.blank_warning.other": {
+        "sv": "Observera: {n} sparade svar blir tomma (inget svar) eftersom cellerna är tomma i filen: "
+              "{examples}{more}. En kolumn som inte finns i filen lämnar svaren orörda; en tom cell i en kolumn "
+              "som finns tömmer svaret.",
+        "en": "Note: {n} stored answers become empty (no answer) because their cells are empty in the file: "
+              "{examples}{more}. A column that is not in the file leaves the answers as they are; an empty cell in "
+              "a column that is there empties the answer.",
+    },
+    "ladda_upp.blank_more": {"sv": " och {n} till", "en": " and {n} more"},
+    "ladda_upp.columns_kept": {
+        "sv": "Kolumner som inte finns i filen ändras inte för rader som redan är sparade: {columns}.",
+        "en": "Columns that are not in the file do not change for rows already stored: {columns}.",
+    },
+    # the validation report's summary, with plurals
+    "ladda_upp.n_errors.one": {"sv": "{n} fel", "en": "{n} error"},
+    "ladda_upp.n_errors.other": {"sv": "{n} fel", "en": "{n} errors"},
+    "ladda_upp.n_warnings.one": {"sv": "{n} varning", "en": "{n} warning"},
+    "ladda_upp.n_warnings.other": {"sv": "{n} varningar", "en": "{n} warnings"},
+    "ladda_upp.and": {"sv": "{first} och {second}", "en": "{first} and {second}"},
+    "ladda_upp.report_blocking": {
+        "sv": "{counts}. Filen kan sparas först när alla fel är rättade.",
+        "en": "{counts}. The file can be saved only when every error is fixed.",
+    },
+    "ladda_upp.report_warnings_only": {
+        "sv": "Inga fel, {warnings}. Filen kan sparas; läs varningarna först.",
+        "en": "No errors, {warnings}. The file can be saved; read the warnings first.",
+    },
+    # history and restore
+    "ladda_upp.col.when_local": {"sv": "Tid (svensk tid)", "en": "Time (Swedish time)"},
+    "ladda_upp.col.sha_short": {"sv": "SHA-256 (början)", "en": "SHA-256 (start)"},
+    "ladda_upp.checksums": {"sv": "Fullständiga kontrollsummor (SHA-256)", "en": "Full checksums (SHA-256)"},
+    "ladda_upp.version_n": {"sv": "version {version}", "en": "version {version}"},
+    "ladda_upp.restore_of": {"sv": "återställning av version {version}", "en": "restore of version {version}"},
+    "ladda_upp.restore_preview": {"sv": "Det här ändras om du återställer:", "en": "This changes if you restore:"},
+    "ladda_upp.restore_nothing": {"sv": "Versionen har samma innehåll som nuvarande data; inget ändras.",
+                                  "en": "The version has the same content as the current data; nothing changes."},
+    "ladda_upp.restore_summary": {
+        "sv": "Återställningen lägger till {added} rader, ändrar {changed} och tar bort {removed}.",
+        "en": "The restore adds {added} rows, changes {changed} and removes {removed}.",
+    },
+    # goals
+    "ladda_upp.col.goal": {"sv": "Mål", "en": "Goal"},
+    "ladda_upp.col.revision": {"sv": "Revision", "en": "Revision"},
+    "ladda_upp.goal_metric_label": {"sv": "Mått", "en": "Measure"},
+    "ladda_upp.col.target": {"sv": "Målvärde", "en": "Target"},
+    "ladda_upp.col.wording": {"sv": "Formulering", "en": "Wording"},
 }
 
 
