@@ -1082,6 +1082,96 @@ TEXTS: dict[str, dict[str, str]] = {
     "ladda_upp.goal_metric_label": {"sv": "Mått", "en": "Measure"},
     "ladda_upp.col.target": {"sv": "Målvärde", "en": "Target"},
     "ladda_upp.col.wording": {"sv": "Formulering", "en": "Wording"},
+    # the upload tab
+    "ladda_upp.duplicate_current": {
+        "sv": "Den här filen har laddats upp förut ({file}, {when}, av {by}; dataversion {version}) och datan "
+              "är fortfarande likadan, så ingenting ändras om den sparas igen.",
+        "en": "This file was uploaded before ({file}, {when}, by {by}; data version {version}) and the data is "
+              "still the same, so saving it again changes nothing.",
+    },
+    "ladda_upp.duplicate_restores": {
+        "sv": "Den här filen har laddats upp förut ({file}, {when}, av {by}; dataversion {version}). Datan har "
+              "ändrats sedan dess: sparar du filen igen återställs dess värden. Förhandsvisningen visar vilka.",
+        "en": "This file was uploaded before ({file}, {when}, by {by}; data version {version}). The data has "
+              "changed since: saving the file again restores its values. The preview shows which.",
+    },
+    "ladda_upp.why_not.errors": {"sv": "Kan inte sparas: filen har fel (se valideringsrapporten).",
+                                 "en": "Cannot be saved: the file has errors (see the validation report)."},
+    "ladda_upp.why_not.names": {"sv": "Kan inte sparas än: bekräfta eller rätta kommunnamnen i steg 4.",
+                                "en": "Cannot be saved yet: confirm or correct the municipality names in step 4."},
+    "ladda_upp.why_not.columns": {"sv": "Kan inte sparas än: kontrollera de föreslagna kolumnerna i steg 3 och "
+                                        "bekräfta dem.",
+                                  "en": "Cannot be saved yet: check the suggested columns in step 3 and confirm "
+                                        "them."},
+    "ladda_upp.why_not.same_as_current": {"sv": "Inget att spara: filen är redan den aktuella datan.",
+                                          "en": "Nothing to save: the file is already the current data."},
+    "ladda_upp.columns_missing": {"sv": "Krävs men saknas: {columns}.", "en": "Required but missing: {columns}."},
+    "ladda_upp.columns_unmapped": {
+        "sv": "Rubriker utan kolumn (läses inte in): {headers}. Välj kolumn för dem nedan.",
+        "en": "Headers without a column (not read): {headers}. Choose a column for them below.",
+    },
+    "ladda_upp.column_remembered": {"sv": "sparat val från en tidigare uppladdning",
+                                    "en": "remembered from an earlier upload"},
+    "ladda_upp.column_suggested": {"sv": "förslag", "en": "suggestion"},
+    "ladda_upp.columns_confirm": {
+        "sv": "Jag har kontrollerat kolumnerna; de {n} förslagen stämmer (eller är ändrade).",
+        "en": "I have checked the columns; the {n} suggestions are right (or changed).",
+    },
+    "ladda_upp.step.names": {"sv": "4. Kommunnamn att kontrollera", "en": "4. Municipality names to check"},
+    "ladda_upp.unknown_names_help": {
+        "sv": "Namnen nedan motsvarar ingen kommun. Välj rätt kommun för varje rad; de närmaste namnen står först.",
+        "en": "The names below match no municipality. Choose the right one for each row; the closest names come "
+              "first.",
+    },
+    "ladda_upp.unknown_name_row": {"sv": "Rad {row}: ”{value}” är ingen känd kommun",
+                                   "en": "Row {row}: \"{value}\" is no known municipality"},
+    "ladda_upp.unknown_name_choose": {"sv": "Välj kommun …", "en": "Choose a municipality …"},
+    "ladda_upp.name_close": {"sv": "liknande namn", "en": "similar name"},
+    "ladda_upp.remembered": {"sv": "Sparade kolumnval för {kind} ({n})", "en": "Remembered column choices for "
+                                                                                "{kind} ({n})"},
+    "ladda_upp.remembered_help": {
+        "sv": "När en fil har samma rubrik som en tidigare uppladdning används samma kolumnval igen. Ta bort ett "
+              "val som inte längre stämmer.",
+        "en": "When a file has the same header as an earlier upload, the same column choice is used again. Remove "
+              "a choice that is no longer right.",
+    },
+    "ladda_upp.forget_which": {"sv": "Kolumnval att ta bort", "en": "Column choice to remove"},
+    "ladda_upp.forget_choose": {"sv": "Välj rubrik …", "en": "Choose a header …"},
+    "ladda_upp.forget": {"sv": "Ta bort kolumnvalet", "en": "Remove the column choice"},
+    # goals: typed in Swedish, explained when they cannot be saved
+    "ladda_upp.goal_target_help": {
+        "sv": "Skriv ett tal, med decimalkomma om det behövs: 80 eller 80,5. En andel skrivs i procent.",
+        "en": "Type a number, with a decimal comma or point if needed: 80 or 80.5. A share is typed in percent.",
+    },
+    "ladda_upp.goal_target_not_number": {"sv": "Målvärdet måste vara ett tal, till exempel 80 eller 80,5.",
+                                         "en": "The target must be a number, for example 80 or 80.5."},
+    "ladda_upp.goal_nothing_to_save": {"sv": "Inget att spara: inget är ändrat ännu.",
+                                       "en": "Nothing to save: nothing has changed yet."},
+    "ladda_upp.goal_wording_stale": {
+        "sv": "{which} nämner fortfarande det gamla målvärdet: ändra formuleringen så att den stämmer med målet.",
+        "en": "{which} still states the old target: change the wording so that it matches the goal.",
+    },
+    "ladda_upp.goal_wording_sv": {"sv": "Formuleringen på svenska", "en": "The Swedish wording"},
+    "ladda_upp.goal_wording_en": {"sv": "Formuleringen på engelska", "en": "The English wording"},
+    "ladda_upp.goal_note.wording_no_figure": {
+        "sv": "Formuleringen av {goal} nämner inte det nya målvärdet; kontrollera att den stämmer innan du sparar.",
+        "en": "The wording of {goal} does not state the new target; check that it is right before you save.",
+    },
+    # administrators' gate, demo data
+    "admin.configure_heading": {"sv": "För IT: så konfigureras inloggning på en delad server",
+                                "en": "For IT: how to configure sign-in on a shared server"},
+    "ladda_upp.demo_heading": {"sv": "Demodata", "en": "Demo data"},
+    "ladda_upp.demo_help": {
+        "sv": "Databasen innehåller påhittade demorader. Ta bort dem när riktiga data är inlästa: det blir en ny "
+              "dataversion, och banderollen ”Demodata” försvinner när inga demorader finns kvar.",
+        "en": "The database holds made-up demo rows. Remove them once real data is loaded: this makes a new data "
+              "version, and the \"Demo data\" banner goes away when no demo rows remain.",
+    },
+    "ladda_upp.demo_confirm": {"sv": "Ja, ta bort alla demorader", "en": "Yes, remove every demo row"},
+    "ladda_upp.demo_confirm_first": {"sv": "Bekräfta först med rutan ovan.", "en": "Confirm with the box above first."},
+    "ladda_upp.demo_remove": {"sv": "Ta bort demodata", "en": "Remove demo data"},
+    "ladda_upp.demo_removed": {"sv": "Tog bort {rows} demorader; ny dataversion {version}.",
+                               "en": "Removed {rows} demo rows; new data version {version}."},
 }
 
 
