@@ -11,7 +11,7 @@ The upload page and the command line use the same two steps::
 ``prepare`` never writes to the database. ``commit`` writes the new data
 version, its rows and the ``upload`` row in one transaction
 (:meth:`Store.commit_upload`), and writes nothing when the same file (same
-SHA-256 and kind) was loaded before.
+SHA-256 and kind) was loaded before and changes nothing now.
 
 The preview compares the file with the current version using the keys
 ``Store.add_survey`` replaces by (ar, typ, kommunkod, org_key for answers;
@@ -26,9 +26,11 @@ Every changed row is listed field by field (old -> new) in
 
 A file uploaded before (same SHA-256 and kind) is a no-op only when it
 would change nothing now; when the data changed since, committing it again
-restores its values, and the preview shows which. The headline effect is computed by committing the
-upload into a scratch copy of the database file (copied while this process
-holds the file) and running ``adoption.metrics.compute`` on the copy for the
+restores its values, and the preview shows which.
+
+The headline effect is computed by committing the upload into a scratch
+copy of the database file (copied while this process holds the file) and
+running ``adoption.metrics.compute`` on the copy for the
 version before and the version after: exactly the figures the dashboard
 will show, at the cost of copying a file of a few MB.
 

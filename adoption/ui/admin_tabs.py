@@ -20,6 +20,12 @@ from .view import PageContext
 _RESTORE_LISTED = 500  # changed fields shown before a restore; the summary counts them all
 
 
+# Comparing two whole versions reads every row of both: once per choice, not on every rerun.
+@st.cache_data(show_spinner=False, max_entries=8)
+def _restore_preview(path: str, target: int, current: int | None, _store):
+    return restore_preview(_store, target, current)
+
+
 def history(ctx: PageContext) -> None:
     """Every version and upload, a restore of an earlier version (as a new version), demo data removal."""
     ss = st.session_state
@@ -55,7 +61,7 @@ def _restore(ctx: PageContext) -> None:
                           placeholder=ctx.t("ladda_upp.rollback_choose"),
                           format_func=lambda v: shown.restore_label(versions[v], uploads, years, ctx.lang))
     if target is not None:
-        changes = restore_preview(store, int(target), ctx.current)
+        changes = _restore_preview(str(store.path), int(target), ctx.current, store)
         st.markdown(ctx.t("ladda_upp.restore_preview") + " " + shown.restore_summary(changes, ctx.lang))
         table = shown.changes_table(changes, cache.municipality_names(store), ctx.lang,
                                     statuses=(ADDED, CHANGED, REMOVED))
@@ -108,21 +114,28 @@ def goals(ctx: PageContext) -> None:
 
 
 def _keys(goal_id: str) -> dict[str, str]:
-    return {name: f"goal_{name}_{goal_id}" for name in ("target", "year", "sv", "en")}
+    return {name: f"goal_{name}_{goal_id}" for name in ("target", "year", "sv", "en", "last")}
 
 
 def _reword(goal, lang: str) -> None:
-    """When the target or year changes, the wordings follow (callback: runs before the page is drawn)."""
+    """When the target or year changes, the wordings follow (callback: runs before the page is drawn).
+
+    The figure replaced is the one the wording got last (kept under the "last"
+    key), so a second change follows the first.
+    """
     ss = st.session_state
     keys = _keys(goal.goal_id)
     target = goal_domain.parse_target(ss.get(keys["target"], ""))
     if target is None:
         return
     year = int(ss.get(keys["year"], goal.target_year))
-    for field, text_lang in (("sv", "sv"), ("en", "en")):
-        new = goal_domain.reworded(ss.get(keys[field], ""), goal, target, year, text_lang)
+    old_target, old_year = ss.get(keys["last"], (float(goal.target), int(goal.target_year)))
+    for field in ("sv", "en"):
+        new = goal_domain.reworded(ss.get(keys[field], ""), goal, target, year, field, old_target=old_target,
+                                   old_year=old_year)
         if new is not None:
             ss[keys[field]] = new
+    ss[keys["last"]] = (goal_domain.stored_target(target, goal_domain.target_unit(goal.metric, goal.measure)), year)
 
 
 def _goal_editor(ctx: PageContext, goal) -> None:

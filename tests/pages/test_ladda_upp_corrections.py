@@ -245,6 +245,11 @@ def test_goal_target_with_a_decimal_comma_rewords_the_goal(demo_db, monkeypatch,
     # the wording followed the new target
     assert at.text_input(key="goal_sv_M1").value == "80,5 % av kommunerna har AI i drift"
     assert at.text_input(key="goal_en_M1").value == "80.5 % of municipalities have AI in production"
+    # a second change follows the first
+    at.text_input(key="goal_target_M1").input("85").run()
+    assert at.text_input(key="goal_sv_M1").value == "85 % av kommunerna har AI i drift"
+    at.text_input(key="goal_target_M1").input("80,5").run()
+    assert at.text_input(key="goal_sv_M1").value == "80,5 % av kommunerna har AI i drift"
     at.button(key="goal_save_M1").click().run()
     no_exceptions(at)
     m1 = Store(demo_db).goals().set_index("goal_id").loc["M1"]
