@@ -168,8 +168,8 @@ def _goal_editor(ctx: PageContext, goal) -> None:
         why = None if check.ready else check.message(ctx.lang)
         clicked = st.button(ctx.t("ladda_upp.goal_save"), key=f"goal_save_{goal.goal_id}", disabled=not check.ready,
                             help=why)
-        if why:
-            st.caption(why)
+        if check.status == goal_domain.INVALID:
+            st.caption(why)  # an untouched goal says why only on the button, not five times on every visit
     if not clicked:
         return
     actor = admin.require(ctx.lang)
