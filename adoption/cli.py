@@ -309,7 +309,7 @@ def cmd_import_population(args) -> int:
         return status
     for problem in prepared.result.warnings:
         print(report_line(problem))
-    if prepared.duplicate_of is not None:
+    if prepared.same_as_current:
         print(_duplicate_message(prepared.duplicate_of))
         return 0
     outcome = commit(prepared, store, uploaded_by=args.user)
@@ -376,7 +376,31 @@ def _kind(args, data: bytes, name: str) -> str:
     return kind
 
 
-def _print_prepared(prepared, *, show_preview: bool = True) -> None:
+# Changed fields the command line lists before it says how many more there are.
+MAX_CHANGE_LINES = 200
+
+
+def _print_changes(prepared, names) -> None:
+    """Every changed field (old -> new), what the file leaves as it is, and answers that become empty."""
+    from .views import upload as shown
+
+    preview = prepared.preview
+    table = shown.changes_table(preview.changes, names)
+    if len(table):
+        print("Ändringar (före → efter):")
+        for year, who, column, old, new in table.head(MAX_CHANGE_LINES).itertuples(index=False):
+            print(f"  {who} {year}: {column}: {old} → {new}")
+        if len(table) > MAX_CHANGE_LINES:
+            print(f"  … och {formatting.number(len(table) - MAX_CHANGE_LINES)} ändringar till.")
+    if prepared.columns_not_in_file and (preview.changed or preview.unchanged):
+        print("Kolumner som inte finns i filen ändras inte för rader som redan är sparade: "
+              + ", ".join(prepared.columns_not_in_file) + ".")
+    warning = shown.blank_warning(preview.changes, names)
+    if warning:
+        print(warning)
+
+
+def _print_prepared(prepared, names=None, *, show_preview: bool = True) -> None:
     from .ingest.report import report_line
 
     result = prepared.result
@@ -388,19 +412,22 @@ def _print_prepared(prepared, *, show_preview: bool = True) -> None:
             print(f"  rad {m.row}: ”{m.value}” → {m.name} ({m.kommunkod}), likhet {m.score:.0f} %")
     errors, warnings = len(result.errors), len(result.warnings)
     print(f"{prepared.filename} ({prepared.kind}, SHA-256 {prepared.sha256}): {errors} fel, {warnings} varningar.")
-    if prepared.duplicate_of is not None:
-        from .ingest.pipeline import _duplicate_message
-
-        print(_duplicate_message(prepared.duplicate_of))
     preview = prepared.preview
     if show_preview and preview is not None:
         print(f"Jämfört med dataversion {preview.base_version if preview.base_version is not None else '(ingen)'}:")
         for c in preview.counts:
-            print(f"  {c.ar} {c.typ}: {c.added} nya, {c.changed} ändrade, {c.unchanged} oförändrade")
+            n = {k: formatting.number(getattr(c, k)) for k in ("added", "changed", "unchanged")}
+            print(f"  {c.ar} {c.typ}: {n['added']} nya, {n['changed']} ändrade, {n['unchanged']} oförändrade")
         for h in preview.headline:
             before = present.value(present.figure(h.before, unit=h.unit, status=h.before_status))
             after = present.value(present.figure(h.after, unit=h.unit, status=h.after_status))
             print(f"  {h.label} {h.ar}: {before} → {after}")
+        _print_changes(prepared, names or {})
+    if prepared.duplicate_of is not None:
+        from .ingest.pipeline import _duplicate_message, _restore_message
+
+        print(_duplicate_message(prepared.duplicate_of) if prepared.same_as_current
+              else _restore_message(prepared.duplicate_of))
 
 
 def _write_report(args, prepared) -> None:
@@ -433,9 +460,14 @@ def _status(prepared) -> int:
     return 0 if prepared.ok else 1
 
 
+def _names(store) -> dict[str, str]:
+    frame = store.municipalities()
+    return dict(zip(frame["kommunkod"], frame["name"]))
+
+
 def cmd_validate(args) -> int:
-    _, prepared = _prepare(args, headline=True)
-    _print_prepared(prepared)
+    store, prepared = _prepare(args, headline=True)
+    _print_prepared(prepared, _names(store))
     _write_report(args, prepared)
     status = _status(prepared)
     if status == 0:
@@ -450,14 +482,14 @@ def cmd_ingest(args) -> int:
     from .ingest.pipeline import commit
 
     store, prepared = _prepare(args, headline=False)
-    _print_prepared(prepared)
+    _print_prepared(prepared, _names(store))
     _write_report(args, prepared)
     status = _status(prepared)
     if status != 0:
         print("Ingenting sparades: filen har fel.", file=sys.stderr)
         return status
-    if prepared.duplicate_of is not None:
-        return 0  # the same file was loaded before: nothing to do (message printed above)
+    if prepared.same_as_current:
+        return 0  # the same file was loaded before and changes nothing now (message printed above)
     outcome = commit(prepared, store, uploaded_by=args.user, confirmed_fuzzy=args.accept_fuzzy)
     print(outcome.message)
     if outcome.version is not None:

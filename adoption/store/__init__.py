@@ -14,6 +14,7 @@ One module per area, each a class of methods that :class:`Store` inherits:
 - :mod:`.population`   population per municipality and year
 - :mod:`.uploads`      the upload record and the one transaction that writes an upload
 - :mod:`.goals`        programme goals and their revisions
+- :mod:`.mappings`     column choices remembered between uploads
 - :mod:`.connection`   opening the file, locks, migrations; :mod:`.metric_sql` the metric SQL
 
 Why mixins rather than area objects the Store delegates to: every caller
@@ -41,6 +42,7 @@ from .connection import (
 from .effect import EffectArea
 from .goals import GoalArea
 from .initiatives import InitiativeArea
+from .mappings import MappingArea, SavedMapping
 from .population import PopulationArea
 from .reference import ReferenceArea
 from .schemas import UploadInfo, UploadOutcome, UploadRecord, VersionInfo, org_key
@@ -48,8 +50,8 @@ from .survey import SurveyArea
 from .uploads import UploadArea, VersionChangedError
 from .versions import VersionArea
 
-__all__ = ["APP_KEEP_OPEN_SECONDS", "Store", "UploadInfo", "UploadOutcome", "UploadRecord", "VersionChangedError",
-           "VersionInfo", "latest_schema_version", "org_key"]
+__all__ = ["APP_KEEP_OPEN_SECONDS", "SavedMapping", "Store", "UploadInfo", "UploadOutcome", "UploadRecord",
+           "VersionChangedError", "VersionInfo", "latest_schema_version", "org_key"]
 
 # How long the app keeps the database open after its last query. Another
 # process that wants the file (an ingest from the command line) gets it at
@@ -58,7 +60,8 @@ APP_KEEP_OPEN_SECONDS = 5.0
 
 
 class Store(ReferenceArea, VersionArea, SurveyArea, InitiativeArea, PopulationArea, UploadArea, GoalArea,
-            EffectArea):
+            EffectArea,
+            MappingArea):
     """Database access for one DuckDB file.
 
     By default it holds no open connection (the command line). A long-running

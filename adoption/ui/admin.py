@@ -24,7 +24,7 @@ from adoption import access, formats, metrics
 from adoption.errors import AdoptionError
 from adoption.ingest import report_frame
 from adoption.paths import read_only_from_env
-from adoption.text import i18n, present
+from adoption.text import formatting, i18n, present
 
 _SESSION_KEY = "_admin_password_session"
 _FAILED_AT = "_admin_failed_at"
@@ -126,7 +126,10 @@ def gate(lang: str) -> Admin | None:
     result = decision(cfg)
     if result.allowed:
         if result.mode == access.LOCAL:
-            st.info(result.message(lang) + "\n\n" + i18n.t("admin.configure_help", lang), icon="🖥️")
+            # The short note on every visit; how IT configures a shared server only when asked for.
+            st.info(result.message(lang), icon="🖥️")
+            with st.expander(i18n.t("admin.configure_heading", lang)):
+                st.markdown(i18n.t("admin.configure_help", lang))
         elif result.mode == access.PASSWORD:
             if st.sidebar.button(i18n.t("admin.logout", lang), key="admin_logout"):
                 st.session_state.pop(_SESSION_KEY, None)
@@ -204,9 +207,10 @@ def counts_table(preview, lang: str):
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     kinds = {"kommun": i18n.label("typ", "kommun", lang), "civilsamhalle": i18n.label("typ", "civilsamhalle", lang),
              "befolkning": formats.kind_name("befolkning", lang)}
+    n = lambda value: formatting.number(value, lang)  # noqa: E731 - "40 290", as in every message
     rows = [{t("filter.ar"): str(c.ar), t("ladda_upp.col.typ"): kinds.get(c.typ, c.typ),
-             t("ladda_upp.col.added"): c.added, t("ladda_upp.col.changed"): c.changed,
-             t("ladda_upp.col.unchanged"): c.unchanged} for c in (preview.counts if preview else [])]
+             t("ladda_upp.col.added"): n(c.added), t("ladda_upp.col.changed"): n(c.changed),
+             t("ladda_upp.col.unchanged"): n(c.unchanged)} for c in (preview.counts if preview else [])]
     columns = [t(k) for k in ("filter.ar", "ladda_upp.col.typ", "ladda_upp.col.added",
                               "ladda_upp.col.changed", "ladda_upp.col.unchanged")]
     return pd.DataFrame(rows, columns=columns)
@@ -240,26 +244,3 @@ def report_table(result, lang: str):
         frame = frame.rename(columns={"Rad": "Row", "Kolumn": "Column", "Värde": "Value",
                                       "Allvarlighet": "Severity", "Problem": "Problem"})
     return frame
-
-
-def history_table(history, lang: str):
-    """store.history(): every version and upload, newest first, with readable headers."""
-    import pandas as pd
-
-    t = lambda key: i18n.t(key, lang)  # noqa: E731
-    out = pd.DataFrame({
-        t("filter.v"): [None if pd.isna(v) else int(v) for v in history["version"]],
-        t("ladda_upp.col.when"): [f"{w:%Y-%m-%d %H:%M}" if not pd.isna(w) else "" for w in history["happened_at"]],
-        t("common.by"): history["done_by"].fillna(""),
-        t("common.event"): history["action"].fillna(""),
-        t("ladda_upp.col.file"): history["filename"].fillna(""),
-        t("ladda_upp.col.kind"): history["kind"].fillna(""),
-        "SHA-256": history["sha256"].fillna(""),
-        t("ladda_upp.col.added"): history["rows_added"],
-        t("ladda_upp.col.changed"): history["rows_changed"],
-        t("ladda_upp.col.unchanged"): history["rows_unchanged"],
-        t("common.description"): history["description"].fillna(""),
-    })
-    out[t("filter.v")] = out[t("filter.v")].astype("Int64")
-    return out.iloc[::-1].reset_index(drop=True)
-

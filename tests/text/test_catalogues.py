@@ -34,6 +34,9 @@ ROOT = Path(__file__).resolve().parents[2]
 DYNAMIC: dict[str, Iterable[str] | None] = {
     "access.reason.": REASONS,  # adoption/access.py: why a request may (not) administer
     "effekt.verdict.": None, "effekt.reason.": None, "effekt.excluded.": None,  # views/effect.py: verdicts and why
+    "column.": None,  # ingest/suggest.py: what an upload column holds, by column name
+    "ladda_upp.why_not.": None, "ladda_upp.goal_note.": None,  # ui/upload_wizard.py, metrics/goals.py
+    "ladda_upp.goal_wording.": ("sv", "en"),  # metrics/goals.py: which wording still states the old target
     "filter.": KEYS,  # ui/map_widget.py: the filters a metric ignores, by URL key
     "initiativ.eval.": None,  # views/catalogue.py, pages/initiativ.py: evaluated ja/nej/okant
     "karta.click.": NIVAER, "karta.heading.": NIVAER, "karta.level.": NIVAER,  # ui/map_widget.py
