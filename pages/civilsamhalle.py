@@ -7,6 +7,7 @@ leave_legacy_pages_mode()
 import streamlit as st  # noqa: E402
 
 from adoption.metrics.years import latest_and_previous  # noqa: E402
+from adoption.text import present  # noqa: E402
 from adoption.ui import barriers, cache, downloads, map_widget, view  # noqa: E402
 from adoption.views import civil  # noqa: E402
 
@@ -25,15 +26,15 @@ st.subheader(ctx.t("civilsamhalle.headlines", year=year))
 summary = cache.call(civil.summary, ctx.store, ctx.version, flt)
 columns = st.columns(3)
 with columns[0]:
-    st.metric(ctx.t("civilsamhalle.drift_count"), civil.drift_count_text(summary.drift, ctx.lang), border=True,
-              help=summary.drift.reason or None)
-    st.caption(civil.base_text(summary.drift, ctx.lang, interval=False))
+    st.metric(ctx.t("civilsamhalle.drift_count"), present.count(summary.drift, ctx.lang), border=True,
+              help=present.reason(summary.drift, ctx.lang))
+    st.caption(present.caption(summary.drift, ctx.lang))
 with columns[1]:
-    st.metric(ctx.t("civilsamhalle.col.drift"), civil.value_text(summary.drift, ctx.lang), border=True)
-    st.caption(civil.base_text(summary.drift, ctx.lang))
+    st.metric(ctx.t("civilsamhalle.col.drift"), present.value(summary.drift, ctx.lang), border=True)
+    st.caption(present.caption(summary.drift, ctx.lang, with_interval=True))
 with columns[2]:
-    st.metric(ctx.t("civilsamhalle.col.aktivitet"), civil.value_text(summary.aktivitet, ctx.lang), border=True)
-    st.caption(civil.base_text(summary.aktivitet, ctx.lang))
+    st.metric(ctx.t("civilsamhalle.col.aktivitet"), present.value(summary.aktivitet, ctx.lang), border=True)
+    st.caption(present.caption(summary.aktivitet, ctx.lang, with_interval=True))
 
 # -- per county -------------------------------------------------------------------
 st.subheader(ctx.t("civilsamhalle.counties_heading", year=year))

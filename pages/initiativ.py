@@ -7,9 +7,9 @@ leave_legacy_pages_mode()
 import streamlit as st  # noqa: E402
 
 from adoption import metrics  # noqa: E402
-from adoption.text import formatting  # noqa: E402
+from adoption.text import formatting, present  # noqa: E402
 from adoption.ui import cache, catalogue_search, downloads, view  # noqa: E402
-from adoption.views import catalogue, overview  # noqa: E402
+from adoption.views import catalogue  # noqa: E402
 
 ctx = view.setup("initiativ", uses=("ar", "lan", "kommun", "sektor", "typ"))
 st.title(ctx.t("page.initiativ"))
@@ -26,13 +26,13 @@ query = catalogue.page_query(flt, *search)
 found = cache.call(catalogue.find, ctx.store, ctx.version, query, catalogue.TABLE_LIMIT)
 total = cache.call(catalogue.find, ctx.store, ctx.version, catalogue.Query(ar=ctx.year, typ=flt.typ), 0).total
 hits = found.rows
-st.markdown(ctx.t("initiativ.count", shown=number(found.total), total=number(total), year=ctx.year))
+st.markdown(ctx.tn("initiativ.count", total, shown=number(found.total), total=number(total), year=ctx.year))
 
 # The share evaluated for the sidebar selection, from the registry (the page's own filters are not in it).
 evaluated_share = cache.metric(ctx.store, ctx.version, "andel_utvarderade", flt)
 st.caption(ctx.t("initiativ.registry", label=metrics.get("andel_utvarderade").label(ctx.lang),
-                 value=overview.value_text(evaluated_share, ctx.lang),
-                 base=overview.base_text(evaluated_share, ctx.lang)))
+                 value=present.value(evaluated_share, ctx.lang),
+                 base=present.caption(evaluated_share, ctx.lang)))
 if hits.empty:
     st.info(ctx.t("initiativ.none"))
     st.stop()
@@ -57,7 +57,7 @@ chosen = st.selectbox(ctx.t("initiativ.pick"), list(titles), format_func=lambda 
 row = catalogue.initiative(hits, chosen)
 left, right = st.columns([1, 1])
 left.dataframe(catalogue.details(row, ctx.lang), hide_index=True, width="stretch")
-right.markdown(f"**{ctx.t('initiativ.description')}**")
+right.markdown(f"**{ctx.t('common.description')}**")
 right.text(catalogue.description_text(row))
 
 same = cache.call(catalogue.find_same_kind, ctx.store, ctx.version, row["sektor"], row["teknik"],

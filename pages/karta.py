@@ -6,13 +6,14 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
-from adoption.ui import group_chart, map_widget, view  # noqa: E402
+from adoption.ui import group_chart, map_widget, report, view  # noqa: E402
 
 ctx = view.setup("karta", uses=("ar", "lan", "grupp", "sektor", "typ", "matt", "niva"))
 st.title(ctx.t("page.karta"))
 view.share_control(ctx)
 if view.no_data(ctx):
     st.stop()
+report.download_button(ctx)
 
 if ctx.state.niva == "grupp":  # groups have no shapes: ordered bars and a table instead of a map
     group_chart.show(ctx, ctx.state.matt, key="karta")

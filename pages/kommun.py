@@ -9,11 +9,10 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
-from adoption.ui import cache, print_style, profile_sections, view  # noqa: E402
+from adoption.ui import cache, profile_sections, report, view  # noqa: E402
 from adoption.views import profile  # noqa: E402
 
 ctx = view.setup("kommun", uses=("ar", "lan", "grupp", "kommun", "vikter"))
-print_style.content_only()
 code = ctx.state.filter.kommun
 place = cache.call(profile.municipality, ctx.store, ctx.version, code) if code else None
 st.title(place.name if place else ctx.t("page.kommun"))
@@ -25,6 +24,7 @@ if place is None:
 
 profile_sections.caption(ctx, place)
 view.share_control(ctx)
+report.download_button(ctx, kommun=place.kommunkod)
 names = {**cache.municipality_names(ctx.store), **cache.county_names(ctx.store)}
 
 profile_sections.own_stages(ctx, place)
@@ -33,4 +33,4 @@ profile_sections.similar(ctx, found)
 profile_sections.trend(ctx, place, names)
 profile_sections.sectors(ctx, place)
 profile_sections.own_initiatives(ctx, place)
-st.caption(ctx.t("kommun.print"))
+profile_sections.print_note(ctx)

@@ -12,14 +12,15 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
-from adoption.ui import admin, admin_tabs, upload_wizard, view  # noqa: E402
+from adoption.ui import accessibility, admin, admin_tabs, upload_wizard, view  # noqa: E402
 
 ctx = view.setup("ladda_upp")
 st.title(ctx.t("page.ladda_upp"))
 who = admin.gate(ctx.lang)
 if who is None:
     st.stop()
-st.caption(ctx.t("ladda_upp.signed_in", who=who.label))
+st.caption(ctx.t("ladda_upp.signed_in", who=accessibility.history_label(who.label, ctx.lang)), unsafe_allow_html=True)
+admin.show_published(ctx.lang)
 
 tab_upload, tab_history, tab_goals = st.tabs(
     [ctx.t("ladda_upp.tab.upload"), ctx.t("ladda_upp.tab.history"), ctx.t("ladda_upp.tab.goals")])

@@ -9,7 +9,7 @@ import streamlit as st  # noqa: E402
 from adoption import metrics  # noqa: E402
 from adoption.text import formatting  # noqa: E402
 from adoption.ui import cache, charts, downloads, view  # noqa: E402
-from adoption.views import goals  # noqa: E402
+from adoption.views import alternatives, goals  # noqa: E402
 
 ctx = view.setup("mal", uses=())
 st.title(ctx.t("page.mal"))
@@ -29,7 +29,7 @@ for progress in progress_list:
         st.subheader(f"{progress.goal_id} · {formatting.markdown_literal(progress.label(ctx.lang))}")
         metric_name = metric.label(ctx.lang)
         if progress.measure == "numerator":
-            metric_name += f" ({ctx.t('mal.measure_count')})"
+            metric_name += f" ({ctx.t('unit.count')})"
         by = ctx.t("mal.default_label") if progress.illustrative else progress.changed_by
         st.caption(" · ".join([
             ctx.t("mal.target", target=goals.target_text(progress, ctx.lang), year=progress.target_year),
@@ -38,7 +38,7 @@ for progress in progress_list:
         ]), help=metric.definition(ctx.lang))
 
         icon = goals.STATUS_ICONS[progress.status]
-        st.markdown(f"**{ctx.t('mal.status_label')}: {icon} {progress.status_text(ctx.lang)}**")
+        st.markdown(f"**{ctx.t('common.status')}: {icon} {progress.status_text(ctx.lang)}**")
         reason = progress.reason_text(ctx.lang)
         if reason:
             st.info(reason, icon="📭")
@@ -57,7 +57,8 @@ for progress in progress_list:
 
         left, right = st.columns([3, 2])
         with left:
-            charts.altair(goals.chart, progress, ctx.lang, alt=f"{progress.goal_id}: {ctx.t('mal.chart_caption')}")
+            charts.altair(goals.chart, progress, ctx.lang, alt=f"{progress.goal_id}: {ctx.t('mal.chart_caption')}",
+                          summary=alternatives.goal_summary(progress, ctx.lang))
             st.caption(ctx.t("mal.chart_caption"))
         with right:
             st.dataframe(cache.derived(goals.series_table, progress, ctx.lang), hide_index=True, width="stretch")

@@ -46,13 +46,15 @@ st.write(ctx.t("om.reference.text"))
 reference_sets = cache.call(about.reference_table, ctx.store, ctx.version, ctx.lang)
 st.dataframe(reference_sets, hide_index=True, width="stretch")
 downloads.download_buttons(ctx, reference_sets, "om_referensdata", metric=None, with_year=False)
+st.header(ctx.t("om.effect.heading"))
+st.markdown(ctx.t("om.effect.text"))
 
 st.header(ctx.t("om.sources.heading"))
 for source in about.sources(ctx.lang):
     st.markdown(f"**{source.name}**: {source.text} ({ctx.t('om.col.licence').lower()}: {source.licence})")
 st.caption(ctx.t("om.sources.published"))
 
-st.header(ctx.t("om.goals.heading"))
+st.header(ctx.t("common.programme_goals"))
 st.write(ctx.t("om.goals.text"))
 goals = about.goals_table(ctx.store, ctx.lang)  # a handful of rows; goal edits are not data versions
 if len(goals):

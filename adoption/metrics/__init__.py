@@ -8,7 +8,7 @@ values, :mod:`.similarity` the similar municipalities and :mod:`.goals` the
 programme goals.
 """
 
-from adoption.metrics.compute import MetricResult, compute
+from adoption.metrics.compute import MetricResult, compute, count_status
 from adoption.metrics.definitions import (
     CIVIL_SOCIETY_MIN_N,
     REGISTRY,
@@ -16,6 +16,8 @@ from adoption.metrics.definitions import (
     STATUSES,
     Metric,
     get,
+    too_few,
 )
 
-__all__ = ["CIVIL_SOCIETY_MIN_N", "REGISTRY", "STATUSES", "STATUS_OK", "Metric", "MetricResult", "compute", "get"]
+__all__ = ["CIVIL_SOCIETY_MIN_N", "REGISTRY", "STATUSES", "STATUS_OK", "Metric", "MetricResult", "compute",
+           "count_status", "get", "too_few"]

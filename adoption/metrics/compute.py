@@ -13,10 +13,11 @@ from dataclasses import asdict, dataclass, field
 from adoption.errors import AdoptionError
 from adoption.metrics.definitions import (
     CIVIL_SOCIETY_MIN_N,
+    NEEDS_PREVIOUS_YEAR,
     STATUS_OK,
     Metric,
-    _reason,
     get,
+    too_few,
 )
 from adoption.metrics.filters import Filter, group_codes, in_group
 from adoption.metrics.stats import mean_interval, wilson_interval
@@ -43,7 +44,8 @@ class MetricResult:
     typ: str | None
     unit: str
     area: str | None = None  # the municipality, county or group code when grouped
-    reason: str | None = None
+    # the values the status's sentence needs, e.g. (("ar", 2022),); adoption.text.present words it
+    reason_values: tuple[tuple[str, object], ...] = ()
     suppressed: bool = False
     filters_ignored: tuple[str, ...] = ()
     breakdown: tuple[dict, ...] | None = None
@@ -52,6 +54,7 @@ class MetricResult:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["filters_ignored"] = list(self.filters_ignored)
+        data["reason_values"] = dict(self.reason_values)
         data["breakdown"] = list(self.breakdown) if self.breakdown is not None else None
         return data
 
@@ -107,6 +110,8 @@ def _compute(store: Store, metric_id: str, flt: Filter, *, version: int | None,
         status = "only_municipalities"
     elif metric.needs_population and not store.population_years(version):
         status = "needs_population"
+    elif metric.family in NEEDS_PREVIOUS_YEAR and ar - 1 not in years:
+        status = "no_previous_year"
 
     areas = _areas(store, flt, by, version)
     if status is not None:
@@ -155,13 +160,29 @@ def _empty(ctx: _Context, area: str, status: str) -> MetricResult:
     return MetricResult(
         metric=ctx.metric.id, value=None, numerator=None, denominator=None, n=0, ci_low=None, ci_high=None,
         data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=ctx.metric.unit,
-        area=None if area == "alla" else area, reason=_reason(status, ar=ctx.ar), filters_ignored=ctx.ignored,
-        status=status,
+        area=None if area == "alla" else area, reason_values=_reason_values(ctx, status),
+        filters_ignored=ctx.ignored, status=status,
     )
 
 
+def _reason_values(ctx: _Context, status: str) -> tuple[tuple[str, object], ...]:
+    if status == "too_few":
+        return (("ar", ctx.ar), ("min_n", CIVIL_SOCIETY_MIN_N))
+    return (("ar", ctx.ar),)
+
+
 def _suppress(ctx: _Context, n: int) -> bool:
-    return ctx.typ == "civilsamhalle" and n < CIVIL_SOCIETY_MIN_N
+    return too_few(ctx.typ, n)
+
+
+def count_status(typ: str | None, n: int) -> str:
+    """The status of a count of ``n`` respondents of kind ``typ`` under the registry's suppression.
+
+    "too_few" when a figure built on ``n`` answers would be suppressed, else "ok".
+    A count of none is shown (0): it identifies nobody, and the registry too
+    reports a figure on no answers as "no_answer", never as suppressed.
+    """
+    return "too_few" if n > 0 and too_few(typ, n) else STATUS_OK
 
 
 def _number(x) -> float | None:
@@ -183,7 +204,7 @@ def _scalar(ctx: _Context, area: str, row) -> MetricResult:
         return MetricResult(
             metric=metric.id, value=None, numerator=None, denominator=None, n=n, ci_low=None, ci_high=None,
             data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=metric.unit,
-            area=None if area == "alla" else area, reason=_reason("too_few"),
+            area=None if area == "alla" else area, reason_values=_reason_values(ctx, "too_few"),
             suppressed=True, filters_ignored=ctx.ignored, status="too_few",
         )
     value = numerator / denominator
@@ -216,14 +237,14 @@ def _distribution(ctx: _Context, area: str, rows) -> MetricResult:
         metric=metric.id, value=None, numerator=None, denominator=None, n=n, ci_low=None, ci_high=None,
         data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=metric.unit,
         area=None if area == "alla" else area,
-        reason=_reason("too_few") if suppressed else None,
+        reason_values=_reason_values(ctx, "too_few") if suppressed else (),
         suppressed=suppressed, filters_ignored=ctx.ignored, status="too_few" if suppressed else STATUS_OK,
         breakdown=None if suppressed else tuple(breakdown),
     )
 
 
-def _share_row(numerator: int, denominator: int, suppress: bool, **keys) -> dict:
-    hidden = suppress and denominator < CIVIL_SOCIETY_MIN_N
+def _share_row(numerator: int, denominator: int, typ: str, **keys) -> dict:
+    hidden = too_few(typ, denominator)
     low, high = wilson_interval(numerator, denominator) if denominator and not hidden else (None, None)
     return {
         **keys,
@@ -239,7 +260,6 @@ def _share_row(numerator: int, denominator: int, suppress: bool, **keys) -> dict
 def _stage_breakdown(ctx: _Context, rows) -> list[dict]:
     from adoption.vocab import NOT_APPLICABLE, sectors, stages
 
-    civil = ctx.typ == "civilsamhalle"
     out = []
     wanted = [s.code for s in sectors() if not ctx.sektor or s.code in ctx.sektor]
     respondents = int(rows["respondents"].iloc[0]) if len(rows) else 0
@@ -249,7 +269,7 @@ def _stage_breakdown(ctx: _Context, rows) -> list[dict]:
         answered = sum(c for s, c in counts.items() if s >= 0)
         not_applicable = counts.get(NOT_APPLICABLE, 0)
         for stage in stages():
-            row = _share_row(counts.get(stage.value, 0), answered, civil, sektor=sector, mognad=stage.value)
+            row = _share_row(counts.get(stage.value, 0), answered, ctx.typ, sektor=sector, mognad=stage.value)
             row["ej_tillampligt"] = not_applicable
             row["inget_svar"] = respondents - answered - not_applicable
             out.append(row)
@@ -257,8 +277,7 @@ def _stage_breakdown(ctx: _Context, rows) -> list[dict]:
 
 
 def _barrier_breakdown(ctx: _Context, rows) -> list[dict]:
-    civil = ctx.typ == "civilsamhalle"
     return [
-        _share_row(int(r.numerator), int(r.denominator), civil, hinder=r.hinder)
+        _share_row(int(r.numerator), int(r.denominator), ctx.typ, hinder=r.hinder)
         for r in rows.itertuples(index=False)
     ]

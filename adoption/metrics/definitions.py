@@ -9,21 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from adoption.errors import AdoptionError
-from adoption.text import i18n
 
 # A figure about civil-society organisations built from fewer answers than
 # this is not shown (it could identify an organisation, and it is noise).
 CIVIL_SOCIETY_MIN_N = 3
 
-# Why a result has no value. The codes are stable (pages translate them
-# through i18n's "status.<code>"); ``reason`` carries the Swedish text.
+# Why a result has no value. The codes are stable; a result carries the code
+# and the values its sentence needs, and adoption.text.present words them.
 STATUS_OK = "ok"
 STATUSES = ("no_data", "no_year", "only_municipalities", "needs_population", "no_answer", "not_applicable",
-            "too_few")
+            "too_few", "no_previous_year")
+# Metric families about a change from the year before (the funnel): no value
+# in a year whose previous calendar year has no survey.
+NEEDS_PREVIOUS_YEAR = ("pilot_to_production", "stalled_pilots")
 
 
-def _reason(status: str, **values) -> str:
-    return i18n.t(f"status.{status}", "sv").format(**values)
+def too_few(typ: str | None, n: int) -> bool:
+    """The registry's suppression: a figure about civil society built on fewer than CIVIL_SOCIETY_MIN_N answers."""
+    return typ == "civilsamhalle" and n < CIVIL_SOCIETY_MIN_N
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,23 @@ REGISTRY: dict[str, Metric] = {
             "Number and share of civil-society organisations with at least one sector at stage In production "
             "or higher, of those that answered at least one sector's stage.",
             threshold=3, respondent="civilsamhalle",
+        ),
+        Metric(
+            "andel_pilot_till_drift", "Andel piloter som nått drift året efter",
+            "Share of pilots in production the next year", "share", "pilot_to_production",
+            "Av de verksamhetsområden (kommun × område) som var på nivå Pilot året före och besvarades båda "
+            "åren: andelen som är på nivå I drift eller högre det valda året.",
+            "Of the sectors (municipality × sector) at stage Pilot the year before and answered in both years: "
+            "the share at stage In production or higher in the chosen year.",
+        ),
+        Metric(
+            "andel_fastnade_piloter", "Andel fastnade piloter", "Share of stalled pilots", "share",
+            "stalled_pilots",
+            "Av de verksamhetsområden (kommun × område) som är på nivå Pilot det valda året: andelen som var "
+            "på nivå Pilot även vid sitt förra besvarade år och aldrig har nått I drift.",
+            "Of the sectors (municipality × sector) at stage Pilot in the chosen year: the share that was at "
+            "Pilot at its previous answered year too and has never reached In production.",
+            higher_is_better=False,
         ),
     )
 }

@@ -15,6 +15,7 @@ from functools import cached_property
 from adoption.metrics import factors
 from adoption.metrics.definitions import REGISTRY
 from adoption.text import i18n
+from adoption.text.languages import DEFAULT_LANG, LANGS
 from adoption.vocab import codes, sector_codes
 
 
@@ -73,12 +74,10 @@ class Filter:
 # value. Keys the dashboard does not know (``utm_source``, Streamlit's own
 # ``embed``) are left alone without a notice.
 
-LANGS = ("sv", "en")
 NIVAER = ("kommun", "lan", "grupp")  # grupp: only when municipality groups are loaded
 TYPER = ("kommun", "civilsamhalle")  # same as vocab.RESPONDENT_TYPES
 DEFAULT_MATT = "andel_ai_aktivitet"
 DEFAULT_NIVA = "kommun"
-DEFAULT_LANG = "sv"
 
 # URL keys in the order links are written.
 KEYS = ("ar", "lan", "kommun", "grupp", "sektor", "typ", "matt", "niva", "vikter", "lang", "v")

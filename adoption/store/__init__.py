@@ -15,6 +15,7 @@ One module per area, each a class of methods that :class:`Store` inherits:
 - :mod:`.groups`       municipality groups (versioned), functional regions, reference files
 - :mod:`.uploads`      the upload record and the one transaction that writes an upload
 - :mod:`.goals`        programme goals and their revisions
+- :mod:`.mappings`     column choices remembered between uploads
 - :mod:`.connection`   opening the file, locks, migrations; :mod:`.metric_sql` the metric SQL
 
 Why mixins rather than area objects the Store delegates to: every caller
@@ -39,9 +40,11 @@ from .connection import (
     migrate,
     schema_version,
 )
+from .effect import EffectArea
 from .goals import GoalArea
 from .groups import GroupArea
 from .initiatives import InitiativeArea
+from .mappings import MappingArea, SavedMapping
 from .population import PopulationArea
 from .reference import ReferenceArea
 from .schemas import UploadInfo, UploadOutcome, UploadRecord, VersionInfo, org_key
@@ -49,8 +52,8 @@ from .survey import SurveyArea
 from .uploads import UploadArea, VersionChangedError
 from .versions import VersionArea
 
-__all__ = ["APP_KEEP_OPEN_SECONDS", "Store", "UploadInfo", "UploadOutcome", "UploadRecord", "VersionChangedError",
-           "VersionInfo", "latest_schema_version", "org_key"]
+__all__ = ["APP_KEEP_OPEN_SECONDS", "SavedMapping", "Store", "UploadInfo", "UploadOutcome", "UploadRecord",
+           "VersionChangedError", "VersionInfo", "latest_schema_version", "org_key"]
 
 # How long the app keeps the database open after its last query. Another
 # process that wants the file (an ingest from the command line) gets it at
@@ -59,7 +62,7 @@ APP_KEEP_OPEN_SECONDS = 5.0
 
 
 class Store(ReferenceArea, VersionArea, SurveyArea, InitiativeArea, PopulationArea, UploadArea, GoalArea,
-            GroupArea):
+            GroupArea, EffectArea, MappingArea):
     """Database access for one DuckDB file.
 
     By default it holds no open connection (the command line). A long-running
@@ -74,11 +77,17 @@ class Store(ReferenceArea, VersionArea, SurveyArea, InitiativeArea, PopulationAr
         wait_seconds: float = 60.0,
         on_wait: Callable[[str], None] | None = None,
         keep_open_seconds: float = 0.0,
+        read_only: bool = False,
     ) -> None:
         self.path = Path(path)
         self._connector = Connector(self.path, wait_seconds=wait_seconds, on_wait=on_wait,
-                                    keep_open_seconds=keep_open_seconds)
+                                    keep_open_seconds=keep_open_seconds, read_only=read_only)
         self._memo: dict[tuple, tuple[tuple[int, int], object]] = {}
+
+    @property
+    def read_only(self) -> bool:
+        """Opened with DuckDB's read_only=True (a replica): every write raises ReadOnlyError."""
+        return self._connector.read_only
 
     # -- schema -----------------------------------------------------------------
 

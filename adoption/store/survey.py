@@ -205,12 +205,14 @@ class SurveyArea(Area):
             )
         return new
 
-    def has_demo(self) -> bool:
+    def has_demo(self, version: int | None = None) -> bool:
+        """Whether demo rows exist: in ``version`` when given (the banner), else anywhere in the file."""
         with self._connector.connect() as conn:
             return bool(
                 conn.one(
-                    "SELECT EXISTS (SELECT 1 FROM response WHERE is_demo) "
-                    "OR EXISTS (SELECT 1 FROM initiative WHERE is_demo)"
+                    "SELECT EXISTS (SELECT 1 FROM response WHERE is_demo AND ($any OR " + IN_VERSION + ")) "
+                    "OR EXISTS (SELECT 1 FROM initiative WHERE is_demo AND ($any OR " + IN_VERSION + "))",
+                    {"any": version is None, "v": version if version is not None else -1},
                 )
             )
 

@@ -1,8 +1,10 @@
 """Uploads: the record of every file loaded, and the one transaction that writes an upload.
 
-An upload is recorded by its SHA-256 and kind, so loading the same file again
-writes nothing ("duplicate"); the pipeline (:mod:`adoption.ingest.pipeline`)
-shows the earlier upload instead. Population files go the same way.
+An upload is recorded by its SHA-256 and kind. Loading the same file again
+writes nothing ("duplicate") when it would change nothing; when the data
+changed since, the same file restores its values like any other upload (the
+pipeline, :mod:`adoption.ingest.pipeline`, shows the earlier upload and the
+change). Population files go the same way.
 """
 
 from __future__ import annotations
@@ -76,9 +78,10 @@ class UploadArea(Area):
         ``responses``/``initiatives`` hold only the rows to write (added or
         changed); ``population`` replaces the years it covers and ``groups``
         the whole municipality classification. Nothing is
-        written when the same file (SHA-256 and kind) was loaded before
-        (status "duplicate"). When the upload changes no row, only the upload
-        row is written (status "no_changes", no new version). Raises
+        written when the same file (SHA-256 and kind) was loaded before and
+        changes no row now (status "duplicate"). When the upload changes no
+        row, only the upload row is written (status "no_changes", no new
+        version). Raises
         VersionChangedError when the current version is no longer
         ``expected_version`` (the comparison the counts came from is stale).
         ``hook`` is called at the named points "before_transaction",
@@ -87,14 +90,15 @@ class UploadArea(Area):
         hook = hook or (lambda point: None)
         hook("before_transaction")
         with self._connector.transaction() as conn:
-            previous = find_upload(conn, record.sha256, record.kind)
-            if previous is not None:
-                return UploadOutcome("duplicate", None, None, previous)
             current = conn.one("SELECT max(version) FROM data_version")
             if current != expected_version:
                 raise VersionChangedError(
                     f"Dataversionen ändrades (från {expected_version} till {current}) medan filen jämfördes."
                 )
+            # The counts were made against ``current`` (checked above), so "changes nothing" is true now.
+            previous = find_upload(conn, record.sha256, record.kind)
+            if previous is not None and not (record.rows_added or record.rows_changed):
+                return UploadOutcome("duplicate", None, None, previous)
             version = None
             if record.rows_added or record.rows_changed:
                 action = "population" if population is not None else ("groups" if groups is not None else "upload")

@@ -10,7 +10,7 @@ import streamlit as st
 
 from adoption import metrics
 from adoption.text import i18n
-from adoption.views import groups, mapping
+from adoption.views import alternatives, groups, mapping
 
 from . import cache, charts, downloads, map_widget
 from .view import PageContext
@@ -26,7 +26,7 @@ def show(ctx: PageContext, metric_id: str, *, key: str) -> groups.GroupData | No
     flt = ctx.state.filter.with_(ar=ctx.year, kommun=None)
     data = cache.call(groups.build, ctx.store, ctx.version, metric_id, flt, ctx.lang)
     metric_name = metrics.get(metric_id).label(ctx.lang)
-    st.subheader(ctx.t("karta.heading_grupp", metric=metric_name, year=ctx.year),
+    st.subheader(ctx.t("karta.heading.grupp", metric=metric_name, year=ctx.year),
                  help=metrics.get(metric_id).definition(ctx.lang))
     if data.blocking_status == "no_groups":
         st.info(ctx.t("grupp.none"), icon="📭")
@@ -38,7 +38,7 @@ def show(ctx: PageContext, metric_id: str, *, key: str) -> groups.GroupData | No
         st.caption(ctx.t("karta.filters_ignored",
                          filters=", ".join(ctx.t(f"filter.{f}").lower() for f in data.filters_ignored)))
     alt_text = ctx.t("grupp.chart_alt", metric=metric_name, year=ctx.year)
-    charts.altair(groups.chart, data, alt=alt_text)
+    charts.altair(groups.chart, data, alt=alt_text, summary=alternatives.group_summary(data, ctx.lang))
     st.caption(ctx.t("grupp.help", year=data.classification, file=data.file))
     st.dataframe(cache.derived(groups.table, data), **_TABLE,
                  column_config={groups.axis_title(data): st.column_config.NumberColumn(format="%.1f")})

@@ -17,7 +17,7 @@ import streamlit as st
 
 from adoption import metrics
 from adoption.metrics.filters import Filter
-from adoption.text import formatting, i18n
+from adoption.text import formatting, present
 from adoption.views import mapping
 
 from . import downloads, navigation, view
@@ -45,10 +45,10 @@ def show(ctx: PageContext, metric_id: str, level: str, *, key: str, flt: Filter 
     data = prepared.data
     metric_name = metrics.get(metric_id).label(ctx.lang)
     if heading:
-        st.subheader(ctx.t(f"karta.heading_{level}", metric=metric_name, year=ctx.year),
+        st.subheader(ctx.t(f"karta.heading.{level}", metric=metric_name, year=ctx.year),
                      help=_definition(metric_id, ctx.lang))
     if data.blocking_status:
-        st.info(i18n.t(f"status.{data.blocking_status}", ctx.lang).format(ar=ctx.year), icon="📭")
+        st.info(present.reason_text(data.blocking_status, ctx.lang, ar=ctx.year), icon="📭")
         return data
     if data.filters_ignored:
         st.caption(ctx.t("karta.filters_ignored",
@@ -110,12 +110,12 @@ def _prepared(path: str, version: int | None, metric_id: str, flt: Filter, level
 
 def _map(ctx: PageContext, prepared: _Prepared, *, key: str, height: int) -> str | None:
     data, deck = prepared.data, prepared.deck
-    level_word = ctx.t(f"karta.level_{data.level}")
+    level_word = ctx.t(f"karta.level.{data.level}")
     selection = st.pydeck_chart(
         deck, on_select="rerun", selection_mode="single-object", key=key, height=height,
         alt=ctx.t("karta.alt", metric=metrics.get(data.metric).label(ctx.lang), level=level_word, year=ctx.year),
     )
-    st.caption(ctx.t(f"karta.click_{data.level}"))
+    st.caption(ctx.t(f"karta.click.{data.level}"))
     return mapping.selected_code(data, selection) if selection else None
 
 
@@ -127,7 +127,7 @@ def _open(ctx: PageContext, data: mapping.MapData, code: str, metric_id: str) ->
 
 
 def _swatch(fill: str, line: str) -> str:
-    return (f"<span style='display:inline-block;width:1.1em;height:1.1em;background:{fill};"
+    return (f"<span aria-hidden='true' style='display:inline-block;width:1.1em;height:1.1em;background:{fill};"
             f"border:2px solid {line};outline:1px solid #888;vertical-align:-0.2em;margin-right:0.35em'></span>")
 
 
@@ -136,13 +136,11 @@ def _legend(ctx: PageContext, prepared: _Prepared) -> None:
     items = []
     for entry in data.legend:
         count = ctx.t("karta.legend_count", count=formatting.number(entry.count, ctx.lang))
-        items.append(
-            f"<span style='white-space:nowrap;margin-right:1.1em'>{_swatch(entry.hex, entry.line_hex)}"
-            f"{html.escape(entry.label)} <span style='opacity:0.75'>({html.escape(count)})</span></span>"
-        )
+        items.append(f"<li>{_swatch(entry.hex, entry.line_hex)}{html.escape(entry.label)} ({html.escape(count)})</li>")
+    # A real list (the classes and the missing kinds), styled inline by adoption/ui/accessibility.py.
     st.markdown(
-        f"<div role='list' aria-label='{html.escape(ctx.t('karta.legend'))}' style='line-height:2'>"
-        f"<b>{html.escape(ctx.t('karta.legend'))}:</b> " + " ".join(items) + "</div>",
+        f"<div class='a11y-legend' style='line-height:2'><b>{html.escape(ctx.t('karta.legend'))}:</b> "
+        f"<ul aria-label='{html.escape(ctx.t('karta.legend'))}'>" + "".join(items) + "</ul></div>",
         unsafe_allow_html=True,
     )
     rule = "karta.rule_fixed" if data.limits in mapping.FIXED_LIMITS.values() else "karta.rule_quantile"

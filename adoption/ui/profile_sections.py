@@ -11,10 +11,9 @@ import streamlit as st
 
 from adoption import metrics
 from adoption.metrics import factors, similarity
-from adoption.text import formatting
-from adoption.views import catalogue, likeness, profile
+from adoption.views import alternatives, catalogue, likeness, profile
 
-from . import cache, charts, downloads, navigation
+from . import cache, charts, downloads, navigation, printing
 from .view import WIDGET_PREFIX, PageContext, group_label, weight_key
 
 _TABLE = {"hide_index": True, "width": "stretch", "height": "content"}
@@ -76,7 +75,7 @@ def weights(ctx: PageContext) -> None:
                 st.session_state[key] = weight
             with columns[index % len(columns)]:
                 st.slider(likeness.factor_name(code, ctx.lang), 0, factors.MAX_WEIGHT, step=1, key=key,
-                          help=ctx.t(f"factor.{code}.help"))
+                          help=ctx.t(f"factor.help.{code}"))
         st.button(ctx.t("kommun.weights_reset"), on_click=_reset_weights, key="kommun_weights_reset")
         st.caption(ctx.t("kommun.weights_link"))
 
@@ -87,12 +86,15 @@ def similar(ctx: PageContext, found: similarity.Likeness) -> None:
     weights(ctx)
     st.caption(likeness.method_text(found, ctx.lang))
     st.caption(ctx.t("kommun.similar_used", factors=likeness.used_text(found, ctx.lang)))
-    for note in likeness.missing_notes(found, ctx.lang):
-        st.info(note, icon="ℹ️")
+    with st.container(key=printing.SCREEN_ONLY + "missing_factors"):  # how to load data: not for print
+        for note in likeness.missing_notes(found, ctx.lang):
+            st.info(note, icon="ℹ️")
     if not found.similar:
         st.caption(ctx.t("kommun.similar_none"))
         return
-    charts.altair(likeness.breakdown_chart, found, ctx.lang, alt=ctx.t("kommun.neighbours_help"))
+    with st.container(key=printing.SCREEN_ONLY + "neighbour_chart"):  # in print the table below is enough
+        charts.altair(likeness.breakdown_chart, found, ctx.lang, alt=ctx.t("kommun.neighbours_help"),
+                      summary=alternatives.likeness_summary(found, ctx.lang))
     st.dataframe(cache.derived(likeness.neighbour_table, found, ctx.lang), **_TABLE)
     st.caption(ctx.t("kommun.neighbours_help"))
     downloads.download_buttons(ctx, lambda: likeness.neighbour_download(found, ctx.lang), "kommun_liknande",
@@ -107,7 +109,9 @@ def trend(ctx: PageContext, place: profile.Municipality, names: dict[str, str]) 
     chart, table = profile.trend(over_years, TREND_METRIC, names, ctx.lang)
     left, right = st.columns(2)
     with left:
-        charts.lines(chart, metrics.get(TREND_METRIC).label(ctx.lang))
+        label = metrics.get(TREND_METRIC).label(ctx.lang)
+        charts.altair(profile.trend_chart, chart, label, ctx.lang, alt=f"{label}: {', '.join(chart.columns)}.",
+                      summary=alternatives.trend_summary(chart, ctx.lang))
         st.caption(ctx.t("kommun.trend_help_grupp" if place.grupp else "kommun.trend_help"))
     with right:
         st.dataframe(table, **_TABLE)
@@ -134,14 +138,20 @@ def sectors(ctx: PageContext, place: profile.Municipality) -> None:
 
 def own_initiatives(ctx: PageContext, place: profile.Municipality) -> None:
     """The municipality's own reported initiatives, with a link to search them in Initiativ."""
-    st.subheader(ctx.t("kommun.initiatives"))
+    st.subheader(ctx.t("page.initiativ"))
     own = cache.call(profile.initiatives, ctx.store, ctx.version, place.kommunkod)
     if own.empty:
         st.caption(ctx.t("kommun.no_initiatives"))
         return
-    st.caption(ctx.t("kommun.initiatives_count", n=formatting.number(len(own), ctx.lang)))
+    st.caption(ctx.tn("kommun.initiatives_count", len(own)))
     st.dataframe(catalogue.table(own, ctx.lang), **_TABLE)
     downloads.download_buttons(ctx, catalogue.download_table(own, ctx.lang), "kommun_initiativ", metric=None,
                                with_year=False)
     st.page_link(navigation.INITIATIV.file, label=ctx.t("kommun.initiatives_link"), icon=navigation.INITIATIV.icon,
                  query_params=ctx.query(kommun=place.kommunkod, ar=None))
+
+
+def print_note(ctx: PageContext) -> None:
+    """How to print the profile: on screen only (a printed page needs no such note)."""
+    with st.container(key=printing.SCREEN_ONLY + "print_note"):
+        st.caption(ctx.t("kommun.print"))

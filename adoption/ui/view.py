@@ -15,7 +15,7 @@ the URL is rewritten to match them after every run.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -23,9 +23,7 @@ import streamlit as st
 from adoption import metrics
 from adoption.metrics import factors
 from adoption.metrics.filters import (
-    DEFAULT_LANG,
     KEYS,
-    LANGS,
     NIVAER,
     TYPER,
     Known,
@@ -37,10 +35,12 @@ from adoption.metrics.filters import (
     to_query,
 )
 from adoption.metrics.years import chosen_year
-from adoption.text import i18n
+from adoption.text import i18n, languages
+from adoption.text.languages import DEFAULT_LANG, LANGS
 
 from ..store import Store
-from . import cache, navigation
+from . import cache, navigation, printing
+from .context import source as current_source
 from .context import store as current_store
 
 WIDGET_PREFIX = "w_"
@@ -69,9 +69,12 @@ class PageContext:
     def db_path(self) -> str:
         return str(self.store.path)
 
-    def t(self, key: str, **values) -> str:
-        text = i18n.t(key, self.lang)
-        return text.format(**values) if values else text
+    def t(self, key: str, /, **values) -> str:
+        return i18n.t(key, self.lang, **values)
+
+    def tn(self, key: str, n: int, /, **values) -> str:
+        """A text with plural forms, in the form for the count ``n`` ({n} is filled in)."""
+        return i18n.tn(key, n, self.lang, **values)
 
     def label(self, vocabulary: str, code) -> str:
         return i18n.label(vocabulary, code, self.lang)
@@ -126,20 +129,25 @@ def weight_key(factor: str) -> str:
     return f"vikt_{factor}"
 
 
-def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
+def setup(page: str, uses: Iterable[str] = (), *, matt_options: tuple[str, ...] | None = None) -> PageContext:
     """Read the URL, draw the sidebar controls a page uses, write the URL back.
 
     ``page``: the page's id in :mod:`adoption.ui.navigation`. ``uses``: the
     filter keys of this page among ar, lan, kommun, grupp, sektor, typ, matt,
     niva and vikter (the weight sliders, drawn by the page itself with
     :func:`weight_key` keys). Language and data version are always kept.
+    ``matt_options``: the metrics this page can show (default: every metric);
+    another metric in the URL is refused with a notice and the first option
+    shown instead.
     """
     navigation.page(page)  # KeyError for a page the navigation does not know
     uses = tuple(uses)
-    db = current_store()
-    current = cache.current_version(db)
     params = _url_params()
+    # On a replica the pinned version picks the snapshot file (adoption.ui.context).
+    db, current = current_source(requested_version(params))
     known = cache.known(db, requested_version(params), current)
+    if matt_options is not None:
+        known = replace(known, matt=tuple(matt_options))
     url_state, notices = from_query(params, known=known)
 
     last_written = st.session_state.get(_LAST_QUERY)
@@ -166,6 +174,7 @@ def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
     st.session_state[_LAST_PAGE] = page
 
     ctx = PageContext(page, state, db, version, current, known, year)
+    printing.style(ctx)
     _banners(ctx, notices)
     return ctx
 
@@ -218,7 +227,7 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
     lang = ss.get(WIDGET_PREFIX + "lang") or DEFAULT_LANG
     lang = sidebar.radio(
         i18n.t("filter.lang", lang), LANGS, key=WIDGET_PREFIX + "lang", horizontal=True,
-        format_func=lambda code: {"sv": "Svenska", "en": "English"}[code],
+        format_func=lambda code: languages.NAMES[code],
     )
     tr = lambda key: i18n.t(key, lang)  # noqa: E731 - short local helper
     values = {}
@@ -271,7 +280,7 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
         ))
     if "matt" in uses:
         if ss.get(WIDGET_PREFIX + "matt") not in known.matt:
-            ss[WIDGET_PREFIX + "matt"] = ViewState().matt
+            ss[WIDGET_PREFIX + "matt"] = ViewState().matt if ViewState().matt in known.matt else known.matt[0]
         values["matt"] = sidebar.selectbox(
             tr("filter.matt"), list(known.matt), key=WIDGET_PREFIX + "matt",
             format_func=lambda code: metrics.get(code).label(lang),

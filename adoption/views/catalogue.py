@@ -214,81 +214,81 @@ def evaluated_text(value, lang: str = "sv") -> str:
 
 def table(frame: pd.DataFrame, lang: str = "sv", *, organisation: bool = False) -> pd.DataFrame:
     """Catalogue rows as shown: translated labels, stage as "3 I drift", ``id`` as the index."""
-    col = lambda key: i18n.t(f"initiativ.col_{key}", lang)  # noqa: E731
+    col = lambda key: i18n.t(key, lang)  # noqa: E731
     out = pd.DataFrame(index=frame["id"] if "id" in frame.columns else frame.index)
-    out[col("ar")] = frame["ar"].astype(int).to_numpy()
-    out[col("kommun")] = frame["kommun"].to_numpy()
+    out[col("filter.ar")] = frame["ar"].astype(int).to_numpy()
+    out[col("filter.kommun")] = frame["kommun"].to_numpy()
     if "lan_name" in frame.columns:
-        out[col("lan")] = frame["lan_name"].to_numpy()
+        out[col("filter.lan")] = frame["lan_name"].to_numpy()
     if organisation:
-        out[col("organisation")] = frame["organisation"].fillna("").to_numpy()
-    out[col("titel")] = frame["titel"].to_numpy()
-    out[col("sektor")] = [_label("sektor", v, lang) for v in frame["sektor"]]
-    out[col("mognad")] = [_stage(v, lang) for v in frame["mognad"]]
-    out[col("teknik")] = [_label("teknik", v, lang) for v in frame["teknik"]]
-    out[col("utvarderad")] = [evaluated_text(v, lang) for v in frame["utvarderad"]]
+        out[col("initiativ.col.organisation")] = frame["organisation"].fillna("").to_numpy()
+    out[col("initiativ.col.titel")] = frame["titel"].to_numpy()
+    out[col("filter.sektor")] = [_label("sektor", v, lang) for v in frame["sektor"]]
+    out[col("common.stage")] = [_stage(v, lang) for v in frame["mognad"]]
+    out[col("initiativ.teknik")] = [_label("teknik", v, lang) for v in frame["teknik"]]
+    out[col("initiativ.col.utvarderad")] = [evaluated_text(v, lang) for v in frame["utvarderad"]]
     out.index.name = None
     return out
 
 
 def details(row: pd.Series, lang: str = "sv") -> pd.DataFrame:
     """One initiative as field/value rows (the description is shown on its own)."""
-    col = lambda key: i18n.t(f"initiativ.col_{key}", lang)  # noqa: E731
+    col = lambda key: i18n.t(key, lang)  # noqa: E731
     pairs = [
-        (col("titel"), row["titel"]),
-        (col("kommun"), f"{row['kommun']} ({row['kommunkod']})"),
-        (col("lan"), row.get("lan_name") or ""),
+        (col("initiativ.col.titel"), row["titel"]),
+        (col("filter.kommun"), f"{row['kommun']} ({row['kommunkod']})"),
+        (col("filter.lan"), row.get("lan_name") or ""),
     ]
     if isinstance(row.get("organisation"), str) and row["organisation"]:
-        pairs.append((col("organisation"), row["organisation"]))
+        pairs.append((col("initiativ.col.organisation"), row["organisation"]))
     pairs += [
-        (col("ar"), str(int(row["ar"]))),
-        (col("sektor"), _label("sektor", row["sektor"], lang)),
-        (col("mognad"), _stage(row["mognad"], lang)),
-        (col("teknik"), _label("teknik", row["teknik"], lang)),
-        (col("utvarderad"), evaluated_text(row["utvarderad"], lang)),
-        (col("nytta"), _labels("nytta", row.get("nytta"), lang)),
-        (col("samverkan"), _labels(None, row.get("samverkan"), lang)),
-        (col("kalla"), row["kalla"] if isinstance(row.get("kalla"), str) else ""),
+        (col("filter.ar"), str(int(row["ar"]))),
+        (col("filter.sektor"), _label("sektor", row["sektor"], lang)),
+        (col("common.stage"), _stage(row["mognad"], lang)),
+        (col("initiativ.teknik"), _label("teknik", row["teknik"], lang)),
+        (col("initiativ.col.utvarderad"), evaluated_text(row["utvarderad"], lang)),
+        (col("initiativ.col.nytta"), _labels("nytta", row.get("nytta"), lang)),
+        (col("initiativ.col.samverkan"), _labels(None, row.get("samverkan"), lang)),
+        (col("common.source"), row["kalla"] if isinstance(row.get("kalla"), str) else ""),
     ]
-    return pd.DataFrame(pairs, columns=[col("field"), col("value")])
+    return pd.DataFrame(pairs, columns=[col("initiativ.col.field"), col("common.value")])
 
 
 def same_kind_table(frame: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
-    col = lambda key: i18n.t(f"initiativ.col_{key}", lang)  # noqa: E731
+    col = lambda key: i18n.t(key, lang)  # noqa: E731
     return pd.DataFrame({
-        col("kommun"): [f"{k} ({c})" for k, c in zip(frame["kommun"], frame["kommunkod"])],
-        col("lan"): frame["lan_name"].to_numpy(),
-        col("antal"): [int(n) for n in frame["antal"]],
-        col("senaste"): [int(y) for y in frame["senaste_ar"]],
-        col("exempel"): frame["exempel"].to_numpy(),
+        col("filter.kommun"): [f"{k} ({c})" for k, c in zip(frame["kommun"], frame["kommunkod"])],
+        col("filter.lan"): frame["lan_name"].to_numpy(),
+        col("initiativ.col.antal"): [int(n) for n in frame["antal"]],
+        col("initiativ.col.senaste"): [int(y) for y in frame["senaste_ar"]],
+        col("initiativ.col.exempel"): frame["exempel"].to_numpy(),
     })
 
 
 def download_table(frame: pd.DataFrame, lang: str = "sv", *, organisation: bool = False) -> pd.DataFrame:
     """Catalogue rows for CSV / Excel: codes beside labels, the stage as a number 0-4 (empty when not
     given), the description in full. Free text is neutralised against formulas by the export."""
-    col = lambda key: i18n.t(f"initiativ.col_{key}", lang)  # noqa: E731
-    code = i18n.t("download.col.code", lang)
+    col = lambda key: i18n.t(key, lang)  # noqa: E731
+    code = i18n.t("common.code", lang)
     out = pd.DataFrame(index=range(len(frame)))
-    out[col("ar")] = pd.array([int(v) for v in frame["ar"]], dtype="Int64")
-    out[col("kommun")] = frame["kommun"].to_numpy()
-    out[f"{col('kommun')}: {code}"] = frame["kommunkod"].to_numpy()
+    out[col("filter.ar")] = pd.array([int(v) for v in frame["ar"]], dtype="Int64")
+    out[col("filter.kommun")] = frame["kommun"].to_numpy()
+    out[f"{col('filter.kommun')}: {code}"] = frame["kommunkod"].to_numpy()
     if "lan_name" in frame.columns:
-        out[col("lan")] = frame["lan_name"].to_numpy()
+        out[col("filter.lan")] = frame["lan_name"].to_numpy()
     if organisation:
-        out[col("organisation")] = frame["organisation"].fillna("").to_numpy()
-    out[col("titel")] = frame["titel"].to_numpy()
-    out[col("sektor")] = [_label("sektor", v, lang) for v in frame["sektor"]]
+        out[col("initiativ.col.organisation")] = frame["organisation"].fillna("").to_numpy()
+    out[col("initiativ.col.titel")] = frame["titel"].to_numpy()
+    out[col("filter.sektor")] = [_label("sektor", v, lang) for v in frame["sektor"]]
     out[i18n.t("download.col.stage_code", lang)] = pd.array(
         [None if v is None or pd.isna(v) else int(v) for v in frame["mognad"]], dtype="Int64")
-    out[col("mognad")] = [_stage(v, lang) for v in frame["mognad"]]
-    out[col("teknik")] = [_label("teknik", v, lang) for v in frame["teknik"]]
-    out[col("utvarderad")] = [evaluated_text(v, lang) for v in frame["utvarderad"]]
-    out[col("nytta")] = [_labels("nytta", v, lang) for v in frame.get("nytta", pd.Series([None] * len(frame)))]
-    out[col("samverkan")] = [_labels(None, v, lang) for v in frame.get("samverkan", pd.Series([None] * len(frame)))]
-    out[col("kalla")] = [v if isinstance(v, str) else "" for v in frame.get("kalla", pd.Series([None] * len(frame)))]
-    out[i18n.t("initiativ.description", lang)] = [v if isinstance(v, str) else "" for v in frame["beskrivning"]]
+    out[col("common.stage")] = [_stage(v, lang) for v in frame["mognad"]]
+    out[col("initiativ.teknik")] = [_label("teknik", v, lang) for v in frame["teknik"]]
+    out[col("initiativ.col.utvarderad")] = [evaluated_text(v, lang) for v in frame["utvarderad"]]
+    out[col("initiativ.col.nytta")] = [_labels("nytta", v, lang) for v in frame.get("nytta", pd.Series([None] * len(frame)))]
+    out[col("initiativ.col.samverkan")] = [_labels(None, v, lang) for v in frame.get("samverkan", pd.Series([None] * len(frame)))]
+    out[col("common.source")] = [v if isinstance(v, str) else "" for v in frame.get("kalla", pd.Series([None] * len(frame)))]
+    out[i18n.t("common.description", lang)] = [v if isinstance(v, str) else "" for v in frame["beskrivning"]]
     return out
 
 

@@ -4,7 +4,9 @@ Figures come from the registry with ``typ="civilsamhalle"``; a figure built
 from fewer than 3 organisations is suppressed there (``suppressed=True``) and
 shown here as "för få svar", never as a number. The count of responding
 organisations per category is a count of response rows (the registry has no
-category filter yet), suppressed the same way when it is 1 or 2.
+category filter yet), suppressed by the registry's rule
+(:func:`adoption.metrics.count_status`), with the same status "too_few".
+Words come from :mod:`adoption.text.present`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from adoption import metrics, vocab
 from adoption.metrics.filters import Filter
 from adoption.metrics.years import latest_and_previous
 from adoption.store import Store
-from adoption.text import formatting, i18n
+from adoption.text import formatting, i18n, present
 from adoption.views import sectors
 
 TYP = "civilsamhalle"
@@ -66,8 +68,8 @@ def county_rows(store: Store, flt: Filter, *, version: int | None = None) -> pd.
 def category_counts(store: Store, flt: Filter, *, version: int | None = None) -> pd.DataFrame:
     """Responding civil-society organisations per category (org_kategori) in the year and counties.
 
-    Columns kategori, sort, antal (Int64; <NA> when 1 or 2: suppressed), suppressed.
-    Counting response rows is not a metric; no share is computed here.
+    Columns kategori, sort, antal (Int64; <NA> when suppressed), suppressed, status ("ok" or
+    "too_few", by the registry's rule). Counting response rows is not a metric; no share is computed here.
     """
     year, _ = latest_and_previous(store, flt.ar, version=version)
     version = store.resolve_version(version)
@@ -85,15 +87,15 @@ def category_counts(store: Store, flt: Filter, *, version: int | None = None) ->
     terms = list(vocab.terms("org_kategori"))
     known = {term.code for term in terms}
     unknown = int(counts[[c for c in counts.index if c not in known]].sum()) if len(counts) else 0
-    for term in terms:
-        antal = int(counts.get(term.code, 0))
-        hidden = 0 < antal < metrics.CIVIL_SOCIETY_MIN_N
-        out.append({"kategori": term.code, "sort": term.sort, "antal": None if hidden else antal,
-                    "suppressed": hidden})
+    rows = [(term.code, term.sort, int(counts.get(term.code, 0))) for term in terms]
     if unknown:  # no category given: counted, so the total adds up
-        hidden = unknown < metrics.CIVIL_SOCIETY_MIN_N
-        out.append({"kategori": None, "sort": 99, "antal": None if hidden else unknown, "suppressed": hidden})
-    return pd.DataFrame(out, columns=["kategori", "sort", "antal", "suppressed"]).astype({"antal": "Int64"})
+        rows.append((None, 99, unknown))
+    for code, sort, antal in rows:
+        status = metrics.count_status(TYP, antal)
+        hidden = status != metrics.STATUS_OK
+        out.append({"kategori": code, "sort": sort, "antal": None if hidden else antal, "suppressed": hidden,
+                    "status": status})
+    return pd.DataFrame(out, columns=["kategori", "sort", "antal", "suppressed", "status"]).astype({"antal": "Int64"})
 
 
 def barrier_rows(store: Store, flt: Filter, *, version: int | None = None) -> pd.DataFrame:
@@ -104,28 +106,13 @@ def barrier_rows(store: Store, flt: Filter, *, version: int | None = None) -> pd
 # -- words ------------------------------------------------------------------------
 
 
-def value_text(result: metrics.MetricResult, lang: str = "sv") -> str:
-    """The headline value: "för få svar", "inget svar", or "45,5 %"."""
-    return sectors.share_cell(result.value, result.status, lang)
-
-
-def drift_count_text(result: metrics.MetricResult, lang: str = "sv") -> str:
-    """The number of organisations with AI in production (the programme goal M4 counts them)."""
-    if result.status != metrics.STATUS_OK or result.numerator is None:
-        return sectors.status_text(result.status, lang)
-    return formatting.number(result.numerator, lang)
-
-
-def base_text(result: metrics.MetricResult, lang: str = "sv", interval: bool = True) -> str:
-    """"35 av 353 organisationer, 95 % konfidensintervall 7,4–13,2 %", or why there is no figure."""
-    if result.status != metrics.STATUS_OK:
-        return i18n.t(f"status.{result.status}", lang).format(ar=result.ar)
-    text = i18n.t("civilsamhalle.base", lang).format(
-        numerator=formatting.number(result.numerator, lang), denominator=formatting.number(result.denominator, lang))
-    if not interval:
-        return text
-    bounds = sectors.interval_cell(result.ci_low, result.ci_high, result.status, lang)
-    return f"{text}; {i18n.t('civilsamhalle.ci', lang)} {bounds}"
+def _figure(row: dict, metric_id: str) -> present.Figure:
+    """One metric's columns of a :func:`county_rows` row as the figure they were read from."""
+    return present.figure(
+        row[f"{metric_id}_value"], status=row[f"{metric_id}_status"], numerator=row[f"{metric_id}_numerator"],
+        denominator=row[f"{metric_id}_denominator"], ci_low=row[f"{metric_id}_ci_low"],
+        ci_high=row[f"{metric_id}_ci_high"], typ=TYP,
+    )
 
 
 def county_table(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
@@ -133,21 +120,19 @@ def county_table(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     out = []
     for row in rows.to_dict("records"):
-        record = {t("civilsamhalle.col.lan"): row["name"]}
+        record = {t("filter.lan"): row["name"]}
         if row["andel_ai_aktivitet_status"] == "too_few":
-            record[t("civilsamhalle.col.n")] = t("value.too_few")
+            record[t("civilsamhalle.col.n")] = present.status("too_few", lang)
         elif row["n"]:
             record[t("civilsamhalle.col.n")] = formatting.number(row["n"], lang)
         else:
-            record[t("civilsamhalle.col.n")] = t("value.no_answer")
+            record[t("civilsamhalle.col.n")] = present.status("no_answer", lang)
         for metric_id, key in (("andel_ai_aktivitet", "civilsamhalle.col.aktivitet"),
                                ("civil_ai_i_drift", "civilsamhalle.col.drift")):
-            status = row[f"{metric_id}_status"]
-            record[t(key)] = sectors.share_cell(row[f"{metric_id}_value"], status, lang)
-            record[t(key) + " – " + t("sektorer.col.bas")] = sectors.base_cell(
-                row[f"{metric_id}_numerator"], row[f"{metric_id}_denominator"], status, lang)
-            record[t(key) + " – " + t("sektorer.col.ki")] = sectors.interval_cell(
-                row[f"{metric_id}_ci_low"], row[f"{metric_id}_ci_high"], status, lang)
+            figure = _figure(row, metric_id)
+            record[t(key)] = present.value(figure, lang)
+            record[t(key) + " – " + t("sektorer.col.bas")] = present.base(figure, lang)
+            record[t(key) + " – " + t("common.confidence_interval")] = present.interval(figure, lang)
         out.append(record)
     return pd.DataFrame(out)
 
@@ -160,7 +145,7 @@ def category_table(counts: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
             for code in counts["kategori"]
         ],
         t("civilsamhalle.col.antal"): [
-            t("value.too_few") if row.suppressed else formatting.number(row.antal, lang)
+            present.status(row.status, lang) if row.suppressed else formatting.number(row.antal, lang)
             for row in counts.itertuples(index=False)
         ],
     })
@@ -179,21 +164,18 @@ def county_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     out = []
     for row in rows.to_dict("records"):
-        record = {t("civilsamhalle.col.lan"): row["name"], t("download.col.code"): row["lan"],
+        record = {t("filter.lan"): row["name"], t("common.code"): row["lan"],
                   t("civilsamhalle.col.n"): sectors.count_number(row["n"])}
         for metric_id, key in (("andel_ai_aktivitet", "civilsamhalle.col.aktivitet"),
                                ("civil_ai_i_drift", "civilsamhalle.col.drift")):
-            ok = row[f"{metric_id}_status"] == metrics.STATUS_OK
+            cells = present.cells(_figure(row, metric_id), lang)
             label = t(key)
-            record[f"{label} {t('download.col.share_pct')}"] = (
-                sectors.percent_number(row[f"{metric_id}_value"]) if ok else None)
-            record[f"{label}: {t('download.col.numerator')}"] = row[f"{metric_id}_numerator"] if ok else None
-            record[f"{label}: {t('download.col.denominator')}"] = row[f"{metric_id}_denominator"] if ok else None
-            record[f"{label}: {t('download.col.ci_low')}"] = (
-                sectors.percent_number(row[f"{metric_id}_ci_low"]) if ok else None)
-            record[f"{label}: {t('download.col.ci_high')}"] = (
-                sectors.percent_number(row[f"{metric_id}_ci_high"]) if ok else None)
-            record[f"{label}: {t('download.col.status')}"] = sectors.download_status(row[f"{metric_id}_status"], lang)
+            record[f"{label} {t('common.share_pct')}"] = cells.number
+            record[f"{label}: {t('download.col.numerator')}"] = cells.numerator
+            record[f"{label}: {t('download.col.denominator')}"] = cells.denominator
+            record[f"{label}: {t('download.col.ci_low')}"] = cells.ci_low
+            record[f"{label}: {t('download.col.ci_high')}"] = cells.ci_high
+            record[f"{label}: {t('common.status')}"] = cells.status
         out.append(record)
     frame = pd.DataFrame(out)
     counts = [c for c in frame.columns if c == t("civilsamhalle.col.n") or c.endswith(t("download.col.numerator"))
@@ -202,16 +184,15 @@ def county_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
 
 
 def category_download(counts: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
-    """:func:`category_counts` as numbers: category, code, count (empty when 1 or 2) and status."""
+    """:func:`category_counts` as numbers: category, code, count (empty when suppressed) and status."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     frame = pd.DataFrame({
         t("civilsamhalle.col.kategori"): [
             i18n.label("org_kategori", code, lang) if code is not None else t("civilsamhalle.no_category")
             for code in counts["kategori"]
         ],
-        t("download.col.code"): [code if code is not None else "" for code in counts["kategori"]],
+        t("common.code"): [code if code is not None else "" for code in counts["kategori"]],
         t("civilsamhalle.col.antal"): [None if row.suppressed else row.antal for row in counts.itertuples(index=False)],
-        t("download.col.status"): [sectors.download_status("too_few" if row.suppressed else "ok", lang)
-                                   for row in counts.itertuples(index=False)],
+        t("common.status"): [present.status(row.status, lang) for row in counts.itertuples(index=False)],
     })
     return sectors.integer_columns(frame, [t("civilsamhalle.col.antal")])

@@ -17,7 +17,7 @@ import pandas as pd
 
 from adoption.ingest.export import CSV_DELIMITER, neutralise, to_xlsx_bytes
 from adoption.metrics.filters import DEFAULT_NIVA
-from adoption.text import i18n
+from adoption.text import i18n, present
 from adoption.views import overview
 
 DOWNLOAD_DECIMAL = ","
@@ -110,35 +110,30 @@ def headline_table(headlines, lang: str = "sv") -> pd.DataFrame:
 
     ``headlines``: :func:`adoption.views.overview.headlines`. Shares are in percent
     and their change in percentage points (45.5, not 0.455); a value that is
-    missing or hidden is an empty cell with the reason in the status column.
+    missing or hidden is an empty cell with its status word in the status column.
     """
-    def pct(x, unit):
-        if x is None:
-            return None
-        return round(x * 100, 4) if unit == "share" else round(x, 4)
-
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
     rows = []
     for h in headlines:
         r = h.result
-        shown = None if r.suppressed else r.value
+        cells = present.cells(r, lang)
         rows.append({
-            i18n.t("download.col.metric", lang): h.metric.label(lang),
-            i18n.t("download.col.metric_id", lang): h.metric.id,
-            i18n.t("download.col.year", lang): r.ar,
-            i18n.t("download.col.value", lang): pct(shown, r.unit),
-            i18n.t("download.col.unit", lang): i18n.t(f"download.unit.{r.unit}", lang),
-            i18n.t("download.col.numerator", lang): None if r.suppressed else r.numerator,
-            i18n.t("download.col.denominator", lang): None if r.suppressed else r.denominator,
-            i18n.t("download.col.n", lang): r.n,
-            i18n.t("download.col.ci_low", lang): None if r.suppressed else pct(r.ci_low, r.unit),
-            i18n.t("download.col.ci_high", lang): None if r.suppressed else pct(r.ci_high, r.unit),
-            i18n.t("download.col.change", lang): pct(h.change, r.unit),
-            i18n.t("download.col.previous_year", lang): h.previous.ar if h.previous is not None else None,
-            i18n.t("download.col.status", lang): i18n.t(f"download.status.{r.status}", lang),
+            t("filter.matt"): h.metric.label(lang),
+            t("download.col.metric_id"): h.metric.id,
+            t("filter.ar"): r.ar,
+            t("common.value"): cells.number,
+            t("common.unit"): t(f"unit.{r.unit}"),
+            t("download.col.numerator"): cells.numerator,
+            t("download.col.denominator"): cells.denominator,
+            t("download.col.n"): cells.n,
+            t("download.col.ci_low"): cells.ci_low,
+            t("download.col.ci_high"): cells.ci_high,
+            t("download.col.change"): present.scaled(h.change, r.unit),
+            t("download.col.previous_year"): h.previous.ar if h.previous is not None else None,
+            t("common.status"): cells.status,
         })
     frame = pd.DataFrame(rows)
-    for column in (i18n.t("download.col.year", lang), i18n.t("download.col.n", lang),
-                   i18n.t("download.col.previous_year", lang)):
+    for column in (t("filter.ar"), t("download.col.n"), t("download.col.previous_year")):
         if column in frame:
             frame[column] = frame[column].astype("Int64")
     return frame
@@ -148,10 +143,10 @@ def headline_text_table(headlines, lang: str = "sv") -> pd.DataFrame:
     """The same headline figures as text a reader sees on the page (value, base, change)."""
     return pd.DataFrame([
         {
-            i18n.t("download.col.metric", lang): h.metric.label(lang),
-            i18n.t("download.col.value", lang): overview.value_text(h.result, lang),
-            i18n.t("download.col.base", lang): overview.base_text(h.result, lang),
-            i18n.t("download.col.change", lang): overview.change_text(h, lang) or "–",
+            i18n.t("filter.matt", lang): h.metric.label(lang),
+            i18n.t("common.value", lang): present.value(h.result, lang),
+            i18n.t("common.base", lang): present.caption(h.result, lang),
+            i18n.t("download.col.change", lang): overview.change_text(h, lang) or present.NO_FIGURE,
         }
         for h in headlines
     ])

@@ -19,18 +19,17 @@ from adoption.metrics.goals import (  # noqa: F401 - STATUS_ICONS and goal_progr
     measure_value,
     rule_text,
 )
-from adoption.text import formatting, i18n
-from adoption.views import overview
+from adoption.text import formatting, i18n, present
 
 
 def value_text(value: float | None, unit: str, lang: str = "sv") -> str:
+    """A number on the goal's path or projection in its unit; no number there is no figure (an en dash).
+
+    A year's observed figure is worded by :func:`_observed_cell`, with its status when it has no value.
+    """
     if value is None:
-        return "–"
-    if unit == "share":
-        return formatting.percent(value, lang)
-    if unit == "count":
-        return formatting.number(value, lang)
-    return formatting.number(value, lang, decimals=1)
+        return present.NO_FIGURE
+    return present.amount(value, unit, lang)
 
 
 def gap_text(progress: GoalProgress, lang: str = "sv") -> str:
@@ -73,24 +72,13 @@ def base_text(progress: GoalProgress, lang: str = "sv") -> str | None:
     latest = progress.latest
     if latest is None:
         return None
-    if progress.metric == "befolkning_i_drift" and latest.denominator:
-        return i18n.t("mal.base_population", lang).format(
-            numerator=formatting.number(latest.numerator, lang),
-            denominator=formatting.number(latest.denominator, lang), n=formatting.number(latest.n, lang))
-    return overview.base_text(latest, lang)
+    return present.caption(latest, lang)
 
 
 def _observed_cell(result: metrics.MetricResult, progress: GoalProgress, lang: str) -> str:
-    value = measure_value(result, progress.measure)
-    if value is not None:
-        return value_text(value, progress.unit, lang)
-    if result.suppressed:
-        return i18n.t("value.too_few", lang)
-    if result.status == "not_applicable":
-        return i18n.t("value.not_applicable", lang)
-    if result.status == "no_answer":
-        return i18n.t("value.no_answer", lang)
-    return "–"
+    if progress.measure == "numerator":
+        return present.count(result, lang)
+    return present.value(result, lang)
 
 
 def series_table(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
@@ -100,19 +88,17 @@ def series_table(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
     rows = []
     for year in progress.years():
         result = by_year.get(year)
-        interval = base = ""
-        if result is not None and result.ci_low is not None and progress.measure == "value":
-            interval = f"{value_text(result.ci_low, progress.unit, lang)}–{value_text(result.ci_high, progress.unit, lang)}"
-        if result is not None and result.denominator:
-            base = t("mal.base").format(numerator=formatting.number(result.numerator, lang),
-                                        denominator=formatting.number(result.denominator, lang))
+        interval = base = ""  # a year without a survey result (on the path to the target) has no figure
+        if result is not None:
+            interval = present.interval(result, lang, estimate=progress.measure == "value")
+            base = present.base(result, lang)
         rows.append({
-            t("mal.col.year"): str(year),
+            t("filter.ar"): str(year),
             t("mal.series.observed"): _observed_cell(result, progress, lang) if result is not None else "",
             t("mal.series.required"): value_text(progress.required(year), progress.unit, lang),
             t("mal.series.projection"): value_text(progress.projection(year), progress.unit, lang),
-            t("mal.col.interval"): interval,
-            t("mal.col.base"): base,
+            t("common.ci"): interval,
+            t("common.base"): base,
         })
     return pd.DataFrame(rows)
 
@@ -147,7 +133,7 @@ def chart(progress: GoalProgress, lang: str = "sv"):
 
     frame = chart_frame(progress, lang)
     labels = [i18n.t(f"mal.series.{code}", lang) for code in SERIES]
-    year_title = i18n.t("mal.col.year", lang)
+    year_title = i18n.t("filter.ar", lang)
 
     def scale(values: dict) -> alt.Scale:
         return alt.Scale(domain=labels, range=[values[code] for code in SERIES])
@@ -194,35 +180,34 @@ def series_download(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
         return None if x is None else round(x * scale, 4)
 
     by_year = {r.ar: r for r in progress.results}
-    unit = t(f"download.unit.{progress.unit}") if f"download.unit.{progress.unit}" in i18n.TEXTS else progress.unit
+    unit = t(f"unit.{progress.unit}") if i18n.has(f"unit.{progress.unit}") else progress.unit
     rows = []
     for year in progress.years():
         result = by_year.get(year)
-        shown = result is not None and not result.suppressed
-        interval = shown and progress.measure == "value" and result.ci_low is not None
-        status = result.status if result is not None else None
+        cells = present.cells(result, lang, estimate=progress.measure == "value") if result is not None else None
+        observed = None
+        if cells is not None:
+            observed = cells.numerator if progress.measure == "numerator" else cells.number
         rows.append({
-            t("download.col.year"): year,
+            t("filter.ar"): year,
             t("download.col.metric_id"): progress.metric,
-            t("download.col.unit"): unit,
-            t("mal.series.observed"): scaled(measure_value(result, progress.measure)) if result is not None else None,
-            t("download.col.ci_low"): scaled(result.ci_low) if interval else None,
-            t("download.col.ci_high"): scaled(result.ci_high) if interval else None,
-            t("download.col.numerator"): result.numerator if shown else None,
-            t("download.col.denominator"): result.denominator if shown else None,
+            t("common.unit"): unit,
+            t("mal.series.observed"): observed,
+            t("download.col.ci_low"): cells.ci_low if cells else None,
+            t("download.col.ci_high"): cells.ci_high if cells else None,
+            t("download.col.numerator"): cells.numerator if cells else None,
+            t("download.col.denominator"): cells.denominator if cells else None,
             t("mal.series.required"): scaled(progress.required(year)),
             t("mal.series.projection"): scaled(progress.projection(year)),
-            t("mal.target_col"): scaled(progress.target) if year == progress.target_year else None,
-            t("download.col.status"): (
-                (t(f"download.status.{status}") if f"download.status.{status}" in i18n.TEXTS else status)
-                if status is not None else ""),
+            t("mal.col.target"): scaled(progress.target) if year == progress.target_year else None,
+            t("common.status"): cells.status if cells else "",
         })
     frame = pd.DataFrame(rows)
-    for key in ("download.col.year", "download.col.numerator", "download.col.denominator"):
+    for key in ("filter.ar", "download.col.numerator", "download.col.denominator"):
         column = t(key)
         if column in frame:
             numbers = pd.to_numeric(frame[column], errors="coerce").astype("Float64")
-            present = numbers.dropna()
-            if not len(present) or bool((present == present.round()).all()):
+            given = numbers.dropna()
+            if not len(given) or bool((given == given.round()).all()):
                 frame[column] = numbers.round().astype("Int64")
     return frame

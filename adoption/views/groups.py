@@ -19,7 +19,7 @@ import pandas as pd
 from adoption import metrics
 from adoption.metrics.filters import Filter, in_group
 from adoption.store import Store
-from adoption.text import i18n
+from adoption.text import i18n, present
 from adoption.views import mapping
 
 BAR_COLOUR = "#21918c"  # viridis' middle step, as the map's middle class
@@ -74,8 +74,8 @@ def build(store: Store, metric_id: str, flt: Filter, lang: str = "sv", *, versio
         GroupRow(
             code=r.area, name=i18n.label("kommungrupp", r.area, lang), main=r.area[:1],
             municipalities=int(sizes.get(r.area, 0)), value=None if r.suppressed else r.value,
-            value_text=mapping.value_text(r, lang), base_text=mapping.base_text(r, lang),
-            interval_text=mapping.interval_text(r, lang), status=r.status,
+            value_text=present.value(r, lang), base_text=present.base(r, lang),
+            interval_text=present.interval(r, lang), status=r.status,
             numerator=None if r.suppressed else r.numerator, denominator=None if r.suppressed else r.denominator,
             n=r.n, ci_low=None if r.suppressed else r.ci_low, ci_high=None if r.suppressed else r.ci_high,
         )
@@ -126,9 +126,9 @@ def chart(data: GroupData) -> alt.LayerChart | None:
     domain = [0, 100] if unit in ("share", "index") else alt.Undefined
     x_title = axis_title(data)
     tooltip = [alt.Tooltip("group:N", title=t("grupp.col_group")),
-               alt.Tooltip("value_text:N", title=t("karta.col_shown")),
-               alt.Tooltip("base_text:N", title=t("karta.col_base")),
-               alt.Tooltip("interval_text:N", title=t("karta.col_interval"))]
+               alt.Tooltip("value_text:N", title=t("karta.col.shown")),
+               alt.Tooltip("base_text:N", title=t("common.base")),
+               alt.Tooltip("interval_text:N", title=t("karta.col.interval"))]
     bars = alt.Chart(frame).mark_bar(color=BAR_COLOUR).encode(
         x=alt.X("value:Q", title=x_title, scale=alt.Scale(domain=domain, zero=True)), y=y, tooltip=tooltip)
     intervals = alt.Chart(frame).mark_rule(color=INTERVAL_COLOUR, strokeWidth=2).encode(
@@ -144,9 +144,9 @@ def table(data: GroupData) -> pd.DataFrame:
         t("grupp.col_group"): [f"{r.code} {r.name}" for r in data.rows],
         t("grupp.col_municipalities"): [r.municipalities for r in data.rows],
         axis_title(data): [None if r.value is None else round(r.value * scale, 1) for r in data.rows],
-        t("karta.col_shown"): [r.value_text for r in data.rows],
-        t("karta.col_base"): [r.base_text if r.value is not None else "" for r in data.rows],
-        t("karta.col_interval"): [r.interval_text for r in data.rows],
+        t("karta.col.shown"): [r.value_text for r in data.rows],
+        t("common.base"): [r.base_text if r.value is not None else "" for r in data.rows],
+        t("karta.col.interval"): [r.interval_text for r in data.rows],
     })
 
 
@@ -160,20 +160,19 @@ def download_table(data: GroupData) -> pd.DataFrame:
 
     frame = pd.DataFrame([{
         t("download.col.grupp"): r.code,
-        t("download.col.name"): r.name,
+        t("common.name"): r.name,
         t("grupp.col_main"): r.main,
         t("grupp.col_municipalities"): r.municipalities,
-        t("download.col.year"): data.year,
+        t("filter.ar"): data.year,
         axis_title(data): scaled(r.value),
         t("download.col.numerator"): r.numerator,
         t("download.col.denominator"): r.denominator,
         t("download.col.n"): None if r.status == "too_few" else r.n,
         t("download.col.ci_low"): scaled(r.ci_low) if r.value is not None else None,
         t("download.col.ci_high"): scaled(r.ci_high) if r.value is not None else None,
-        t("download.col.status"): (t("download.status.ok") if r.value is not None
-                                   else mapping.status_label(r.status, data.lang)),
+        t("common.status"): present.status(r.status if r.value is None else "ok", data.lang),
     } for r in data.rows])
-    for key in ("download.col.year", "download.col.numerator", "download.col.denominator", "download.col.n",
+    for key in ("filter.ar", "download.col.numerator", "download.col.denominator", "download.col.n",
                 "grupp.col_municipalities"):
         if t(key) in frame:
             frame[t(key)] = mapping.whole_numbers(frame[t(key)])

@@ -18,7 +18,7 @@ FACTOR_COLOURS = ("#0072B2", "#56B4E9", "#009E73", "#E69F00", "#CC79A7", "#D55E0
 
 
 def factor_name(code: str, lang: str = "sv") -> str:
-    return i18n.t(f"factor.{code}", lang)
+    return i18n.t(f"factor.name.{code}", lang)
 
 
 def defaults_text(lang: str = "sv") -> str:
@@ -55,8 +55,8 @@ def neighbour_table(likeness: similarity.Likeness, lang: str = "sv") -> pd.DataF
     rows = []
     for s in likeness.similar:
         parts = dict(s.parts)
-        row = {t("kommun.col_area"): f"{s.name} ({s.kommunkod})", t("filter.lan"): s.lan_name,
-               t("kommun.col_total"): formatting.number(s.distance, lang, 3)}
+        row = {t("kommun.col.area"): f"{s.name} ({s.kommunkod})", t("filter.lan"): s.lan_name,
+               t("kommun.col.total"): formatting.number(s.distance, lang, 3)}
         for code in likeness.used:
             part = parts.get(code)
             row[factor_name(code, lang)] = "–" if part is None else formatting.number(part, lang, 3)
@@ -71,15 +71,15 @@ def neighbour_download(likeness: similarity.Likeness, lang: str = "sv") -> pd.Da
     rows = []
     for rank, s in enumerate(likeness.similar, start=1):
         parts = dict(s.parts)
-        row = {"#": rank, t("kommun.col_area"): s.name, t("download.col.code"): s.kommunkod,
-               t("filter.lan"): s.lan_name, t("kommun.col_total"): round(s.distance, 6)}
+        row = {"#": rank, t("kommun.col.area"): s.name, t("common.code"): s.kommunkod,
+               t("filter.lan"): s.lan_name, t("kommun.col.total"): round(s.distance, 6)}
         for code in factors.FACTOR_CODES:
             part = parts.get(code)
             row[factor_name(code, lang)] = None if part is None else round(part, 6)
         for code in factors.FACTOR_CODES:
-            row[t("kommun.col_weight").format(factor=factor_name(code, lang))] = (
+            row[t("kommun.col.weight").format(factor=factor_name(code, lang))] = (
                 weights[code] if code in likeness.used else 0)
-        row[t("kommun.col_shared")] = s.shared
+        row[t("kommun.col.shared")] = s.shared
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -108,15 +108,15 @@ def breakdown_chart(likeness: similarity.Likeness, lang: str = "sv") -> alt.Char
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=alt.X("part:Q", stack="zero", title=t("kommun.col_total")),
+            x=alt.X("part:Q", stack="zero", title=t("kommun.col.total")),
             y=alt.Y("kommun:N", sort=order, title=None, axis=alt.Axis(labelLimit=300)),
             color=alt.Color("factor:N", title=None, scale=alt.Scale(domain=names, range=colours),
                             legend=alt.Legend(orient="bottom", direction="horizontal", labelLimit=300)),
             order=alt.Order("order:Q", sort="ascending"),
-            tooltip=[alt.Tooltip("kommun:N", title=t("kommun.col_area")),
+            tooltip=[alt.Tooltip("kommun:N", title=t("kommun.col.area")),
                      alt.Tooltip("factor:N", title=" "),
-                     alt.Tooltip("part_text:N", title=t("kommun.col_part")),
-                     alt.Tooltip("total_text:N", title=t("kommun.col_total"))],
+                     alt.Tooltip("part_text:N", title=t("kommun.col.part")),
+                     alt.Tooltip("total_text:N", title=t("kommun.col.total"))],
         )
         .properties(height=alt.Step(26))
     )

@@ -1,4 +1,7 @@
-"""Headline figures: a metric this year, the previous survey year, and the change."""
+"""Headline figures: a metric this year, the previous survey year, and the change.
+
+A card shows :func:`adoption.text.present.value` with :func:`~adoption.text.present.caption` under it.
+"""
 
 from __future__ import annotations
 
@@ -46,17 +49,6 @@ def headlines(store: Store, flt: Filter, version: int | None,
     return out
 
 
-def value_text(result: metrics.MetricResult, lang: str = "sv") -> str:
-    """The value as a reader sees it, or why there is none."""
-    if result.suppressed:
-        return i18n.t("value.too_few", lang)
-    if result.value is None:
-        return "–"
-    if result.unit == "share":
-        return formatting.percent(result.value, lang)
-    return formatting.number(result.value, lang, decimals=1)
-
-
 def change_text(headline: Headline, lang: str = "sv") -> str | None:
     """"+4,2 procentenheter sedan 2023" for shares, "+1,5 sedan 2023" otherwise."""
     if headline.change is None or headline.previous is None:
@@ -67,30 +59,3 @@ def change_text(headline: Headline, lang: str = "sv") -> str | None:
     number = formatting.number(abs(amount), lang, decimals=1)
     key = "headline.change_pp" if unit == "share" else "headline.change"
     return i18n.t(key, lang).format(change=f"{sign}{number}", year=headline.previous.ar)
-
-
-def base_text(result: metrics.MetricResult, lang: str = "sv") -> str:
-    """What a figure is built on ("212 av 290 kommuner svarade", "5 svarande"), or why there is none.
-
-    Shared by the headline cards, the map's tooltip and table, goals and exports.
-    """
-    if result.value is None:
-        return i18n.t(f"status.{result.status}", lang).format(ar=result.ar)
-    numbers = {
-        "numerator": formatting.number(result.numerator, lang),
-        "denominator": formatting.number(result.denominator, lang),
-        "n": formatting.number(result.n, lang),
-    }
-    if result.unit == "per_10k":
-        return i18n.t("karta.base_per_10k", lang).format(**numbers)
-    if result.unit != "share":
-        return i18n.t("headline.base_n", lang).format(**numbers)
-    if result.metric == "svarsfrekvens":
-        key = "headline.base_response"
-    elif result.typ == "civilsamhalle":
-        key = "headline.base_civil"
-    elif result.metric == "andel_utvarderade":
-        key = "headline.base_initiatives"
-    else:
-        key = "headline.base"
-    return i18n.t(key, lang).format(**numbers)

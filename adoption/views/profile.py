@@ -16,7 +16,7 @@ import pandas as pd
 from adoption import metrics
 from adoption.metrics.filters import Filter
 from adoption.store import Store
-from adoption.text import formatting, i18n
+from adoption.text import formatting, i18n, present
 from adoption.vocab import NOT_APPLICABLE, sectors
 
 # The scalar metrics the profile compares, over the years.
@@ -184,62 +184,39 @@ def initiatives(store: Store, kommunkod: str, *, version: int | None = None) -> 
 
 # -- words ----------------------------------------------------------------------
 
+# A municipality's own answer is not an estimate of anything larger: its share
+# is 0 % or 100 % of one answer, so its figures have no interval. The similar
+# municipalities pooled into one figure are an estimate and have one.
+_OWN_AREAS = (AREA_KOMMUN,)
+
 
 def cell_text(cell: StageCell, lang: str = "sv") -> str:
     """The stage's name, or "inget svar" / "ej tillämplig" (never 0 for a missing answer)."""
     if cell.status == CELL_OK:
         return i18n.label("mognad", cell.stage, lang)
     if cell.status == CELL_NOT_APPLICABLE:
-        return i18n.t("value.not_applicable", lang)
-    return i18n.t("value.no_answer", lang)
+        return present.status("not_applicable", lang)
+    return present.status("no_answer", lang)
 
 
-def result_text(result: metrics.MetricResult, lang: str = "sv") -> str:
-    """A registry value as shown, or why there is none."""
-    if result.suppressed:
-        return i18n.t("value.too_few", lang)
-    if result.value is None:
-        if result.status == "not_applicable":
-            return i18n.t("value.not_applicable", lang)
-        if result.status == "no_answer":
-            return i18n.t("value.no_answer", lang)
-        return "–"
-    if result.unit == "share":
-        return formatting.percent(result.value, lang)
-    return formatting.number(result.value, lang, decimals=1)
-
-
-def interval_text(result: metrics.MetricResult, lang: str = "sv") -> str:
-    """The 95 % interval, "" when there is none."""
-    if result.value is None or result.ci_low is None or result.ci_high is None:
-        return ""
-    if result.unit == "share":
-        return f"{formatting.percent(result.ci_low, lang)}–{formatting.percent(result.ci_high, lang)}"
-    return f"{formatting.number(result.ci_low, lang, 1)}–{formatting.number(result.ci_high, lang, 1)}"
-
-
-def base_text(result: metrics.MetricResult, lang: str = "sv") -> str:
-    """The base of a share ("3 av 18"), or the number of answers behind a mean."""
-    if result.value is None:
-        return ""
-    if result.unit == "share":
-        return i18n.t("kommun.base_share", lang).format(
-            numerator=formatting.number(result.numerator, lang), denominator=formatting.number(result.denominator, lang)
-        )
-    return i18n.t("kommun.base_n", lang).format(n=formatting.number(result.n, lang))
+def _part(row: dict, typ: str | None = None) -> present.Figure:
+    """A row of a ``sektor_fordelning`` breakdown as the figure it holds."""
+    return present.figure(row.get("value"), status="too_few" if row.get("suppressed") else None,
+                          numerator=row.get("numerator"), denominator=row.get("denominator"),
+                          ci_low=row.get("ci_low"), ci_high=row.get("ci_high"), typ=typ)
 
 
 def same_stage_text(row: dict | None, lang: str = "sv") -> str:
-    """The county's or country's share at the municipality's stage, with its base ("22,2 % (4 av 18)")."""
+    """The county's or country's share at the municipality's stage, with its base ("22,2 % (4 av 18 svarande)").
+
+    None (the municipality gave no stage, so there is nothing to compare) is no figure: an en dash.
+    """
     if row is None:
-        return "–"
-    if row.get("suppressed") or row.get("value") is None:
-        return i18n.t("value.too_few", lang) if row.get("suppressed") else "–"
-    return i18n.t("kommun.same_stage_value", lang).format(
-        share=formatting.percent(row["value"], lang),
-        numerator=formatting.number(row["numerator"], lang),
-        denominator=formatting.number(row["denominator"], lang),
-    )
+        return present.NO_FIGURE
+    figure = _part(row)
+    if present.missing(figure):
+        return present.value(figure, lang)
+    return f"{present.value(figure, lang)} ({present.base(figure, lang)})"
 
 
 # -- tables for the page ----------------------------------------------------------
@@ -266,7 +243,7 @@ def stage_grid(cells: tuple[StageCell, ...], lang: str = "sv") -> tuple[pd.DataF
             style.loc[row, column] = f"background-color: {STAGE_FILL[cell.stage]}; color: {STAGE_TEXT[cell.stage]}"
         else:
             style.loc[row, column] = MISSING_STYLE
-    text.index.name = i18n.t("kommun.col_sector", lang)
+    text.index.name = i18n.t("common.sector", lang)
     return text, style
 
 
@@ -277,28 +254,21 @@ def distribution_table(results: list[tuple[str, metrics.MetricResult]], lang: st
     rows = []
     for area_name, result in results:
         for s in sectors():
-            row = {i18n.t("kommun.col_area", lang): area_name, i18n.t("kommun.col_sector", lang):
+            row = {i18n.t("kommun.col.area", lang): area_name, i18n.t("common.sector", lang):
                    i18n.label("sektor", s.code, lang)}
             for part in (result.breakdown or ()):
                 if part["sektor"] != s.code:
                     continue
-                label = i18n.label("mognad", part["mognad"], lang)
-                if part.get("suppressed"):
-                    row[label] = i18n.t("value.too_few", lang)
-                else:
-                    row[label] = same_stage_text(part, lang)
+                row[i18n.label("mognad", part["mognad"], lang)] = same_stage_text(part, lang)
             if len(row) == 2:
                 for stage in stages():
-                    row[i18n.label("mognad", stage.value, lang)] = result_text(result, lang)
+                    row[i18n.label("mognad", stage.value, lang)] = present.value(result, lang)
             rows.append(row)
     return pd.DataFrame(rows)
 
 
 def _interval(comparison: Comparison, lang: str) -> str:
-    """No interval for a single municipality: its share is 0 % or 100 % of one answer, not an estimate."""
-    if comparison.area == AREA_KOMMUN:
-        return ""
-    return interval_text(comparison.result, lang)
+    return present.interval(comparison.result, lang, estimate=comparison.area not in _OWN_AREAS)
 
 
 def _area_name(comparison: Comparison, names: dict[str, str], lang: str) -> str:
@@ -313,7 +283,7 @@ def _area_name(comparison: Comparison, names: dict[str, str], lang: str) -> str:
 
 def _kind(comparison: Comparison, lang: str) -> str:
     pooled = comparison.area == AREA_LIKNANDE and comparison.members
-    return i18n.t("kommun.kind_liknande_grupp" if pooled else f"kommun.kind_{comparison.area}", lang)
+    return i18n.t("kommun.kind.liknande_grupp" if pooled else f"kommun.kind.{comparison.area}", lang)
 
 
 def comparison_table(comps: tuple[Comparison, ...], ar: int, names: dict[str, str], lang: str = "sv",
@@ -322,7 +292,7 @@ def comparison_table(comps: tuple[Comparison, ...], ar: int, names: dict[str, st
 
     ``names`` maps municipality and county codes to names.
     """
-    col_kind, col_area = i18n.t("kommun.col_kind", lang), i18n.t("kommun.col_area", lang)
+    col_kind, col_area = i18n.t("kommun.col.kind", lang), i18n.t("kommun.col.area", lang)
     rows: dict[tuple[str, str | None], dict] = {}
     for c in comps:
         if c.ar != ar or c.area not in areas:
@@ -331,9 +301,9 @@ def comparison_table(comps: tuple[Comparison, ...], ar: int, names: dict[str, st
             col_kind: _kind(c, lang), col_area: _area_name(c, names, lang),
         })
         label = metrics.get(c.metric).label(lang)
-        row[label] = result_text(c.result, lang)
-        row[f"{label}: {i18n.t('kommun.col_base', lang)}"] = base_text(c.result, lang)
-        row[f"{label}: {i18n.t('kommun.col_ci', lang)}"] = _interval(c, lang)
+        row[label] = present.value(c.result, lang)
+        row[f"{label}: {i18n.t('common.base', lang)}"] = present.base(c.result, lang)
+        row[f"{label}: {i18n.t('common.ci', lang)}"] = _interval(c, lang)
     return pd.DataFrame(list(rows.values()))
 
 
@@ -350,29 +320,23 @@ def trend(comps: tuple[Comparison, ...], metric_id: str, names: dict[str, str], 
                 name = _area_name(c, names, lang)
                 if name not in columns:
                     columns.append(name)
-    chart = pd.DataFrame(index=pd.Index([str(y) for y in years], name=i18n.t("kommun.col_year", lang)),
+    chart = pd.DataFrame(index=pd.Index([str(y) for y in years], name=i18n.t("filter.ar", lang)),
                          columns=columns, dtype=float)
     rows = []
     for c in chosen:
         name = _area_name(c, names, lang)
         chart.loc[str(c.ar), name] = c.result.value if c.result.value is not None else float("nan")
         rows.append({
-            i18n.t("kommun.col_year", lang): str(c.ar),
-            i18n.t("kommun.col_area", lang): name,
-            metrics.get(metric_id).label(lang): result_text(c.result, lang),
-            i18n.t("kommun.col_base", lang): base_text(c.result, lang),
-            i18n.t("kommun.col_ci", lang): _interval(c, lang),
+            i18n.t("filter.ar", lang): str(c.ar),
+            i18n.t("kommun.col.area", lang): name,
+            metrics.get(metric_id).label(lang): present.value(c.result, lang),
+            i18n.t("common.base", lang): present.base(c.result, lang),
+            i18n.t("common.ci", lang): _interval(c, lang),
         })
     return chart, pd.DataFrame(rows)
 
 
 # -- downloads (numbers, not text) ---------------------------------------------------
-
-
-def _scaled(x, unit: str):
-    if x is None or (isinstance(x, float) and pd.isna(x)):
-        return None
-    return round(float(x) * 100, 4) if unit == "share" else round(float(x), 4)
 
 
 def _integers(frame: pd.DataFrame, columns) -> pd.DataFrame:
@@ -387,28 +351,23 @@ def _integers(frame: pd.DataFrame, columns) -> pd.DataFrame:
     return frame
 
 
-def _status_word(status: str, lang: str) -> str:
-    key = f"download.status.{status}"
-    return i18n.t(key, lang) if key in i18n.TEXTS else status
-
-
 def stage_download(cells: tuple[StageCell, ...], lang: str = "sv") -> pd.DataFrame:
     """The stage history as numbers: one row per sector and year, the stage 0-4 (empty when missing)."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     status = {CELL_OK: "ok", CELL_NOT_APPLICABLE: "not_applicable", CELL_NO_ANSWER: "no_answer"}
     frame = pd.DataFrame([
         {
-            t("kommun.col_sector"): i18n.label("sektor", c.sektor, lang),
-            t("download.col.code"): c.sektor,
-            t("download.col.year"): c.ar,
+            t("common.sector"): i18n.label("sektor", c.sektor, lang),
+            t("common.code"): c.sektor,
+            t("filter.ar"): c.ar,
             t("download.col.stage_code"): c.stage if c.status == CELL_OK else None,
-            t("sektorer.col.mognad"): cell_text(c, lang),
-            t("download.col.status"): _status_word(status.get(c.status, "no_answer"), lang),
+            t("common.stage"): cell_text(c, lang),
+            t("common.status"): present.status(status.get(c.status, "no_answer"), lang),
         }
         for c in cells
-    ], columns=[t("kommun.col_sector"), t("download.col.code"), t("download.col.year"),
-                t("download.col.stage_code"), t("sektorer.col.mognad"), t("download.col.status")])
-    return _integers(frame, [t("download.col.year"), t("download.col.stage_code")])
+    ], columns=[t("common.sector"), t("common.code"), t("filter.ar"),
+                t("download.col.stage_code"), t("common.stage"), t("common.status")])
+    return _integers(frame, [t("filter.ar"), t("download.col.stage_code")])
 
 
 def comparison_download(comps: tuple[Comparison, ...], names: dict[str, str], lang: str = "sv", *,
@@ -425,26 +384,25 @@ def comparison_download(comps: tuple[Comparison, ...], names: dict[str, str], la
         if c.area not in areas or (years and c.ar not in years) or (metric_ids and c.metric not in metric_ids):
             continue
         r = c.result
-        shown = not r.suppressed and r.value is not None
-        interval = shown and c.area != AREA_KOMMUN
+        cells = present.cells(r, lang, estimate=c.area not in _OWN_AREAS)
         rows.append({
-            t("kommun.col_kind"): _kind(c, lang),
-            t("kommun.col_area"): _area_name(c, names, lang),
-            t("download.col.code"): c.code or "; ".join(c.members),
-            t("download.col.year"): c.ar,
-            t("download.col.metric"): metrics.get(c.metric).label(lang),
+            t("kommun.col.kind"): _kind(c, lang),
+            t("kommun.col.area"): _area_name(c, names, lang),
+            t("common.code"): c.code or "; ".join(c.members),
+            t("filter.ar"): c.ar,
+            t("filter.matt"): metrics.get(c.metric).label(lang),
             t("download.col.metric_id"): c.metric,
-            t("download.col.value"): _scaled(r.value, r.unit) if shown else None,
-            t("download.col.unit"): t(f"download.unit.{r.unit}") if f"download.unit.{r.unit}" in i18n.TEXTS else r.unit,
-            t("download.col.numerator"): r.numerator if shown else None,
-            t("download.col.denominator"): r.denominator if shown else None,
-            t("download.col.n"): None if r.suppressed else r.n,
-            t("download.col.ci_low"): _scaled(r.ci_low, r.unit) if interval else None,
-            t("download.col.ci_high"): _scaled(r.ci_high, r.unit) if interval else None,
-            t("download.col.status"): _status_word(r.status, lang),
+            t("common.value"): cells.number,
+            t("common.unit"): t(f"unit.{r.unit}") if i18n.has(f"unit.{r.unit}") else r.unit,
+            t("download.col.numerator"): cells.numerator,
+            t("download.col.denominator"): cells.denominator,
+            t("download.col.n"): cells.n,
+            t("download.col.ci_low"): cells.ci_low,
+            t("download.col.ci_high"): cells.ci_high,
+            t("common.status"): cells.status,
         })
     frame = pd.DataFrame(rows)
-    return _integers(frame, [t("download.col.year"), t("download.col.numerator"), t("download.col.denominator"),
+    return _integers(frame, [t("filter.ar"), t("download.col.numerator"), t("download.col.denominator"),
                              t("download.col.n")])
 
 
@@ -452,13 +410,12 @@ def comparison_download(comps: tuple[Comparison, ...], names: dict[str, str], la
 
 def _same_columns(prefix: str, row: dict | None, lang: str) -> dict:
     t = lambda key: i18n.t(key, lang)  # noqa: E731
-    shown = row is not None and not row.get("suppressed") and row.get("value") is not None
-    status = "ok" if shown else ("too_few" if row is not None and row.get("suppressed") else None)
+    cells = present.cells(_part(row), lang) if row is not None else None  # None: nothing to compare
     return {
-        f"{prefix} {t('download.col.share_pct')}": _scaled(row["value"], "share") if shown else None,
-        f"{prefix}: {t('download.col.numerator')}": row["numerator"] if shown else None,
-        f"{prefix}: {t('download.col.denominator')}": row["denominator"] if shown else None,
-        f"{prefix}: {t('download.col.status')}": _status_word(status, lang) if status else "",
+        f"{prefix} {t('common.share_pct')}": cells.number if cells else None,
+        f"{prefix}: {t('download.col.numerator')}": cells.numerator if cells else None,
+        f"{prefix}: {t('download.col.denominator')}": cells.denominator if cells else None,
+        f"{prefix}: {t('common.status')}": cells.status if cells else "",
     }
 
 
@@ -468,13 +425,13 @@ def sector_download(rows: tuple[SectorComparison, ...], lan_name: str, lang: str
     out = []
     for r in rows:
         record = {
-            t("kommun.col_sector"): i18n.label("sektor", r.sektor, lang),
-            t("download.col.code"): r.sektor,
+            t("common.sector"): i18n.label("sektor", r.sektor, lang),
+            t("common.code"): r.sektor,
             t("download.col.stage_code"): r.own.stage if r.own.status == CELL_OK else None,
-            t("kommun.col_own"): cell_text(r.own, lang),
+            t("kommun.col.own"): cell_text(r.own, lang),
         }
-        record.update(_same_columns(t("kommun.col_lan_same").format(lan=lan_name), r.lan_same, lang))
-        record.update(_same_columns(t("kommun.col_riket_same"), r.riket_same, lang))
+        record.update(_same_columns(t("kommun.col.lan_same").format(lan=lan_name), r.lan_same, lang))
+        record.update(_same_columns(t("kommun.col.riket_same"), r.riket_same, lang))
         out.append(record)
     frame = pd.DataFrame(out)
     counts = [c for c in frame.columns if c == t("download.col.stage_code")
@@ -488,27 +445,26 @@ def distribution_download(results: list[tuple[str, metrics.MetricResult]], lang:
     out = []
     for area_name, result in results:
         for part in (result.breakdown or ()):
-            shown = not part.get("suppressed") and part.get("value") is not None
-            status = "too_few" if part.get("suppressed") else ("ok" if shown else "no_answer")
+            cells = present.cells(_part(part, result.typ), lang)
             out.append({
-                t("kommun.col_area"): area_name,
-                t("kommun.col_sector"): i18n.label("sektor", part["sektor"], lang),
-                t("download.col.code"): part["sektor"],
+                t("kommun.col.area"): area_name,
+                t("common.sector"): i18n.label("sektor", part["sektor"], lang),
+                t("common.code"): part["sektor"],
                 t("download.col.stage_code"): part["mognad"],
-                t("sektorer.col.mognad"): i18n.label("mognad", part["mognad"], lang),
-                t("download.col.share_pct"): _scaled(part["value"], "share") if shown else None,
-                t("download.col.numerator"): part["numerator"] if shown else None,
-                t("download.col.denominator"): part["denominator"] if shown else None,
-                t("download.col.ci_low"): _scaled(part.get("ci_low"), "share") if shown else None,
-                t("download.col.ci_high"): _scaled(part.get("ci_high"), "share") if shown else None,
-                t("download.col.status"): _status_word(status, lang),
+                t("common.stage"): i18n.label("mognad", part["mognad"], lang),
+                t("common.share_pct"): cells.number,
+                t("download.col.numerator"): cells.numerator,
+                t("download.col.denominator"): cells.denominator,
+                t("download.col.ci_low"): cells.ci_low,
+                t("download.col.ci_high"): cells.ci_high,
+                t("common.status"): cells.status,
             })
         if not result.breakdown:
-            out.append({t("kommun.col_area"): area_name, t("download.col.status"): _status_word(result.status, lang)})
-    columns = [t("kommun.col_area"), t("kommun.col_sector"), t("download.col.code"), t("download.col.stage_code"),
-               t("sektorer.col.mognad"), t("download.col.share_pct"), t("download.col.numerator"),
+            out.append({t("kommun.col.area"): area_name, t("common.status"): present.status(result, lang)})
+    columns = [t("kommun.col.area"), t("common.sector"), t("common.code"), t("download.col.stage_code"),
+               t("common.stage"), t("common.share_pct"), t("download.col.numerator"),
                t("download.col.denominator"), t("download.col.ci_low"), t("download.col.ci_high"),
-               t("download.col.status")]
+               t("common.status")]
     frame = pd.DataFrame(out, columns=columns)
     return _integers(frame, [t("download.col.stage_code"), t("download.col.numerator"),
                              t("download.col.denominator")])
@@ -529,10 +485,10 @@ def sector_table(rows: tuple[SectorComparison, ...], lan_name: str, lang: str = 
     """Per sector the municipality's stage and the county's and country's share at that same stage."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     return pd.DataFrame([
-        {t("kommun.col_sector"): i18n.label("sektor", r.sektor, lang),
-         t("kommun.col_own"): cell_text(r.own, lang),
-         t("kommun.col_lan_same").format(lan=lan_name): same_stage_text(r.lan_same, lang),
-         t("kommun.col_riket_same"): same_stage_text(r.riket_same, lang)} for r in rows
+        {t("common.sector"): i18n.label("sektor", r.sektor, lang),
+         t("kommun.col.own"): cell_text(r.own, lang),
+         t("kommun.col.lan_same").format(lan=lan_name): same_stage_text(r.lan_same, lang),
+         t("kommun.col.riket_same"): same_stage_text(r.riket_same, lang)} for r in rows
     ])
 
 
@@ -546,3 +502,48 @@ def trend_download(comps: tuple[Comparison, ...], metric_id: str, names: dict[st
                    lang: str = "sv") -> pd.DataFrame:
     """The trend's series as numbers: the municipality, its group, its county and the country over the years."""
     return comparison_download(comps, names, lang, metric_ids=(metric_id,), areas=TREND_AREAS)
+
+
+# -- the trend chart ------------------------------------------------------------------
+
+# Okabe-Ito colours with at least 3:1 against white (municipality, county, country, then the group:
+# TREND_AREAS' order); each line also has its own dash and marker, so none is told by colour alone.
+TREND_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#000000")
+TREND_DASHES = ([1, 0], [8, 4], [2, 3], [12, 3, 2, 3])
+TREND_SHAPES = ("circle", "square", "triangle-up", "diamond")
+
+
+def trend_chart(chart: pd.DataFrame, value_title: str, lang: str = "sv"):
+    """:func:`trend`'s chart data (years as index, one column per area) as lines with markers.
+
+    Drawn with Altair rather than ``st.line_chart``, whose hover layer is an
+    unlabelled SVG group (axe-core's ``svg-img-alt``) and whose tooltip shows
+    the raw field names. None when there is nothing to draw.
+    """
+    import altair as alt  # only the page draws charts
+
+    year_title = chart.index.name or i18n.t("filter.ar", lang)
+    long = chart.reset_index(names="ar").melt(id_vars="ar", var_name="area", value_name="varde").dropna()
+    if long.empty:
+        return None
+    areas = list(chart.columns)[: len(TREND_COLOURS)]
+    long = long[long["area"].isin(areas)]
+    long = long.assign(value_text=[formatting.number(v, lang, decimals=1) for v in long["varde"]])
+
+    def scale(values) -> alt.Scale:
+        return alt.Scale(domain=areas, range=list(values[: len(areas)]))
+
+    legend = alt.Legend(title=None, orient="bottom")
+    base = alt.Chart(long).encode(
+        x=alt.X("ar:O", title=year_title, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("varde:Q", title=value_title, scale=alt.Scale(zero=True)),
+        color=alt.Color("area:N", scale=scale(TREND_COLOURS), legend=legend),
+        tooltip=[alt.Tooltip("area:N", title=i18n.t("kommun.col.area", lang)),
+                 alt.Tooltip("ar:O", title=year_title),
+                 alt.Tooltip("value_text:N", title=value_title)],
+    )
+    lines = base.mark_line(strokeWidth=2.5).encode(strokeDash=alt.StrokeDash("area:N", scale=scale(TREND_DASHES),
+                                                                             legend=legend))
+    points = base.mark_point(size=70, filled=True).encode(shape=alt.Shape("area:N", scale=scale(TREND_SHAPES),
+                                                                          legend=legend))
+    return (lines + points).properties(height=300)

@@ -15,7 +15,7 @@ from adoption import metrics, vocab
 from adoption.metrics.filters import Filter
 from adoption.metrics.years import latest_and_previous
 from adoption.store import Store
-from adoption.text import formatting, i18n
+from adoption.text import formatting, i18n, present
 
 # Five viridis steps (colour-blind safe, sequential, lightness rises with the
 # stage): dark purple for "no activity" to yellow for "evaluated and scaled".
@@ -24,9 +24,9 @@ STAGE_COLOURS = ("#440154", "#3b528b", "#21918c", "#5ec962", "#fde725")
 YEAR_COLOURS = ("#08519c", "#9ecae1")
 
 STAGE_COLUMNS = ("ar", "sektor", "sektor_sort", "mognad", "value", "numerator", "denominator", "ci_low",
-                 "ci_high", "suppressed", "ej_tillampligt", "inget_svar", "status")
+                 "ci_high", "suppressed", "ej_tillampligt", "inget_svar", "status", "typ")
 BARRIER_COLUMNS = ("ar", "hinder", "hinder_sort", "value", "numerator", "denominator", "ci_low", "ci_high",
-                   "suppressed", "status")
+                   "suppressed", "status", "typ")
 
 
 def _years(store: Store, flt: Filter, version: int | None) -> list[int]:
@@ -63,11 +63,12 @@ def stage_rows(store: Store, flt: Filter, *, version: int | None = None) -> pd.D
                         "ar": year, "sektor": sector, "sektor_sort": order[sector], "mognad": stage.value,
                         "value": None, "numerator": None, "denominator": None, "ci_low": None, "ci_high": None,
                         "suppressed": result.suppressed, "ej_tillampligt": None, "inget_svar": None,
-                        "status": result.status,
+                        "status": result.status, "typ": result.typ,
                     })
             continue
         for row in result.breakdown:
-            out.append({**row, "ar": year, "sektor_sort": order[row["sektor"]], "status": _sector_status(row)})
+            out.append({**row, "ar": year, "sektor_sort": order[row["sektor"]], "status": _sector_status(row),
+                        "typ": result.typ})
     frame = pd.DataFrame(out, columns=list(STAGE_COLUMNS))
     return frame.sort_values(["sektor_sort", "ar", "mognad"], ascending=[True, False, True], ignore_index=True)
 
@@ -83,12 +84,13 @@ def barrier_rows(store: Store, flt: Filter, *, version: int | None = None) -> pd
                 out.append({
                     "ar": year, "hinder": code, "hinder_sort": order[code], "value": None, "numerator": None,
                     "denominator": None, "ci_low": None, "ci_high": None, "suppressed": result.suppressed,
-                    "status": result.status,
+                    "status": result.status, "typ": result.typ,
                 })
             continue
         for row in result.breakdown:
             status = "too_few" if row["suppressed"] else metrics.STATUS_OK
-            out.append({**row, "ar": year, "hinder_sort": order.get(row["hinder"], 99), "status": status})
+            out.append({**row, "ar": year, "hinder_sort": order.get(row["hinder"], 99), "status": status,
+                        "typ": result.typ})
     return pd.DataFrame(out, columns=list(BARRIER_COLUMNS))
 
 
@@ -100,41 +102,19 @@ def _missing(value) -> bool:
     return value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA
 
 
-def status_text(status: str, lang: str = "sv") -> str:
-    """"för få svar", "inget svar", "ej tillämplig" or, for other statuses, the registry's reason."""
-    if status == "too_few":
-        return i18n.t("value.too_few", lang)
-    if status == "not_applicable":
-        return i18n.t("value.not_applicable", lang)
-    if status == "no_answer":
-        return i18n.t("value.no_answer", lang)
-    return i18n.t(f"status.{status}", lang).format(ar="")
+def part(row) -> present.Figure:
+    """A row of :func:`stage_rows` or :func:`barrier_rows` (a dict, Series or tuple) as the figure it holds."""
+    get = row.get if isinstance(row, (dict, pd.Series)) else lambda key: getattr(row, key)
+    return present.figure(get("value"), status=get("status"), numerator=get("numerator"),
+                          denominator=get("denominator"), ci_low=get("ci_low"), ci_high=get("ci_high"),
+                          typ=get("typ"))
 
 
-def share_cell(value, status: str, lang: str = "sv") -> str:
-    """A share as "45,5 %", or why there is none (never 0 for a missing value)."""
-    if status != metrics.STATUS_OK or _missing(value):
-        return status_text(status if status != metrics.STATUS_OK else "no_answer", lang)
-    return formatting.percent(value, lang)
-
-
-def base_cell(numerator, denominator, status: str, lang: str = "sv") -> str:
-    """"71 av 222", or an en dash when the figure is hidden or missing."""
-    if status != metrics.STATUS_OK or _missing(numerator) or _missing(denominator):
-        return "–"
-    return i18n.t("sektorer.base", lang).format(
-        numerator=formatting.number(numerator, lang), denominator=formatting.number(denominator, lang))
-
-
-def interval_cell(low, high, status: str, lang: str = "sv") -> str:
-    """"26,2–38,4 %" (95 % Wilson interval), or an en dash."""
-    if status != metrics.STATUS_OK or _missing(low) or _missing(high):
-        return "–"
-    return f"{formatting.percent(low, lang)}–{formatting.percent(high, lang)}"
-
-
-def count_cell(value, lang: str = "sv") -> str:
-    return "–" if _missing(value) else formatting.number(value, lang)
+def count_cell(value, status: str, lang: str = "sv") -> str:
+    """A count of respondents, or the status word of the row it belongs to when it is hidden or missing."""
+    if _missing(value):
+        return present.status(status if status != metrics.STATUS_OK else "no_answer", lang)
+    return formatting.number(value, lang)
 
 
 def stage_table(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
@@ -142,17 +122,17 @@ def stage_table(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     stage_names = {s.value: i18n.label("mognad", s.value, lang) for s in vocab.stages()}
     out = []
-    for (_, sector, year), part in rows.groupby(["sektor_sort", "sektor", "ar"], sort=False):
-        first = part.iloc[0]
-        record = {t("sektorer.col.sektor"): i18n.label("sektor", sector, lang), t("sektorer.col.ar"): str(year)}
-        for row in part.itertuples(index=False):
-            record[stage_names[row.mognad]] = share_cell(row.value, row.status, lang)
+    for (_, sector, year), rows_of in rows.groupby(["sektor_sort", "sektor", "ar"], sort=False):
+        first = rows_of.iloc[0]
+        record = {t("common.sector"): i18n.label("sektor", sector, lang), t("filter.ar"): str(year)}
+        for row in rows_of.itertuples(index=False):
+            record[stage_names[row.mognad]] = present.value(part(row), lang)
         shown = first.status == metrics.STATUS_OK
-        record[t("sektorer.col.svarande")] = count_cell(first.denominator if shown else None, lang)
-        record[t("sektorer.col.ej_tillampligt")] = count_cell(first.ej_tillampligt, lang)
-        record[t("sektorer.col.inget_svar")] = count_cell(first.inget_svar, lang)
+        record[t("sektorer.col.svarande")] = count_cell(first.denominator if shown else None, first.status, lang)
+        record[t("sektorer.col.ej_tillampligt")] = count_cell(first.ej_tillampligt, first.status, lang)
+        record[t("sektorer.col.inget_svar")] = count_cell(first.inget_svar, first.status, lang)
         out.append(record)
-    columns = [t("sektorer.col.sektor"), t("sektorer.col.ar"), *stage_names.values(), t("sektorer.col.svarande"),
+    columns = [t("common.sector"), t("filter.ar"), *stage_names.values(), t("sektorer.col.svarande"),
                t("sektorer.col.ej_tillampligt"), t("sektorer.col.inget_svar")]
     return pd.DataFrame(out, columns=columns)
 
@@ -161,14 +141,12 @@ def stage_detail_table(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     """Every share with its base and 95 % interval: one row per sector, year and stage."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     return pd.DataFrame({
-        t("sektorer.col.sektor"): [i18n.label("sektor", s, lang) for s in rows["sektor"]],
-        t("sektorer.col.ar"): [str(y) for y in rows["ar"]],
-        t("sektorer.col.mognad"): [i18n.label("mognad", int(m), lang) for m in rows["mognad"]],
-        t("sektorer.col.andel"): [share_cell(r.value, r.status, lang) for r in rows.itertuples(index=False)],
-        t("sektorer.col.bas"): [base_cell(r.numerator, r.denominator, r.status, lang)
-                                for r in rows.itertuples(index=False)],
-        t("sektorer.col.ki"): [interval_cell(r.ci_low, r.ci_high, r.status, lang)
-                               for r in rows.itertuples(index=False)],
+        t("common.sector"): [i18n.label("sektor", s, lang) for s in rows["sektor"]],
+        t("filter.ar"): [str(y) for y in rows["ar"]],
+        t("common.stage"): [i18n.label("mognad", int(m), lang) for m in rows["mognad"]],
+        t("sektorer.col.andel"): [present.value(part(r), lang) for r in rows.itertuples(index=False)],
+        t("sektorer.col.bas"): [present.base(part(r), lang) for r in rows.itertuples(index=False)],
+        t("common.confidence_interval"): [present.interval(part(r), lang) for r in rows.itertuples(index=False)],
     })
 
 
@@ -176,7 +154,7 @@ def barrier_table(rows: pd.DataFrame, year: int | None, previous: int | None, la
     """Barriers, most often named first: this year's share, base and interval, and the previous survey's share.
 
     A barrier missing from a year's registry result (nobody named it, or it
-    was not asked) shows an en dash for that year, not a computed 0 %.
+    was not asked) is no figure: an en dash for that year, not a computed 0 %.
     """
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     now = rows[rows["ar"] == year].copy()
@@ -188,20 +166,18 @@ def barrier_table(rows: pd.DataFrame, year: int | None, previous: int | None, la
     current = now.set_index("hinder")
     out = []
     for code in codes:
-        row = current.loc[code] if code in current.index else None
+        row = part(current.loc[code]) if code in current.index else None
         record = {
             t("sektorer.col.hinder"): i18n.label("hinder", code, lang),
             t("sektorer.col.andel_ar").format(year=year):
-                share_cell(row["value"], row["status"], lang) if row is not None else "–",
-            t("sektorer.col.bas"):
-                base_cell(row["numerator"], row["denominator"], row["status"], lang) if row is not None else "–",
-            t("sektorer.col.ki"):
-                interval_cell(row["ci_low"], row["ci_high"], row["status"], lang) if row is not None else "–",
+                present.value(row, lang) if row is not None else present.NO_FIGURE,
+            t("sektorer.col.bas"): present.base(row, lang) if row is not None else present.NO_FIGURE,
+            t("common.confidence_interval"): present.interval(row, lang) if row is not None else present.NO_FIGURE,
         }
         if before is not None:
-            old = before.loc[code] if code in before.index else None
+            old = part(before.loc[code]) if code in before.index else None
             record[t("sektorer.col.andel_ar").format(year=previous)] = (
-                share_cell(old["value"], old["status"], lang) if old is not None else "–")
+                present.value(old, lang) if old is not None else present.NO_FIGURE)
         out.append(record)
     return pd.DataFrame(out)
 
@@ -241,9 +217,9 @@ def stage_chart(rows: pd.DataFrame, lang: str = "sv") -> alt.Chart | None:
         "stage": [i18n.label("mognad", int(r.mognad), lang) for r in drawn.itertuples(index=False)],
         "stage_order": drawn["mognad"].astype(int).tolist(),
         "share": drawn["value"].astype(float).tolist(),
-        "share_text": [share_cell(r.value, r.status, lang) for r in drawn.itertuples(index=False)],
-        "base_text": [base_cell(r.numerator, r.denominator, r.status, lang) for r in drawn.itertuples(index=False)],
-        "ci_text": [interval_cell(r.ci_low, r.ci_high, r.status, lang) for r in drawn.itertuples(index=False)],
+        "share_text": [present.value(part(r), lang) for r in drawn.itertuples(index=False)],
+        "base_text": [present.base(part(r), lang) for r in drawn.itertuples(index=False)],
+        "ci_text": [present.interval(part(r), lang) for r in drawn.itertuples(index=False)],
     })
     return (
         alt.Chart(data)
@@ -253,16 +229,16 @@ def stage_chart(rows: pd.DataFrame, lang: str = "sv") -> alt.Chart | None:
                     scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")),
             y=alt.Y("bar:N", sort=bars, title=None,
                     axis=alt.Axis(labelLimit=400, labelOverlap=False, labelExpr=_label_expr(rows))),
-            color=alt.Color("stage:N", title=t("sektorer.col.mognad"),
+            color=alt.Color("stage:N", title=t("common.stage"),
                             scale=alt.Scale(domain=stage_names, range=list(STAGE_COLOURS)),
                             legend=alt.Legend(orient="bottom", direction="horizontal", labelLimit=400)),
             order=alt.Order("stage_order:Q", sort="ascending"),
             tooltip=[
-                alt.Tooltip("bar:N", title=t("sektorer.col.sektor")),
-                alt.Tooltip("stage:N", title=t("sektorer.col.mognad")),
+                alt.Tooltip("bar:N", title=t("common.sector")),
+                alt.Tooltip("stage:N", title=t("common.stage")),
                 alt.Tooltip("share_text:N", title=t("sektorer.col.andel")),
                 alt.Tooltip("base_text:N", title=t("sektorer.col.bas")),
-                alt.Tooltip("ci_text:N", title=t("sektorer.col.ki")),
+                alt.Tooltip("ci_text:N", title=t("common.confidence_interval")),
             ],
         )
         .properties(height=alt.Step(20))
@@ -286,23 +262,23 @@ def barrier_chart(rows: pd.DataFrame, year: int | None, previous: int | None,
         "share": drawn["value"].astype(float).tolist(),
         "low": drawn["ci_low"].astype(float).tolist(),
         "high": drawn["ci_high"].astype(float).tolist(),
-        "share_text": [share_cell(r.value, r.status, lang) for r in drawn.itertuples(index=False)],
-        "base_text": [base_cell(r.numerator, r.denominator, r.status, lang) for r in drawn.itertuples(index=False)],
-        "ci_text": [interval_cell(r.ci_low, r.ci_high, r.status, lang) for r in drawn.itertuples(index=False)],
+        "share_text": [present.value(part(r), lang) for r in drawn.itertuples(index=False)],
+        "base_text": [present.base(part(r), lang) for r in drawn.itertuples(index=False)],
+        "ci_text": [present.interval(part(r), lang) for r in drawn.itertuples(index=False)],
     })
     data = data[data["barrier"].isin(order)]
     y = alt.Y("barrier:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
     tooltip = [
         alt.Tooltip("barrier:N", title=t("sektorer.col.hinder")),
-        alt.Tooltip("year:N", title=t("sektorer.col.ar")),
+        alt.Tooltip("year:N", title=t("filter.ar")),
         alt.Tooltip("share_text:N", title=t("sektorer.col.andel")),
         alt.Tooltip("base_text:N", title=t("sektorer.col.bas")),
-        alt.Tooltip("ci_text:N", title=t("sektorer.col.ki")),
+        alt.Tooltip("ci_text:N", title=t("common.confidence_interval")),
     ]
     base = alt.Chart(data).encode(y=y, yOffset=alt.YOffset("year:N", sort=years))
     bars = base.mark_bar().encode(
         x=alt.X("share:Q", title=t("sektorer.col.andel"), axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
-        color=alt.Color("year:N", title=t("sektorer.col.ar"), sort=years,
+        color=alt.Color("year:N", title=t("filter.ar"), sort=years,
                         scale=alt.Scale(domain=years, range=list(YEAR_COLOURS[: len(years)])),
                         legend=alt.Legend(orient="bottom")),
         tooltip=tooltip,
@@ -313,11 +289,6 @@ def barrier_chart(rows: pd.DataFrame, year: int | None, previous: int | None,
 
 
 # -- downloads (numbers, not text) --------------------------------------------------
-
-
-def percent_number(value) -> float | None:
-    """A fraction as a number in percent (0.455 -> 45.5); None when missing."""
-    return None if _missing(value) else round(float(value) * 100, 4)
 
 
 def count_number(value):
@@ -334,12 +305,6 @@ def integer_columns(frame: pd.DataFrame, columns) -> pd.DataFrame:
     return frame
 
 
-def download_status(status: str, lang: str = "sv") -> str:
-    """The status as a word in the download ("ok", "för få svar", "inget svar", ...)."""
-    key = f"download.status.{status}"
-    return i18n.t(key, lang) if key in i18n.TEXTS else status
-
-
 def stage_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     """:func:`stage_rows` as numbers for CSV / Excel: one row per sector, year and stage.
 
@@ -350,22 +315,22 @@ def stage_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     out = []
     for r in rows.itertuples(index=False):
         out.append({
-            t("sektorer.col.sektor"): i18n.label("sektor", r.sektor, lang),
-            t("download.col.code"): r.sektor,
-            t("download.col.year"): r.ar,
+            t("common.sector"): i18n.label("sektor", r.sektor, lang),
+            t("common.code"): r.sektor,
+            t("filter.ar"): r.ar,
             t("download.col.stage_code"): r.mognad,
-            t("sektorer.col.mognad"): i18n.label("mognad", int(r.mognad), lang),
+            t("common.stage"): i18n.label("mognad", int(r.mognad), lang),
             **_share_cells(r, lang),
             t("sektorer.col.ej_tillampligt"): count_number(r.ej_tillampligt),
             t("sektorer.col.inget_svar"): count_number(r.inget_svar),
-            t("download.col.status"): download_status(r.status, lang),
+            t("common.status"): present.status(r.status, lang),
         })
-    columns = [t("sektorer.col.sektor"), t("download.col.code"), t("download.col.year"), t("download.col.stage_code"),
-               t("sektorer.col.mognad"), t("download.col.share_pct"), t("download.col.numerator"),
+    columns = [t("common.sector"), t("common.code"), t("filter.ar"), t("download.col.stage_code"),
+               t("common.stage"), t("common.share_pct"), t("download.col.numerator"),
                t("download.col.denominator"), t("download.col.ci_low"), t("download.col.ci_high"),
-               t("sektorer.col.ej_tillampligt"), t("sektorer.col.inget_svar"), t("download.col.status")]
+               t("sektorer.col.ej_tillampligt"), t("sektorer.col.inget_svar"), t("common.status")]
     frame = pd.DataFrame(out, columns=columns)
-    return integer_columns(frame, [t("download.col.year"), t("download.col.stage_code"), t("download.col.numerator"),
+    return integer_columns(frame, [t("filter.ar"), t("download.col.stage_code"), t("download.col.numerator"),
                            t("download.col.denominator"), t("sektorer.col.ej_tillampligt"),
                            t("sektorer.col.inget_svar")])
 
@@ -373,13 +338,13 @@ def stage_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
 def _share_cells(r, lang: str) -> dict:
     """Share, base and interval of a row as numbers; empty when hidden or missing."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
-    ok = r.status == metrics.STATUS_OK
+    cells = present.cells(part(r), lang)
     return {
-        t("download.col.share_pct"): percent_number(r.value) if ok else None,
-        t("download.col.numerator"): count_number(r.numerator) if ok else None,
-        t("download.col.denominator"): count_number(r.denominator) if ok else None,
-        t("download.col.ci_low"): percent_number(r.ci_low) if ok else None,
-        t("download.col.ci_high"): percent_number(r.ci_high) if ok else None,
+        t("common.share_pct"): cells.number,
+        t("download.col.numerator"): cells.numerator,
+        t("download.col.denominator"): cells.denominator,
+        t("download.col.ci_low"): cells.ci_low,
+        t("download.col.ci_high"): cells.ci_high,
     }
 
 
@@ -392,13 +357,13 @@ def barrier_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     for r in ordered.itertuples(index=False):
         out.append({
             t("sektorer.col.hinder"): i18n.label("hinder", r.hinder, lang),
-            t("download.col.code"): r.hinder,
-            t("download.col.year"): r.ar,
+            t("common.code"): r.hinder,
+            t("filter.ar"): r.ar,
             **_share_cells(r, lang),
-            t("download.col.status"): download_status(r.status, lang),
+            t("common.status"): present.status(r.status, lang),
         })
-    columns = [t("sektorer.col.hinder"), t("download.col.code"), t("download.col.year"),
-               t("download.col.share_pct"), t("download.col.numerator"), t("download.col.denominator"),
-               t("download.col.ci_low"), t("download.col.ci_high"), t("download.col.status")]
+    columns = [t("sektorer.col.hinder"), t("common.code"), t("filter.ar"),
+               t("common.share_pct"), t("download.col.numerator"), t("download.col.denominator"),
+               t("download.col.ci_low"), t("download.col.ci_high"), t("common.status")]
     frame = pd.DataFrame(out, columns=columns)
-    return integer_columns(frame, [t("download.col.year"), t("download.col.numerator"), t("download.col.denominator")])
+    return integer_columns(frame, [t("filter.ar"), t("download.col.numerator"), t("download.col.denominator")])

@@ -20,7 +20,7 @@ from adoption import metrics
 from adoption.metrics import factors
 from adoption.metrics.filters import Filter
 from adoption.store import Store
-from adoption.views import mapping, profile
+from adoption.text import present
 from tests import builders
 from tests.browser.conftest import REPO, real_console_errors, start_server, wait_for_app
 
@@ -67,7 +67,7 @@ def test_karta_by_group_draws_ordered_bars_and_a_table(grouped, page):
     table = page.locator(TABLE).first
     expect(table).to_contain_text(f"{ranked[0].area} ")  # the highest group is in the table
     for r in results:
-        expect(table).to_contain_text(mapping.value_text(r))
+        expect(table).to_contain_text(present.value(r))
     assert parse_qs(urlsplit(page.url).query) == {"niva": ["grupp"], "matt": ["mognadsindex"]}
     _no_errors(page)
 
@@ -83,7 +83,7 @@ def test_kommun_in_its_group_with_weights_kept_in_the_link(grouped, page, browse
     comparison = page.locator(TABLE).nth(1)
     expect(comparison).to_contain_text("KommungruppenA1 Storstäder")
     expect(comparison).to_contain_text("De 5 mest liknande kommunerna")
-    expect(comparison).to_contain_text(profile.result_text(group))
+    expect(comparison).to_contain_text(present.value(group))
     assert parse_qs(urlsplit(page.url).query) == {"kommun": ["0180"], "grupp": ["A1"]}
 
     # weights: open the panel, raise "Län" by one with the keyboard; the link keeps it

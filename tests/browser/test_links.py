@@ -65,11 +65,12 @@ def _expected_cards(db: str, year: int, lang: str = "sv", version: int | None = 
     from adoption import metrics
     from adoption.metrics.filters import Filter
     from adoption.store import Store
+    from adoption.text import present
     from adoption.views import overview
 
     store = Store(db)
     return {
-        metrics.get(m).label(lang): overview.value_text(
+        metrics.get(m).label(lang): present.value(
             metrics.compute(store, m, Filter(ar=year), version=version), lang)
         for m in overview.HEADLINE_METRICS
     }

@@ -85,7 +85,7 @@ def test_upload_confirm_commit_and_restore(upload_server, page):
     expect(page.get_by_text("svar.csv").first).to_be_attached()  # a grid cell (canvas table)
     box = page.locator("[data-testid='stSelectbox']").filter(has_text="Version att återställa")
     box.locator("input").click()
-    box.locator("input").press_sequentially(str(before))
+    box.locator("input").press_sequentially(f"version {before} ·")  # the choices read "version 1 · <time> · …"
     page.keyboard.press("Enter")
     wait_for_app(page)
     page.get_by_text("Ja, återställ den valda versionen").click()

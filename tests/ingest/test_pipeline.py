@@ -59,6 +59,21 @@ def test_messy_file_loads_with_the_right_values(empty_store):
     assert effects[("andel_ai_aktivitet", 2024)].before is None
 
 
+def test_preview_says_why_a_figure_had_no_value_before(empty_store):
+    from adoption.ui import admin
+
+    pipeline.commit(pipeline.prepare(MESSY, "a.csv", "enkatsvar", empty_store), empty_store, uploaded_by="a")
+    next_year = MESSY.replace(b"2024;", b"2025;")
+    preview = pipeline.prepare(next_year, "b.csv", "enkatsvar", empty_store).preview
+    effects = {(h.metric, h.ar): h for h in preview.headline}
+    strategy = effects[("andel_strategi", 2025)]
+    assert (strategy.before, strategy.before_status, strategy.after_status) == (None, "no_year", "ok")
+    table = admin.headline_table(preview, "sv")
+    row = table[(table["Mått"] == "Andel med AI-strategi") & (table["År"] == "2025")].iloc[0]
+    assert row["Före"] == "inga svar för året" and row["Efter"] == "33,3 %"
+    assert admin.headline_table(preview, "en").iloc[0]["Before"] == "no answers for the year"
+
+
 def test_preview_counts_unchanged_rows_are_not_rewritten(empty_store):
     pipeline.commit(pipeline.prepare(MESSY, "a.csv", "enkatsvar", empty_store), empty_store, uploaded_by="a")
     changed = MESSY.replace(b"2024;kommun;Goteborg;nej;3;0", b"2024;kommun;Goteborg;ja;3;0")

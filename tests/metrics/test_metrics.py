@@ -49,7 +49,7 @@ from adoption.errors import AdoptionError, UnknownVersionError
 from adoption.metrics.filters import Filter
 from adoption.metrics.stats import mean_interval, wilson_interval
 from adoption.store import Store
-from adoption.text import i18n
+from adoption.text import i18n, present
 from adoption.vocab import sector_codes
 
 from ..builders import add_survey, initiative, population, reference_store, response
@@ -215,6 +215,11 @@ EXPECTED = {
         "hinder_topp": (None, None, None, 3),
         # civil society 2024: Alfa (3) and Beta (1) answered, Gamma only "." -> 2 < 3: suppressed
         "civil_ai_i_drift": (None, None, None, 2),
+        # no municipality's sector was at pilot (2) in 2023
+        "andel_pilot_till_drift": NONE,
+        # pilots in 2024: 0114 vard (1 in 2023), 0180 vard (not answered in 2023), 1282 utb (no 2023 row):
+        # none was at pilot at its previous answered year -> 0/3
+        "andel_fastnade_piloter": (0.0, 0, 3, 3),
     },
     "lan_12": {
         # county 12 has 33 municipalities; 1280 and 1282 answered -> 2/33
@@ -240,6 +245,9 @@ EXPECTED = {
         "hinder_topp": (None, None, None, 1),
         # Beta answered, Gamma only "." -> 1: suppressed
         "civil_ai_i_drift": (None, None, None, 1),
+        "andel_pilot_till_drift": NONE,
+        # 1282 utb is a new pilot
+        "andel_fastnade_piloter": (0.0, 0, 1, 1),
     },
     "kommun_0180": {
         "svarsfrekvens": (1.0, 1, 1, 1),
@@ -260,6 +268,9 @@ EXPECTED = {
         "hinder_topp": (None, None, None, 1),
         # Alfa alone -> suppressed
         "civil_ai_i_drift": (None, None, None, 1),
+        "andel_pilot_till_drift": NONE,
+        # 0180 vard is at pilot, not answered in 2023
+        "andel_fastnade_piloter": (0.0, 0, 1, 1),
     },
     "kommun_0115_only_dots": {
         # it has a response row ...
@@ -277,6 +288,8 @@ EXPECTED = {
         "sektor_fordelning": (None, None, None, 1),
         "hinder_topp": NONE,  # hinder not answered
         "civil_ai_i_drift": NONE,  # no organisations there
+        "andel_pilot_till_drift": NONE,
+        "andel_fastnade_piloter": NONE,  # no sector at pilot
     },
     "kommun_1281_no_response": {
         # no response row: a response rate of 0 of 1, not a missing figure
@@ -304,6 +317,9 @@ EXPECTED = {
         "hinder_topp": (None, None, None, 3),
         # no civil organisation answered utbildning in 2024
         "civil_ai_i_drift": NONE,
+        "andel_pilot_till_drift": NONE,
+        # utbildning at pilot in 2024: 1282 only (0114 is at 1, 0180 at 4)
+        "andel_fastnade_piloter": (0.0, 0, 1, 1),
     },
     "ar_2023": {
         # 0114, 0180, 1280
@@ -330,6 +346,9 @@ EXPECTED = {
         "hinder_topp": (None, None, None, 2),
         # Alfa 2, Beta 3, Gamma max 4, Delta 0 -> 4 answered, 2 at >= 3: shown
         "civil_ai_i_drift": (2 / 4, 2, 4, 4),
+        # 2022 has no survey: both funnel metrics say so (status no_previous_year)
+        "andel_pilot_till_drift": NONE,
+        "andel_fastnade_piloter": NONE,
     },
 }
 
@@ -362,7 +381,7 @@ def test_registry_is_exactly_the_metrics_of_the_spec():
     assert set(metrics.REGISTRY) == {
         "svarsfrekvens", "andel_ai_aktivitet", "andel_ai_i_drift", "andel_skalad", "mognadsindex",
         "andel_strategi", "andel_riktlinjer", "initiativ_per_10k", "befolkning_i_drift", "andel_utvarderade",
-        "sektor_fordelning", "hinder_topp", "civil_ai_i_drift",
+        "sektor_fordelning", "hinder_topp", "civil_ai_i_drift", "andel_pilot_till_drift", "andel_fastnade_piloter",
     }
     for case in EXPECTED.values():
         assert set(case) == set(metrics.REGISTRY)
@@ -380,19 +399,23 @@ def test_metric_values(computed, case, metric_id):
     assert result.area is None
     assert result.suppressed is ((case, metric_id) in SUPPRESSED)
     if result.suppressed:
-        assert "För få" in result.reason
+        assert "För få" in present.reason(result)
     elif result.unit == "distribution" and result.n:
-        assert result.value is None and result.reason is None and result.breakdown  # figures in the breakdown
+        assert result.value is None and present.reason(result) is None and result.breakdown  # figures in the breakdown
     elif result.value is None:
         # 0115 answered only "." (not applicable): the stage metrics say so,
         # rather than "no answer"; every other empty figure is "no answer".
         only_dots = case == "kommun_0115_only_dots" and metrics.REGISTRY[metric_id].family in (
             "stage_share", "maturity_index") and metric_id != "civil_ai_i_drift"
         expected_status = "not_applicable" if only_dots else "no_answer"
+        # The funnel metrics compare with the year before: 2023 has none.
+        if case == "ar_2023" and metric_id in ("andel_pilot_till_drift", "andel_fastnade_piloter"):
+            expected_status = "no_previous_year"
         assert result.n == 0 and result.status == expected_status
-        assert result.reason == i18n.t(f"status.{expected_status}", "sv")
+        assert present.reason(result) == i18n.t(f"status.{expected_status}", "sv")
+        assert not hasattr(result, "reason") and dict(result.reason_values)["ar"] == result.ar  # codes, not text
     else:
-        assert result.reason is None and result.status == "ok"
+        assert present.reason(result) is None and result.status == "ok"
     expect_ignored = ("sektor",) if case == "sektor_utbildning" and metric_id in IGNORES_SECTOR else ()
     assert result.filters_ignored == expect_ignored
 
@@ -457,7 +480,7 @@ def test_any_sector_is_limited_to_several_chosen_sectors(store):
     # a sector nobody answered: no base at all
     result = metrics.compute(store, "andel_ai_aktivitet", Filter(sektor=("medborgarservice",)))
     assert_figures(result, NONE)
-    assert result.reason == "Inga svar för urvalet."
+    assert present.reason(result) == "Inga svar för urvalet."
 
 
 # -- civil society --------------------------------------------------------------
@@ -474,21 +497,21 @@ def test_civil_society_stage_share_with_typ_filter(store):
     # 2024: only Alfa and Beta answered a stage -> suppressed
     result = metrics.compute(store, "andel_ai_aktivitet", Filter(ar=2024, typ=C))
     assert_figures(result, (None, None, None, 2))
-    assert result.suppressed and "För få" in result.reason
+    assert result.suppressed and "För få" in present.reason(result)
     assert (result.ci_low, result.ci_high) == (None, None)
 
 
 def test_civil_ai_i_drift_suppressed_below_three_and_shown_from_three(survey_store):
     result = metrics.compute(survey_store, "civil_ai_i_drift", Filter(ar=2024))
     assert result.suppressed and result.value is None and result.n == 2
-    assert "För få" in result.reason
+    assert "För få" in present.reason(result)
     # A third organisation answers: Alfa 3, Beta 1, Delta 3 -> 2 of 3
     add_survey(survey_store, [
         response(ar=2024, typ=C, kommunkod="0114", organisation="Delta", utbildning=3),
     ])
     result = metrics.compute(survey_store, "civil_ai_i_drift", Filter(ar=2024))
     assert_figures(result, (2 / 3, 2, 3, 3))
-    assert not result.suppressed and result.reason is None
+    assert not result.suppressed and present.reason(result) is None
     assert (result.ci_low, result.ci_high) == wilson_interval(2, 3)
 
 
@@ -502,7 +525,7 @@ def test_civil_ai_i_drift_ignores_another_typ(store):
 @pytest.mark.parametrize("metric_id", ["svarsfrekvens", "initiativ_per_10k", "befolkning_i_drift"])
 def test_municipal_only_metrics_refuse_civil_society(store, metric_id):
     result = metrics.compute(store, metric_id, Filter(typ=C))
-    assert result.value is None and "bara för kommuner" in result.reason
+    assert result.value is None and "bara för kommuner" in present.reason(result)
 
 
 def test_civil_society_initiatives_and_barriers_are_suppressed(store):
@@ -539,7 +562,7 @@ def test_by_kommun_gives_every_municipality_in_scope(store):
     assert_figures(by_code["1282"], (1.0, 1, 1, 1))  # max 3
     assert_figures(by_code["0115"], NONE)  # only "."
     assert_figures(by_code["1281"], NONE)  # no response
-    assert by_code["1281"].reason == "Inga svar för urvalet."
+    assert present.reason(by_code["1281"]) == "Inga svar för urvalet."
     # A map must draw "not applicable" apart from "no answer".
     assert (by_code["0115"].status, by_code["1281"].status) == ("not_applicable", "no_answer")
     others = [r for r in results if r.area not in {"0114", "0180", "1280", "1282"}]
@@ -609,7 +632,7 @@ def test_unknown_grouping_raises(store):
 def test_population_metrics_before_population_is_loaded(survey_store, metric_id):
     result = metrics.compute(survey_store, metric_id)
     assert result.value is None and result.numerator is None and result.n == 0
-    assert "befolkning" in result.reason
+    assert "befolkning" in present.reason(result)
     assert result.data_version == 1
 
 
@@ -700,7 +723,7 @@ def test_sektor_fordelning_with_a_sector_filter_shows_only_that_sector(store):
 def test_sektor_fordelning_for_a_sector_nobody_answered_still_counts_the_respondents(store):
     # 5 responding municipalities, none answered kultur_fritid: all 5 are "no answer"
     result = metrics.compute(store, "sektor_fordelning", Filter(sektor=("kultur_fritid",)))
-    assert result.n == 5 and result.reason is None
+    assert result.n == 5 and present.reason(result) is None
     assert {(r["value"], r["denominator"], r["ej_tillampligt"], r["inget_svar"]) for r in result.breakdown} == {
         (None, 0, 0, 5)
     }
@@ -779,7 +802,7 @@ def test_older_versions_and_rollback(loaded_store):
     assert old.data_version == 2
     assert_figures(metrics.compute(loaded_store, "andel_ai_i_drift", version=1), (2 / 4, 2, 4, 4))
     # version 1 had no population yet
-    assert "befolkning" in metrics.compute(loaded_store, "initiativ_per_10k", version=1).reason
+    assert "befolkning" in present.reason(metrics.compute(loaded_store, "initiativ_per_10k", version=1))
 
     restored = loaded_store.rollback(1, created_by="test")
     assert restored == 4
@@ -816,7 +839,7 @@ def test_year_without_data(store, metric_id):
     result = metrics.compute(store, metric_id, Filter(ar=2022))
     assert result.value is None and result.n == 0 and result.breakdown is None
     assert result.ar == 2022
-    assert "2022" in result.reason
+    assert "2022" in present.reason(result)
 
 
 @pytest.mark.parametrize("metric_id", list(metrics.REGISTRY))
@@ -825,11 +848,11 @@ def test_empty_database(tmp_path, metric_id):
     result = metrics.compute(empty, metric_id)
     assert result.value is None and result.n == 0
     assert result.data_version is None and result.ar is None
-    assert "inga enkätsvar" in result.reason
+    assert "inga enkätsvar" in present.reason(result)
 
 
 def test_empty_database_with_reference_by_lan(tmp_path):
     empty = reference_store(tmp_path / "reference.duckdb")
     results = metrics.compute(empty, "andel_ai_i_drift", by="lan")
     assert len(results) == 21
-    assert all(r.value is None and "inga enkätsvar" in r.reason for r in results)
+    assert all(r.value is None and "inga enkätsvar" in present.reason(r) for r in results)

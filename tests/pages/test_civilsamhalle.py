@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from adoption import metrics
 from adoption.metrics.filters import Filter
 from adoption.store import Store
-from adoption.text import formatting
+from adoption.text import formatting, i18n
 
 from . import conftest
 from .conftest import no_exceptions
@@ -85,3 +85,16 @@ def test_empty_database_says_what_is_missing(empty_db_template, monkeypatch):
     no_exceptions(at)
     assert any("inga enkätsvar" in i.value for i in at.info)
     assert not at.metric and not at.dataframe
+
+
+def test_english_page_gives_no_swedish_reason(demo_db_template, monkeypatch):
+    # Gotland 2022 has 1 or 2 organisations: the figures are suppressed and the count card explains why.
+    at = open_civil(demo_db_template, monkeypatch, ar="2022", lan="09", lang="en")
+    no_exceptions(at)
+    helps = [m.proto.help for m in at.metric]
+    assert i18n.t("status.too_few", "en") in helps
+    shown = " ".join([*helps, *(c.value for c in at.caption), *(m.value for m in at.markdown),
+                      *(m.value for m in at.metric)])
+    swedish = [i18n.t(f"status.{code}", "sv").format(ar=2022) for code in metrics.STATUSES]
+    assert not [s for s in swedish if s in shown]
+    assert "För få" not in shown and "för få svar" not in shown

@@ -15,7 +15,8 @@ from adoption.ingest import reference
 from adoption.metrics import factors, similarity
 from adoption.metrics.filters import Filter
 from adoption.store import Store
-from adoption.views import groups, profile
+from adoption.text import present
+from adoption.views import profile
 
 from .. import builders
 from . import conftest
@@ -51,7 +52,7 @@ def test_kommun_in_its_group_compares_with_the_group(grouped_db, store, monkeypa
     assert list(table["Jämförelse"])[:2] == ["Kommunen", "Kommungruppen"]
     for metric_id in profile.COMPARE_METRICS:
         expected = metrics.compute(store, metric_id, Filter(ar=2024, grupp="A1"))
-        assert by_area["A1 Storstäder"][metrics.get(metric_id).label_sv] == profile.result_text(expected)
+        assert by_area["A1 Storstäder"][metrics.get(metric_id).label_sv] == present.value(expected)
     # the sidebar offers the groups, and only the group's municipalities once one is chosen
     grupp = next(s for s in at.sidebar.selectbox if s.label == "Kommungrupp")
     assert grupp.value == "A1" and "A" in grupp.options[1]
@@ -108,9 +109,9 @@ def test_karta_by_group_is_an_ordered_chart_and_a_table(grouped_db, store, monke
     assert values == sorted(values, reverse=True)  # highest first
     for _, row in table.iterrows():
         expected = results[row["Kommungrupp"].split()[0]]
-        assert row["Visas som"] == groups.mapping.value_text(expected)
+        assert row["Visas som"] == present.value(expected)
     keys = {b.key for b in at.get("download_button")}
-    assert keys == {"download_csv_karta", "download_xlsx_karta"}
+    assert keys == {"download_csv_karta", "download_xlsx_karta", "report_pdf_riket"}
 
 
 def test_karta_by_group_without_groups_says_so(demo_db_template, monkeypatch):

@@ -8,8 +8,8 @@ from streamlit.testing.v1 import AppTest
 from adoption import metrics
 from adoption.metrics.filters import Filter
 from adoption.store import Store
-from adoption.text import formatting
-from adoption.views import catalogue, overview
+from adoption.text import formatting, present
+from adoption.views import catalogue
 from adoption.views.catalogue import Query
 
 from ..builders import add_survey, initiative
@@ -47,8 +47,8 @@ def test_catalogue_for_the_latest_year(demo_db_template, frame, monkeypatch):
     assert f"Visar {n} av {n} initiativ {year}." in _markdown(at)
     share = metrics.compute(store, "andel_utvarderade", Filter(ar=year))
     captions = " ".join(c.value for c in at.caption)
-    assert f"Andel utvärderade initiativ för urvalet i sidofältet: {overview.value_text(share)}" in captions
-    assert overview.base_text(share) in captions
+    assert f"Andel utvärderade initiativ för urvalet i sidofältet: {present.value(share)}" in captions
+    assert present.caption(share) in captions
     keys = {b.key for b in at.get("download_button")}
     assert {"download_csv_initiativ", "download_xlsx_initiativ"} <= keys
 
@@ -62,7 +62,7 @@ def test_sidebar_filters_from_the_url(demo_db_template, frame, monkeypatch):
     assert set(table["Län"]) == {"Skåne län"} and set(table["Sektor"]) == {"Skola och förskola"}
     share = metrics.compute(Store(demo_db_template), "andel_utvarderade",
                             Filter(ar=2024, lan=("12",), sektor=("utbildning",)))
-    assert overview.value_text(share) in " ".join(c.value for c in at.caption)
+    assert present.value(share) in " ".join(c.value for c in at.caption)
 
 
 def test_text_search_and_page_filters_narrow_the_table(demo_db_template, frame, monkeypatch):

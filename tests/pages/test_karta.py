@@ -7,7 +7,7 @@ import json
 from adoption import metrics
 from adoption.metrics.filters import Filter
 from adoption.store import Store
-from adoption.text import formatting
+from adoption.text import formatting, present
 from adoption.views import mapping
 
 from .conftest import no_exceptions, open_page
@@ -63,7 +63,7 @@ def test_map_and_table_equal_the_registry(demo_db_template, monkeypatch):
     assert any("Demodata" in w.value for w in at.warning)
     assert at.selectbox(key="karta-profil").value is not None  # the keyboard route to a profile
     keys = {b.key for b in at.get("download_button")}
-    assert keys == {"download_csv_karta", "download_xlsx_karta"}
+    assert keys == {"download_csv_karta", "download_xlsx_karta", "report_pdf_riket"}
 
 
 def test_filters_from_the_url(demo_db_template, monkeypatch):
@@ -74,7 +74,7 @@ def test_filters_from_the_url(demo_db_template, monkeypatch):
     shown = _features(at)
     assert set(shown) == {r.area for r in results} and len(shown) == 33
     for result in results:
-        assert shown[result.area]["v"] == mapping.value_text(result)
+        assert shown[result.area]["v"] == present.value(result)
     assert at.sidebar.multiselect(key="w_lan").value == ["12"]
     assert at.sidebar.selectbox(key="w_ar").value == 2023
 
@@ -129,7 +129,7 @@ def test_english(demo_db_template, monkeypatch):
     shown = _features(at)
     for result in results:
         assert shown[result.area]["v"] == formatting.percent(result.value, "en")
-        assert shown[result.area]["b"].endswith("respondents")
+        assert shown[result.area]["b"].endswith("respondent" if result.denominator == 1 else "respondents")
     assert at.title[0].value == "Map"
     assert "Share with any AI activity by county 2024" in _texts(at.subheader)
     assert "Legend" in _texts(at.markdown)

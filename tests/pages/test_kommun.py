@@ -9,7 +9,7 @@ from adoption import metrics
 from adoption.metrics import similarity
 from adoption.metrics.filters import Filter
 from adoption.store import Store
-from adoption.text import i18n
+from adoption.text import i18n, present
 from adoption.ui import view
 from adoption.views import profile
 
@@ -59,34 +59,34 @@ def test_profile_of_stockholm_matches_the_registry(demo_db_template, store, monk
                       ("Hela riket", Filter(ar=2024))):
         for metric_id in ("mognadsindex", "andel_ai_i_drift"):
             expected = metrics.compute(store, metric_id, flt)
-            assert by_area[area][metrics.get(metric_id).label_sv] == profile.result_text(expected), (area, metric_id)
+            assert by_area[area][metrics.get(metric_id).label_sv] == present.value(expected), (area, metric_id)
     # the similar municipalities are one pooled figure, with its base and interval
     likeness = similarity.most_similar(store, "0180", 2024)
     assert len(likeness.similar) == 5
     pooled = metrics.compute(store, "andel_ai_i_drift", Filter(ar=2024, kommun=[s.kommunkod for s in likeness.similar]))
     row = by_area["De 5 mest liknande kommunerna"]
     assert row["Jämförelse"] == "Liknande kommuner"
-    assert row["Andel med AI i drift"] == profile.result_text(pooled)
-    assert row["Andel med AI i drift: Bas"] == profile.base_text(pooled)
-    assert row["Andel med AI i drift: 95 % KI"] == profile.interval_text(pooled) != ""
+    assert row["Andel med AI i drift"] == present.value(pooled)
+    assert row["Andel med AI i drift: Bas"] == present.base(pooled)
+    assert row["Andel med AI i drift: 95 % KI"] == present.interval(pooled) != ""
     # and each of them is listed with its distance split by factor
     neighbours = next(f for f in _frames(at) if "Avstånd (0–1)" in f.columns)
     assert list(neighbours["Område"]) == [f"{s.name} ({s.kommunkod})" for s in likeness.similar]
     riket = metrics.compute(store, "andel_ai_i_drift", Filter(ar=2024))
-    assert by_area["Hela riket"]["Andel med AI i drift: Bas"] == profile.base_text(riket)
-    assert by_area["Hela riket"]["Andel med AI i drift: 95 % KI"] == profile.interval_text(riket)
+    assert by_area["Hela riket"]["Andel med AI i drift: Bas"] == present.base(riket)
+    assert by_area["Hela riket"]["Andel med AI i drift: 95 % KI"] == present.interval(riket)
 
     # how likeness is measured is said on the page
     assert any("genomsnittliga skillnaden i mognadsnivå" in c.value for c in at.caption)
-    # print-friendly CSS, with no external resources
-    css = " ".join(h.proto.body for h in at.get("html"))
+    # print-friendly CSS, with no external resources (the print-only header beside it names the page's link)
+    css = " ".join(h.proto.body.split("</style>")[0] for h in at.get("html") if "<style>" in h.proto.body)
     assert "@media print" in css and "stSidebar" in css and "http" not in css
     assert at.sidebar.selectbox[-1].value == "0180"
     keys = {b.key for b in at.get("download_button")}
     tables = ["mognad", "jamforelse", "liknande", "trend", "sektorer", "fordelning"]
     if not profile.initiatives(store, "0180").empty:
         tables.append("initiativ")
-    assert {f"download_{kind}_kommun_{name}" for kind in ("csv", "xlsx") for name in tables} == keys
+    assert {f"download_{kind}_kommun_{name}" for kind in ("csv", "xlsx") for name in tables} | {"report_pdf_kommun"} == keys
 
 
 def test_sector_comparison_reads_the_registry(demo_db_template, store, monkeypatch):
@@ -138,7 +138,7 @@ def test_english(demo_db_template, store, monkeypatch):
     table = _comparison(at, "Maturity index")
     country = table[table["Area"] == "Whole country"].iloc[0]
     expected = metrics.compute(store, "andel_ai_i_drift", Filter(ar=2025))
-    assert country["Share with AI in production"] == profile.result_text(expected, "en")
+    assert country["Share with AI in production"] == present.value(expected, "en")
     assert any("mean difference in stage" in c.value for c in at.caption)
 
 

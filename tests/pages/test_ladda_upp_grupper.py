@@ -33,7 +33,7 @@ def test_groups_file_preview_commit_and_history(empty_db, monkeypatch, local):  
     _upload(at, builders.group_csv(GROUPS), "Kommungruppsindelning_2023.csv")
     assert "Inga problem hittades" in texts(at, "success")
     counts = table_with(at, "Nya rader")
-    assert counts.iloc[0].tolist() == ["2023", "Kommungrupper", 290, 0, 0]
+    assert counts.iloc[0].tolist() == ["2023", "Kommungrupper", "290", "0", "0"]
     assert commit_button(at).disabled is False
     commit_button(at).click().run()
     no_exceptions(at)

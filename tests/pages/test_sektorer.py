@@ -44,7 +44,7 @@ def test_stage_table_matches_the_registry(demo_db_template, monkeypatch):
     result = metrics.compute(store, "hinder_topp", Filter(ar=2024))
     top = max(result.breakdown, key=lambda b: b["value"])
     assert barriers.iloc[0]["Andel 2024"] == formatting.percent(top["value"])
-    assert barriers.iloc[0]["Bas (n av N)"] == f"{top['numerator']} av {top['denominator']}"
+    assert barriers.iloc[0]["Bas (n av N)"] == f"{top['numerator']} av {top['denominator']} svarande"
     captions = " ".join(c.value for c in at.caption)
     assert "ingår inte i nämnaren" in captions
     keys = {b.key for b in at.get("download_button")}
@@ -74,7 +74,7 @@ def test_suppressed_civil_society_figures(demo_db_template, monkeypatch):
     no_exceptions(at)
     stages = _tables(at)[0]
     assert (stages["Ingen aktivitet"] == "för få svar").all()
-    assert (stages["Besvarat (N)"] == "–").all()
+    assert (stages["Besvarat (N)"] == "för få svar").all()
     assert any("färre än 3" in c.value for c in at.caption)
 
 

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
 
 from adoption import vocab
 from adoption.errors import AdoptionError
 from adoption.metrics import REGISTRY, get
 from adoption.metrics.filters import KEYS, NIVAER, TYPER, Known, from_query
-from adoption.text import i18n
-from adoption.text.i18n import TEXTS, label, t
+from adoption.text import i18n, languages
+from adoption.text.i18n import label, t, tn
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def test_every_key_has_swedish_and_english():
-    for key, entry in TEXTS.items():
-        assert set(entry) == {"sv", "en"}, key
-        assert entry["sv"].strip() and entry["en"].strip(), key
-
-
-def test_placeholders_match_between_languages():
-    field = re.compile(r"\{(\w*)\}")
-    for key, entry in TEXTS.items():
-        assert sorted(field.findall(entry["sv"])) == sorted(field.findall(entry["en"])), key
+# Every key in both languages, placeholders and the use of every key in the code:
+# tests/text/test_catalogues.py.
 
 
 def test_required_strings():
@@ -61,19 +47,56 @@ def test_unknown_key_raises_and_unknown_language_falls_back_to_swedish():
 
 
 def test_missing_english_falls_back_to_swedish(monkeypatch):
-    monkeypatch.setitem(TEXTS, "test.only_sv", {"sv": "Bara svenska"})
-    assert t("test.only_sv", "en") == "Bara svenska"
+    sv = i18n.catalogue("sv")
+    texts = {**sv.texts, "test.only_sv": "Bara svenska"}
+    plurals = {**sv.plurals, "test.plural_sv": ("{n} fel", "{n} fel")}
+    monkeypatch.setattr(i18n, "catalogue", {"sv": i18n.Catalogue("sv", texts, plurals, sv.plural),
+                                            "en": i18n.catalogue("en")}.get)
+    assert t("test.only_sv", "en") == "Bara svenska" and i18n.has("test.only_sv")
+    assert tn("test.plural_sv", 1, "en") == "1 fel"
+    assert t("page.karta", "en") == "Map"
 
 
-def test_every_key_used_in_code_exists():
-    """Literal t("...") calls anywhere in the app must name an existing key."""
-    used = set()
-    pattern = re.compile(r"""\bt\(\s*["']([\w.]+)["']""")
-    for path in [ROOT / "app.py", *ROOT.glob("adoption/**/*.py"), *ROOT.glob("pages/**/*.py")]:
-        if path.exists():
-            used |= set(pattern.findall(path.read_text(encoding="utf-8")))
-    missing = sorted(used - set(TEXTS))
-    assert not missing, missing
+def test_plural_texts_take_the_form_of_the_count():
+    assert [tn("headline.base.n", n, "en") for n in (0, 1, 2)] == ["0 respondents", "1 respondent", "2 respondents"]
+    assert [tn("headline.base.n", n, "sv") for n in (1, 2)] == ["1 svarande", "2 svarande"]
+    assert tn("headline.base.organisations", 1, "sv", numerator="1", denominator="1") == "1 av 1 organisation"
+    assert tn("headline.base.organisations", 3, "sv", numerator="2", denominator="3") == "2 av 3 organisationer"
+    assert tn("headline.base.respondents", 1, "en", numerator="1", denominator="1") == "1 of 1 respondent"
+    assert tn("ladda_upp.report_warnings", 1, "sv") == "1 varning"
+    assert tn("ladda_upp.report_warnings", 2, "sv") == "2 varningar"
+    assert tn("ladda_upp.report_errors", 1, "en") == "1 error" and tn("ladda_upp.report_errors", 5, "sv") == "5 fel"
+
+
+def test_the_count_is_written_in_the_language_unless_given():
+    assert tn("kommun.initiatives_count", 1234, "sv").startswith("1\u00a0234 initiativ")  # no-break space
+    assert tn("kommun.initiatives_count", 1234, "en").startswith("1,234 initiatives")
+    assert tn("kommun.initiatives_count", 1, "en", n="one") == "one initiative reported by the municipality (all years)."
+
+
+def test_t_and_tn_keep_to_their_kind_of_text():
+    with pytest.raises(KeyError, match="plural forms: read it with tn"):
+        t("headline.base.n", "sv")
+    with pytest.raises(KeyError, match="no plural forms"):
+        tn("app.title", 2, "sv")
+    with pytest.raises(KeyError):
+        tn("no.such.key", 2, "sv")
+
+
+def test_t_fills_in_values_when_given():
+    assert t("overview.headlines", "sv") == "Nyckeltal {year}"
+    assert t("overview.headlines", "en", year=2024) == "Key figures 2024"
+
+
+def test_the_languages_are_defined_once():
+    from adoption.metrics import filters
+    from adoption.text import formatting
+
+    assert i18n.LANGS is languages.LANGS and filters.LANGS is languages.LANGS
+    assert filters.DEFAULT_LANG == i18n.DEFAULT_LANG == languages.DEFAULT_LANG == "sv"
+    assert set(formatting.LOCALES) == set(languages.NAMES) == set(languages.LANGS)
+    for lang in languages.LANGS:
+        assert i18n.catalogue_path(lang).is_file(), lang
 
 
 def test_every_notice_the_parser_can_give_has_text():
@@ -115,7 +138,7 @@ def test_every_vocabulary_term_has_an_english_label(vocabulary):
 def test_labels_for_view_options():
     assert [label("typ", c, "en") for c in TYPER] == ["Municipality", "Civil society"]
     assert [label("niva", c, "en") for c in NIVAER] == ["Municipality", "County", "Municipality group"]
-    assert [label("lang", c, "sv") for c in i18n.LANGS] == ["Svenska", "Engelska"]
+    assert [label("lang", c, "sv") for c in languages.LANGS] == ["Svenska", "Engelska"]
 
 
 def test_unknown_code_is_shown_as_is_and_unknown_vocabulary_raises():

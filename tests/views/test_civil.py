@@ -8,7 +8,7 @@ import pytest
 from adoption import metrics, vocab
 from adoption.metrics.filters import Filter
 from adoption.store import Store
-from adoption.text import formatting, i18n
+from adoption.text import formatting, i18n, present
 from adoption.views import civil
 
 
@@ -28,10 +28,10 @@ def test_summary_is_the_registry(store):
     assert summary.drift == metrics.compute(store, "civil_ai_i_drift", flt.with_(typ="civilsamhalle"))
     assert summary.aktivitet == metrics.compute(store, "andel_ai_aktivitet", flt.with_(typ="civilsamhalle"))
     assert summary.aktivitet.typ == "civilsamhalle"
-    assert civil.drift_count_text(summary.drift) == formatting.number(summary.drift.numerator)
-    assert civil.base_text(summary.drift, "en").startswith(
+    assert present.count(summary.drift) == formatting.number(summary.drift.numerator)
+    assert present.caption(summary.drift, "en", with_interval=True).startswith(
         f"{formatting.number(summary.drift.numerator, 'en')} of {formatting.number(summary.drift.denominator, 'en')}"
-        " organisations; 95% confidence interval")
+        " organisations; 95% CI")
 
 
 def test_county_rows_are_the_registry_by_county(store):
@@ -62,9 +62,9 @@ def test_suppressed_county_shows_no_number(store):
 def test_suppressed_summary(store):
     summary = civil.summary(store, Filter(ar=2022, lan=("09",)))
     assert summary.drift.suppressed
-    assert civil.value_text(summary.drift) == "för få svar"
-    assert civil.drift_count_text(summary.drift, "en") == "too few answers"
-    assert civil.base_text(summary.drift) == i18n.t("status.too_few")
+    assert present.value(summary.drift) == "för få svar"
+    assert present.count(summary.drift, "en") == "too few answers"
+    assert present.caption(summary.drift) == i18n.t("status.too_few")
 
 
 def test_category_counts_count_response_rows(store):
@@ -146,3 +146,33 @@ def test_category_download_counts(store):
             assert pd.isna(row[2]) and row[3] == "too few answers"
         else:
             assert row[2] == count.antal and row[3] == "ok"
+
+
+def test_category_counts_use_the_registrys_suppression(tmp_path):
+    """A category of 1 or 2 organisations is hidden exactly when the registry hides a figure built on as many:
+    the same rule (metrics.count_status) and the same status, "too_few"."""
+    from ..builders import add_survey, reference_store, response
+
+    db = reference_store(tmp_path / "categories.duckdb")
+    places = {"kultur": ("0180", 3), "social": ("1280", 2), "idrott": ("2584", 1)}  # one county each: 01, 12, 25
+    rows, number = [], 0
+    for category, (kommun, count) in places.items():
+        for _ in range(count):
+            number += 1
+            rows.append(response(ar=2024, typ="civilsamhalle", kommunkod=kommun, organisation=f"Förening {number}",
+                                 organisationsnummer=f"802000-{number:04d}", org_kategori=category, vard_omsorg=3))
+    add_survey(db, rows)
+    counts = civil.category_counts(db, Filter(ar=2024)).set_index("kategori")
+    for category, lan in (("kultur", "01"), ("social", "12"), ("idrott", "25")):
+        figure = metrics.compute(db, "civil_ai_i_drift", Filter(ar=2024, lan=(lan,)))
+        assert counts.loc[category, "status"] == figure.status == metrics.count_status("civilsamhalle",
+                                                                                          places[category][1])
+    assert counts.loc["kultur", "antal"] == 3 and counts.loc["kultur", "status"] == "ok"
+    assert counts.loc["social", "status"] == counts.loc["idrott", "status"] == "too_few"
+    assert counts.loc[["social", "idrott"], "suppressed"].all() and counts.loc[["social", "idrott"], "antal"].isna().all()
+    assert counts.loc["folkbildning", "antal"] == 0 and counts.loc["folkbildning", "status"] == "ok"  # none: shown
+    table = civil.category_table(counts.reset_index(), "sv").set_index("Kategori")
+    assert table.loc["Social verksamhet", "Antal organisationer"] == "för få svar"
+    assert table.loc["Kultur", "Antal organisationer"] == "3"
+    download = civil.category_download(counts.reset_index(), "en").set_index("Code")
+    assert download.loc["idrott", "Status"] == "too few answers" and pd.isna(download.loc["idrott", "Number of organisations"])

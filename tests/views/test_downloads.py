@@ -11,6 +11,7 @@ import pytest
 from adoption import metrics
 from adoption.metrics.filters import Filter, ViewState
 from adoption.store import Store
+from adoption.text import present
 from adoption.views import downloads, overview
 
 
@@ -128,8 +129,8 @@ def test_headline_text_table_matches_the_cards(demo_db_template):
     headlines = overview.headlines(store, Filter(ar=2024, lan=("12",)), store.current_version())
     text = downloads.headline_text_table(headlines, "sv")
     for row, headline in zip(text.itertuples(index=False), headlines):
-        assert row[1] == overview.value_text(headline.result, "sv")
-        assert row[2] == overview.base_text(headline.result, "sv")
+        assert row[1] == present.value(headline.result, "sv")
+        assert row[2] == present.caption(headline.result, "sv")
 
 
 def test_oversikt_shows_the_table_with_downloads(demo_db_template, monkeypatch):
@@ -139,7 +140,7 @@ def test_oversikt_shows_the_table_with_downloads(demo_db_template, monkeypatch):
     no_exceptions(at)
     shown = next(d.value for d in at.dataframe if "Förändring" in d.value.columns)
     store = Store(demo_db_template)
-    expected = overview.value_text(metrics.compute(store, "andel_ai_i_drift", Filter(ar=2024)), "sv")
+    expected = present.value(metrics.compute(store, "andel_ai_i_drift", Filter(ar=2024)), "sv")
     assert expected in list(shown["Värde"])
     keys = [b.key for b in at.get("download_button")]
     assert "download_csv_oversikt" in keys and "download_xlsx_oversikt" in keys

@@ -96,7 +96,7 @@ def test_values_and_missing_kinds(synthetic):
     assert by_code["0001"].class_index == 3 and by_code["0001"].fill == mapping.PALETTE[3]
     assert by_code["0002"].class_index == 1
     assert by_code["0006"].class_index == 4
-    assert by_code["0001"].interval_text == "23,0 % – 88,0 %"
+    assert by_code["0001"].interval_text == "23,0–88,0 %"
     for code, status, label in (("0003", "no_answer", "inget svar"), ("0004", "not_applicable", "ej tillämplig"),
                                 ("0005", "too_few", "för få svar")):
         area = by_code[code]

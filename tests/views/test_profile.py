@@ -7,6 +7,7 @@ import pytest
 
 from adoption import metrics
 from adoption.metrics.filters import Filter
+from adoption.text import present
 from adoption.views import profile
 from adoption.vocab import sector_codes
 
@@ -121,11 +122,11 @@ def test_comparison_table_and_trend(store):
     assert list(table["Område"]) == ["Stockholm", "Stockholms län", "Hela riket", "De 1 mest liknande kommunerna"]
     lan = metrics.compute(store, "andel_ai_i_drift", Filter(ar=2024, lan=("01",)))
     row = table[table["Område"] == "Stockholms län"].iloc[0]
-    assert row["Andel med AI i drift"] == profile.result_text(lan)
-    assert row["Andel med AI i drift: Bas"] == f"{int(lan.numerator)} av {int(lan.denominator)}"
-    assert row["Andel med AI i drift: 95 % KI"] == profile.interval_text(lan)
+    assert row["Andel med AI i drift"] == present.value(lan)
+    assert row["Andel med AI i drift: Bas"] == f"{int(lan.numerator)} av {int(lan.denominator)} svarande"
+    assert row["Andel med AI i drift: 95 % KI"] == present.interval(lan)
     # a single municipality's share is not an estimate: no interval
-    assert table[table["Område"] == "Stockholm"].iloc[0]["Andel med AI i drift: 95 % KI"] == ""
+    assert table[table["Område"] == "Stockholm"].iloc[0]["Andel med AI i drift: 95 % KI"] == "inget intervall"
 
     chart, rows = profile.trend(profile.comparisons(store, "0180", "01", (), (), ("mognadsindex",)),
                                 "mognadsindex", names)
@@ -145,7 +146,7 @@ def test_sector_comparison_reads_the_registry_breakdown(store):
     assert care.own.stage == 3
     expected = next(b for b in lan.breakdown if b["sektor"] == "vard_omsorg" and b["mognad"] == 3)
     assert care.lan_same == expected
-    assert profile.same_stage_text(care.lan_same) == "66,7 % (2 av 3)"  # 0180 and 0114 of 0180, 0114, 0115
+    assert profile.same_stage_text(care.lan_same) == "66,7 % (2 av 3 svarande)"  # 0180 and 0114 of 0180, 0114, 0115
     assert by_sector["socialtjanst"].lan_same is None and by_sector["kollektivtrafik"].riket_same is None
     assert profile.same_stage_text(None) == "–"
 
@@ -155,7 +156,7 @@ def test_distribution_table(store):
     table = profile.distribution_table([("Stockholms län", lan), ("Riket", riket)])
     assert len(table) == 2 * len(SECTORS)
     row = table[(table["Område"] == "Stockholms län") & (table["Verksamhetsområde"] == "Vård och omsorg")].iloc[0]
-    assert row["I drift"] == "66,7 % (2 av 3)"
+    assert row["I drift"] == "66,7 % (2 av 3 svarande)"
 
 
 def test_initiatives_are_the_municipalitys_own(store):
@@ -164,11 +165,15 @@ def test_initiatives_are_the_municipalitys_own(store):
 
 
 def test_texts_both_languages(store):
-    result = metrics.compute(store, "andel_ai_i_drift", Filter(ar=2024, lan=("01",)))
-    assert profile.result_text(result, "en").endswith("%") and "%" in profile.result_text(result, "sv")
-    assert profile.base_text(result, "en") == f"{int(result.numerator)} of {int(result.denominator)}"
-    missing = metrics.compute(store, "mognadsindex", Filter(ar=2023, kommun="0180"))
-    assert profile.result_text(missing) == "inget svar" and profile.base_text(missing) == ""
+    table = profile.comparison_table(profile.comparisons(store, "0180", "01", (), (2024,)), 2024, {}, "en")
+    country = table[table["Area"] == "Whole country"].iloc[0]
+    riket = metrics.compute(store, "andel_ai_i_drift", Filter(ar=2024))
+    assert country["Share with AI in production"] == present.value(riket, "en") and present.value(riket, "en").endswith("%")
+    assert country["Share with AI in production: Base"] == (
+        f"{int(riket.numerator)} of {int(riket.denominator)} respondents")
+    comps = profile.comparisons(store, "0180", "01", (), (2023,), ("mognadsindex",))
+    own = profile.comparison_table(comps, 2023, {"0180": "Stockholm"}).iloc[0]
+    assert own["Mognadsindex"] == own["Mognadsindex: Bas"] == own["Mognadsindex: 95 % KI"] == "inget svar"
 
 
 def test_stage_download_numbers(store):
@@ -223,7 +228,7 @@ def test_sector_tables_in_words(store):
     rows, lan, riket = profile.sector_comparison(store, "0180", "01", 2024)
     table = profile.sector_table(rows, "Stockholms län", "sv").set_index("Verksamhetsområde")
     care = table.loc["Vård och omsorg"]
-    assert care["Kommunens nivå"] == "I drift" and care["Stockholms län: andel på samma nivå"] == "66,7 % (2 av 3)"
+    assert care["Kommunens nivå"] == "I drift" and care["Stockholms län: andel på samma nivå"] == "66,7 % (2 av 3 svarande)"
     assert table.loc["Socialtjänst", "Kommunens nivå"] == "inget svar"
     assert profile.distribution_areas("Stockholms län", lan, riket, "en") == [("Stockholms län", lan),
                                                                               ("Whole country", riket)]

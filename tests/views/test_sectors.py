@@ -8,7 +8,7 @@ import pytest
 from adoption import metrics, vocab
 from adoption.metrics.filters import Filter
 from adoption.store import Store
-from adoption.text import formatting
+from adoption.text import formatting, present
 from adoption.views import sectors
 
 
@@ -60,13 +60,18 @@ def test_sector_status():
 
 
 def test_missing_values_are_words_not_zero():
-    assert sectors.share_cell(None, "no_answer", "sv") == "inget svar"
-    assert sectors.share_cell(None, "not_applicable", "en") == "not applicable"
-    assert sectors.share_cell(0.0, "too_few", "sv") == "för få svar"
-    assert sectors.share_cell(0.0, "ok", "sv") == formatting.percent(0.0, "sv")
-    assert sectors.share_cell(0.455, "ok", "sv") == formatting.percent(0.455, "sv") == "45,5 %"
-    assert sectors.base_cell(3, 10, "ok", "en") == "3 of 10"
-    assert sectors.base_cell(None, 10, "too_few", "sv") == "–"
+    def cell(value, status, **row):
+        return sectors.part({"value": value, "status": status, "numerator": None, "denominator": None,
+                             "ci_low": None, "ci_high": None, "typ": "kommun", **row})
+
+    assert present.value(cell(None, "no_answer"), "sv") == "inget svar"
+    assert present.value(cell(None, "not_applicable"), "en") == "not applicable"
+    assert present.value(cell(0.0, "too_few"), "sv") == "för få svar"
+    assert present.value(cell(0.0, "ok"), "sv") == formatting.percent(0.0, "sv")
+    assert present.value(cell(0.455, "ok"), "sv") == formatting.percent(0.455, "sv") == "45,5 %"
+    assert present.base(cell(0.3, "ok", numerator=3, denominator=10), "en") == "3 of 10 respondents"
+    assert present.base(cell(None, "too_few", denominator=10), "sv") == "för få svar"
+    assert sectors.count_cell(None, "too_few", "sv") == "för få svar"
 
 
 def test_stage_table_shows_counts_outside_the_denominator(store):
@@ -89,9 +94,9 @@ def test_stage_detail_has_base_and_interval(store):
     rows = sectors.stage_rows(store, Filter(ar=2024))
     detail = sectors.stage_detail_table(rows, "sv")
     first = rows.iloc[0]
-    assert detail.iloc[0]["Bas (n av N)"] == f"{first['numerator']} av {first['denominator']}"
+    assert detail.iloc[0]["Bas (n av N)"] == f"{first['numerator']} av {first['denominator']} svarande"
     assert detail.iloc[0]["95 % konfidensintervall"] == (
-        f"{formatting.percent(first['ci_low'])}–{formatting.percent(first['ci_high'])}")
+        f"{formatting.number(first['ci_low'] * 100, decimals=1)}–{formatting.percent(first['ci_high'])}")
 
 
 def test_stage_chart_is_ordered_and_colour_blind_safe(store):
