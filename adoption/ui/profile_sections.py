@@ -93,7 +93,8 @@ def similar(ctx: PageContext, found: similarity.Likeness) -> None:
         st.caption(ctx.t("kommun.similar_none"))
         return
     with st.container(key=printing.SCREEN_ONLY + "neighbour_chart"):  # in print the table below is enough
-        charts.altair(likeness.breakdown_chart, found, ctx.lang, alt=ctx.t("kommun.neighbours_help"),
+        charts.altair(likeness.breakdown_chart, found, ctx.lang,
+                      alt=f"{ctx.t('kommun.similar')}: {ctx.t('kommun.col.total')}.",
                       summary=alternatives.likeness_summary(found, ctx.lang))
     st.dataframe(cache.derived(likeness.neighbour_table, found, ctx.lang), **_TABLE)
     st.caption(ctx.t("kommun.neighbours_help"))

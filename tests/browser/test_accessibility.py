@@ -151,8 +151,10 @@ def test_no_violations_with_popover_expander_and_tabs_open(server, a11y_page):
     page.locator("[data-testid='stPopoverBody']").wait_for()
     assert violations(page) == []
     page.keyboard.press("Escape")
-    page.locator("[data-testid='stExpander'] summary").first.click()
+    for summary in page.locator("[data-testid='stExpander'] summary").all():  # the weights and the folded table
+        summary.click()
     page.locator("[data-testid='stExpanderDetails'] " + TABLE).first.wait_for()
+    page.locator("[data-testid='stExpanderDetails'] [data-testid='stSlider']").first.wait_for()
     assert violations(page) == []
 
     page.goto(f"{server}/ladda-upp")
