@@ -61,7 +61,8 @@ REGISTRY: dict[str, Metric] = {
             municipalities_only=True, uses_sector=False,
         ),
         Metric(
-            "andel_ai_aktivitet", "Andel med AI-aktivitet", "Share with any AI activity", "share", "stage_share",
+            "andel_ai_aktivitet", "Andel med AI-aktivitet (planerad eller mer)",
+            "Share with any AI activity (planned or more)", "share", "stage_share",
             "Andel med minst ett verksamhetsområde på nivå Planerad eller högre, av dem som besvarat minst "
             "ett områdes mognad (tomt och ”.” räknas inte).",
             "Share with at least one sector at stage Planned or higher, of those that answered at least one "

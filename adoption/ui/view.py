@@ -240,7 +240,9 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
             format_func=lambda code: i18n.label("sektor", code, lang), placeholder=tr("filter.all"),
         ))
     if "typ" in uses:
-        options = [ANY, *TYPER]
+        # "All" already means municipalities (a metric's default kind): a separate "kommun" option read as
+        # a second, different choice. A link with typ=kommun opens as the same view.
+        options = [ANY, *(t for t in TYPER if t != "kommun")]
         if ss.get(WIDGET_PREFIX + "typ") not in options:
             ss[WIDGET_PREFIX + "typ"] = ANY
         values["typ"] = _from_widget(sidebar.selectbox(

@@ -13,10 +13,11 @@ from adoption.metrics.years import latest_and_previous
 from adoption.store import Store
 from adoption.text import formatting, i18n
 
+# AI in production is the headline share; "any activity" includes plans, so it comes second.
 HEADLINE_METRICS = (
-    "svarsfrekvens",
-    "andel_ai_aktivitet",
     "andel_ai_i_drift",
+    "andel_ai_aktivitet",
+    "svarsfrekvens",
     "andel_strategi",
     "andel_utvarderade",
     "civil_ai_i_drift",

@@ -131,7 +131,7 @@ def test_english(demo_db_template, monkeypatch):
         assert shown[result.area]["v"] == formatting.percent(result.value, "en")
         assert shown[result.area]["b"].endswith("respondent" if result.denominator == 1 else "respondents")
     assert at.title[0].value == "Map"
-    assert "Share with any AI activity by county 2024" in _texts(at.subheader)
+    assert "Share with any AI activity (planned or more) by county 2024" in _texts(at.subheader)
     assert "Legend" in _texts(at.markdown)
     assert "Share (%)" in at.dataframe[0].value.columns
 
