@@ -12,12 +12,14 @@ from adoption.metrics.compute import MetricResult, compute, count_status
 from adoption.metrics.definitions import (
     CIVIL_SOCIETY_MIN_N,
     REGISTRY,
+    SMALL_BASE_N,
     STATUS_OK,
     STATUSES,
     Metric,
     get,
+    small_base,
     too_few,
 )
 
-__all__ = ["CIVIL_SOCIETY_MIN_N", "REGISTRY", "STATUSES", "STATUS_OK", "Metric", "MetricResult", "compute",
-           "count_status", "get", "too_few"]
+__all__ = ["CIVIL_SOCIETY_MIN_N", "REGISTRY", "SMALL_BASE_N", "STATUSES", "STATUS_OK", "Metric", "MetricResult",
+           "compute", "count_status", "get", "small_base", "too_few"]

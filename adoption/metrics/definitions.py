@@ -14,6 +14,10 @@ from adoption.errors import AdoptionError
 # this is not shown (it could identify an organisation, and it is noise).
 CIVIL_SOCIETY_MIN_N = 3
 
+# A figure built on fewer answers than this is shown, but marked as resting on a small base (its interval
+# is wide: 1 of 1 is "0-79 %" to "21-100 %"), and a ranking ("lowest", "highest") leaves it out.
+SMALL_BASE_N = 5
+
 # Why a result has no value. The codes are stable; a result carries the code
 # and the values its sentence needs, and adoption.text.present words them.
 STATUS_OK = "ok"
@@ -24,6 +28,11 @@ STATUSES = ("no_data", "no_year", "only_municipalities", "needs_population", "no
 def too_few(typ: str | None, n: int) -> bool:
     """The registry's suppression: a figure about civil society built on fewer than CIVIL_SOCIETY_MIN_N answers."""
     return typ == "civilsamhalle" and n < CIVIL_SOCIETY_MIN_N
+
+
+def small_base(n: int | None) -> bool:
+    """A figure on at least one but fewer than SMALL_BASE_N answers (see SMALL_BASE_N)."""
+    return n is not None and 0 < n < SMALL_BASE_N
 
 
 @dataclass(frozen=True)

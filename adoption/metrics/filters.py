@@ -56,7 +56,8 @@ class Filter:
 
 NIVAER = ("kommun", "lan")
 TYPER = ("kommun", "civilsamhalle")  # same as vocab.RESPONDENT_TYPES
-DEFAULT_MATT = "andel_ai_aktivitet"
+# The map opens on a graded metric: per municipality a share is one answer, 0 % or 100 %.
+DEFAULT_MATT = "mognadsindex"
 DEFAULT_NIVA = "kommun"
 
 # URL keys in the order links are written.

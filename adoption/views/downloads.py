@@ -35,7 +35,7 @@ def _name_part(value: object) -> str:
 
 def download_stem(name: str, state, *, year: int | None = None, version: int | None = None,
                   metric=STATE_METRIC) -> str:
-    """The file name without extension: ``karta_andel_ai_aktivitet_2024_lan-01-12_v3``.
+    """The file name without extension: ``karta_mognadsindex_2024_lan-01-12_v3``.
 
     ``name`` is the page or table name; ``state`` a :class:`adoption.metrics.filters.ViewState`.
     ``metric`` defaults to the state's metric; pass None to leave it out (a
