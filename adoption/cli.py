@@ -59,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kommun", metavar="KKKK", help="kommunkod, fyra siffror")
     p.add_argument("--sektor", nargs="+", default=[], metavar="KOD", help=f"sektor(er): {', '.join(sector_codes())}")
     p.add_argument("--typ", choices=RESPONDENT_TYPES, help="kommun eller civilsamhalle")
-    p.add_argument("--niva", choices=("kommun", "lan"), help="ett värde per kommun eller per län")
+    p.add_argument("--niva", choices=("kommun", "lan", "kategori"),
+                   help="ett värde per kommun, per län eller per organisationskategori (civilsamhälle)")
     p.add_argument("--version", type=int, dest="data_version", metavar="V", help="dataversion (annars den senaste)")
     p.add_argument("--json", action="store_true", help="skriv JSON (andelar som bråk 0–1)")
 

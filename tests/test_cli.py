@@ -185,7 +185,7 @@ def test_validate_exit_codes_and_report(capsys, demo_db_template, tmp_path):
     code, out, _ = call(capsys, "validate", str(good), "--db", demo_db_template)
     assert code == 0 and "rad 2, kolumn kommun: ”Malmoe stad”" in out and "Malmö (1280)" in out
     assert "Jämfört med dataversion 1" in out and "2024 kommun: 0 nya, 2 ändrade" in out
-    assert "Andel med AI-aktivitet 2024" in out
+    assert "Andel med AI-aktivitet (planerad eller mer) 2024" in out
 
     bad = tmp_path / "fel.csv"
     bad.write_text(UPLOAD.replace("pilot", "idrift"), encoding="utf-8")

@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field
 from adoption.errors import AdoptionError
 from adoption.metrics.definitions import (
     CIVIL_SOCIETY_MIN_N,
+    NO_CATEGORY,
+    RATE_FAMILIES,
     STATUS_OK,
     Metric,
     get,
@@ -22,7 +24,7 @@ from adoption.metrics.filters import Filter
 from adoption.metrics.stats import mean_interval, wilson_interval
 from adoption.metrics.years import chosen_year
 from adoption.store import Store
-from adoption.vocab import RESPONDENT_TYPES
+from adoption.vocab import RESPONDENT_TYPES, codes
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class MetricResult:
     ar: int | None
     typ: str | None
     unit: str
-    area: str | None = None  # the municipality or county code when grouped
+    area: str | None = None  # the municipality, county or category code when grouped ("" for no category)
     # the values the status's sentence needs, e.g. (("ar", 2022),); adoption.text.present words it
     reason_values: tuple[tuple[str, object], ...] = ()
     suppressed: bool = False
@@ -71,7 +73,10 @@ def compute(store: Store, metric_id: str, flt: Filter = Filter(), *, version: in
     """One metric for a filter and data version (default: current).
 
     With ``by="kommun"`` or ``by="lan"`` a list with one result per area in
-    the filter's scope, areas without answers included (value None).
+    the filter's scope, areas without answers included (value None). With
+    ``by="kategori"`` (civil society only, metrics counted from response rows)
+    one result per organisation category, in the vocabulary's order, and one
+    for organisations without a category (area "").
     """
     with store.reading():  # one connection for the version check, years and counts
         return _compute(store, metric_id, flt, version=version, by=by)
@@ -89,6 +94,11 @@ def _compute(store: Store, metric_id: str, flt: Filter, *, version: int | None,
     if metric.respondent and flt.typ and flt.typ != metric.respondent:
         ignored.append("typ")
     typ = metric.respondent or flt.typ or "kommun"
+    if by == "kategori" and not (metric.by_category and typ == "civilsamhalle"):
+        raise AdoptionError(
+            f"Måttet ”{metric.id}” kan inte delas upp per kategori; det går för mått om "
+            "civilsamhällesorganisationers svar (typ civilsamhalle)."
+        )
     years = store.survey_years(version)
     ar = chosen_year(years, flt.ar)
     ctx = _Context(metric, version, ar, typ, tuple(ignored), flt.sektor if metric.uses_sector else ())
@@ -125,6 +135,8 @@ def _compute(store: Store, metric_id: str, flt: Filter, *, version: int | None,
 def _areas(store: Store, flt: Filter, by: str | None) -> list[str]:
     if by is None:
         return ["alla"]
+    if by == "kategori":
+        return [*codes("org_kategori"), NO_CATEGORY]
     municipalities = store.municipalities()
     if flt.lan:
         municipalities = municipalities[municipalities["lan_kod"].isin(flt.lan)]
@@ -134,7 +146,7 @@ def _areas(store: Store, flt: Filter, by: str | None) -> list[str]:
         return municipalities["kommunkod"].tolist()
     if by == "lan":
         return sorted(municipalities["lan_kod"].unique().tolist())
-    raise AdoptionError(f"Okänd nivå ”{by}”; välj kommun eller lan.")
+    raise AdoptionError(f"Okänd nivå ”{by}”; välj kommun, lan eller kategori.")
 
 
 def _empty(ctx: _Context, area: str, status: str) -> MetricResult:
@@ -176,12 +188,14 @@ def _number(x) -> float | None:
 def _scalar(ctx: _Context, area: str, row) -> MetricResult:
     metric = ctx.metric
     # A response rate of 0 of N is a figure (nobody answered), not a missing one.
-    if row is None or not row.denominator or (not row.n and metric.family != "response_rate"):
+    rate = metric.family in RATE_FAMILIES
+    if row is None or not row.denominator or (not row.n and not rate):
         not_applicable = getattr(row, "not_applicable", 0) if row is not None else 0
         return _empty(ctx, area, "not_applicable" if not_applicable else "no_answer")
     n = int(row.n)
     numerator, denominator = _number(row.numerator) or 0.0, _number(row.denominator)
-    if _suppress(ctx, n):
+    # A rate counts who answered: none answering identifies nobody and is shown (as count_status has it).
+    if (count_status(ctx.typ, n) != STATUS_OK) if rate else _suppress(ctx, n):
         return MetricResult(
             metric=metric.id, value=None, numerator=None, denominator=None, n=n, ci_low=None, ci_high=None,
             data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=metric.unit,

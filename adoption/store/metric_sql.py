@@ -21,7 +21,9 @@ def in_version(alias: str = "", param: str = "v") -> str:
 # Grouping keys, chosen by name only, qualified with the alias of the table
 # that holds them (response, initiative and municipality all have both
 # columns; survey rows carry their municipality's county, see migration 0003).
-GROUPS = {None: "'alla'", "kommun": "{a}.kommunkod", "lan": "{a}.lan_kod"}
+GROUPS = {None: "'alla'", "kommun": "{a}.kommunkod", "lan": "{a}.lan_kod",
+          # a civil-society organisation's category, '' when none was given (response rows only)
+          "kategori": "coalesce({a}.org_kategori, '')"}
 
 # Organisation-level yes/no questions: (answered, counts as yes).
 QUESTIONS = {
@@ -93,6 +95,28 @@ def _response_rate(by):
            count(x.kommunkod) AS numerator, count(*) AS denominator, count(x.kommunkod) AS n
     FROM municipality m LEFT JOIN responded x USING (kommunkod)
     WHERE {_area('m')}
+    GROUP BY ALL"""
+
+
+def _civil_response_rate(by):
+    # The organisations the survey knows: every one that answered in some year of the version. Each
+    # sits in one category: that of its answer this year (as every other metric groups it), else that
+    # of its latest answer.
+    return f"""
+    WITH orgs AS (
+        SELECT r.kommunkod, r.org_key,
+               CASE WHEN bool_or(r.ar = $ar) THEN max(r.org_kategori) FILTER (WHERE r.ar = $ar)
+                    ELSE arg_max(r.org_kategori, r.ar) END AS org_kategori,
+               max(r.lan_kod) AS lan_kod, bool_or(r.ar = $ar) AS answered
+        FROM response r
+        WHERE {in_version('r')} AND r.typ = $typ
+        GROUP BY r.kommunkod, r.org_key
+    )
+    SELECT {_group(by, 'o')} AS grp,
+           count(*) FILTER (WHERE o.answered) AS numerator, count(*) AS denominator,
+           count(*) FILTER (WHERE o.answered) AS n
+    FROM orgs o
+    WHERE {_area('o')}
     GROUP BY ALL"""
 
 
@@ -190,6 +214,7 @@ def _barrier_shares(by):
 
 FAMILIES = {
     "response_rate": _response_rate,
+    "civil_response_rate": _civil_response_rate,
     "stage_share": _stage_share,
     "maturity_index": _maturity_index,
     "answer_share": _answer_share,

@@ -47,6 +47,7 @@ _BASE_KEYS = {
     "svarsfrekvens": "headline.base.answered",
     "andel_utvarderade": "headline.base.initiatives",
     "befolkning_i_drift": "mal.base_population",
+    "civil_svarsfrekvens": "headline.base.known_organisations",
 }
 
 

@@ -215,6 +215,8 @@ EXPECTED = {
         "hinder_topp": (None, None, None, 3),
         # civil society 2024: Alfa (3) and Beta (1) answered, Gamma only "." -> 2 < 3: suppressed
         "civil_ai_i_drift": (None, None, None, 2),
+        # known organisations: Alfa, Beta, Gamma, Delta (2023 only); 2024: Alfa, Beta, Gamma answered
+        "civil_svarsfrekvens": (3 / 4, 3, 4, 3),
     },
     "lan_12": {
         # county 12 has 33 municipalities; 1280 and 1282 answered -> 2/33
@@ -240,6 +242,8 @@ EXPECTED = {
         "hinder_topp": (None, None, None, 1),
         # Beta answered, Gamma only "." -> 1: suppressed
         "civil_ai_i_drift": (None, None, None, 1),
+        # Beta and Gamma known and answering: 2 < 3, suppressed
+        "civil_svarsfrekvens": (None, None, None, 2),
     },
     "kommun_0180": {
         "svarsfrekvens": (1.0, 1, 1, 1),
@@ -260,6 +264,7 @@ EXPECTED = {
         "hinder_topp": (None, None, None, 1),
         # Alfa alone -> suppressed
         "civil_ai_i_drift": (None, None, None, 1),
+        "civil_svarsfrekvens": (None, None, None, 1),
     },
     "kommun_0115_only_dots": {
         # it has a response row ...
@@ -277,6 +282,7 @@ EXPECTED = {
         "sektor_fordelning": (None, None, None, 1),
         "hinder_topp": NONE,  # hinder not answered
         "civil_ai_i_drift": NONE,  # no organisations there
+        "civil_svarsfrekvens": NONE,
     },
     "kommun_1281_no_response": {
         # no response row: a response rate of 0 of 1, not a missing figure
@@ -304,6 +310,8 @@ EXPECTED = {
         "hinder_topp": (None, None, None, 3),
         # no civil organisation answered utbildning in 2024
         "civil_ai_i_drift": NONE,
+        # ignores sectors
+        "civil_svarsfrekvens": (3 / 4, 3, 4, 3),
     },
     "ar_2023": {
         # 0114, 0180, 1280
@@ -330,6 +338,8 @@ EXPECTED = {
         "hinder_topp": (None, None, None, 2),
         # Alfa 2, Beta 3, Gamma max 4, Delta 0 -> 4 answered, 2 at >= 3: shown
         "civil_ai_i_drift": (2 / 4, 2, 4, 4),
+        # all four known organisations answered in 2023
+        "civil_svarsfrekvens": (1.0, 4, 4, 4),
     },
 }
 
@@ -342,8 +352,10 @@ MATURITY_INDEXES = {
     "ar_2023": [25, 75, 0],
 }
 
-SUPPRESSED = {("alla", "civil_ai_i_drift"), ("lan_12", "civil_ai_i_drift"), ("kommun_0180", "civil_ai_i_drift")}
-IGNORES_SECTOR = {"svarsfrekvens", "andel_strategi", "andel_riktlinjer", "initiativ_per_10k", "hinder_topp"}
+SUPPRESSED = {("alla", "civil_ai_i_drift"), ("lan_12", "civil_ai_i_drift"), ("kommun_0180", "civil_ai_i_drift"),
+              ("lan_12", "civil_svarsfrekvens"), ("kommun_0180", "civil_svarsfrekvens")}
+IGNORES_SECTOR = {"svarsfrekvens", "andel_strategi", "andel_riktlinjer", "initiativ_per_10k", "hinder_topp",
+                  "civil_svarsfrekvens"}
 CASES = [(case, metric_id) for case in EXPECTED for metric_id in metrics.REGISTRY]
 
 
@@ -362,7 +374,7 @@ def test_registry_is_exactly_the_metrics_of_the_spec():
     assert set(metrics.REGISTRY) == {
         "svarsfrekvens", "andel_ai_aktivitet", "andel_ai_i_drift", "andel_skalad", "mognadsindex",
         "andel_strategi", "andel_riktlinjer", "initiativ_per_10k", "befolkning_i_drift", "andel_utvarderade",
-        "sektor_fordelning", "hinder_topp", "civil_ai_i_drift",
+        "sektor_fordelning", "hinder_topp", "civil_ai_i_drift", "civil_svarsfrekvens",
     }
     for case in EXPECTED.values():
         assert set(case) == set(metrics.REGISTRY)
@@ -375,7 +387,7 @@ def test_metric_values(computed, case, metric_id):
     assert result.metric == metric_id
     assert result.data_version == 2
     assert result.ar == (2023 if case == "ar_2023" else 2024)
-    assert result.typ == ("civilsamhalle" if metric_id == "civil_ai_i_drift" else "kommun")
+    assert result.typ == (metrics.REGISTRY[metric_id].respondent or "kommun")
     assert result.unit == metrics.REGISTRY[metric_id].unit
     assert result.area is None
     assert result.suppressed is ((case, metric_id) in SUPPRESSED)
