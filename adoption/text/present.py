@@ -271,6 +271,7 @@ class Cells:
 
     The numbers are None (an empty cell) when the figure has no value or is
     hidden; ``status`` then says why. Shares and their bounds are in percent.
+    An index has no numerator (its sum of scores counts no one).
     """
 
     value: str
@@ -298,7 +299,8 @@ def cells(fig: Presentable, lang: str = "sv", *, estimate: bool = True) -> Cells
         value=value(fig, lang), base=words, interval=interval(fig, lang, estimate=estimate),
         caption=words if shown else caption(fig, lang), status=status(code, lang), code=code,
         number=scaled(fig.value, fig.unit) if shown else None,
-        numerator=fig.numerator if shown else None,
+        # an index's "numerator" is a sum of scores, not a count of anyone: a file leaves it out
+        numerator=fig.numerator if shown and fig.unit != "index" else None,
         denominator=fig.denominator if shown else None,
         n=None if hidden else fig.n,
         ci_low=scaled(fig.ci_low, fig.unit) if bounds else None,

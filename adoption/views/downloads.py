@@ -6,12 +6,30 @@ Swedish decimal comma with ';' between cells, which is what Excel set to
 Swedish expects), every text cell is neutralised, and the file name says
 what was filtered, so two downloads never overwrite each other unnoticed.
 
+A file for a memo (:func:`for_memo`, :class:`FileInfo`) also says what it is:
+
+* A CSV file starts with :data:`INFO_ROWS` rows of two cells, a name and a
+  value (source, page, file, data version, selection, date, demo data, link,
+  how numbers are written), then one empty row, then the table with its
+  header. No comment characters: every spreadsheet opens it as it is, and a
+  program skips the first INFO_ROWS + 1 rows (:func:`read_csv`).
+* An Excel file holds the table on its first sheet and the same rows on a
+  second sheet, "Om filen" ("About the file").
+* Counts are whole numbers. Any other number (a share in percent, an
+  interval's bound, a change, an index) is rounded as the page shows it (one
+  decimal unless the table says otherwise) and its value to four decimals is
+  kept in a column of its own at the end, named after it ("Andel (%) (4
+  decimaler)").
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import unicodedata
+from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -86,23 +104,145 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def table_csv_bytes(frame: pd.DataFrame) -> bytes:
+# -- files for a memo: what the file is, and numbers as the page shows them --------------------
+
+INFO_ROWS = 9  # rows before the empty row and the table in a CSV file
+SHOWN_DECIMALS = 1  # as the pages show shares, indexes, intervals and changes
+DECIMALS_ATTR = "decimals"  # frame.attrs[DECIMALS_ATTR] = {column: decimals} for a column shown otherwise
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """What a downloaded table says about itself: the first rows of its CSV, a sheet of its Excel file."""
+
+    page: str  # the page and metric the table is from, in words
+    name: str  # the file name without its extension
+    version: int | None
+    selection: str  # the filters, in words (:func:`selection_text`)
+    created: date
+    demo: bool
+    lang: str = "sv"
+    link: str = ""
+
+    def rows(self) -> list[tuple[str, str]]:
+        t = lambda key: i18n.t(key, self.lang)  # noqa: E731
+        return [
+            (t("download.info.source"), t("download.info.source_text")),
+            (t("download.info.page"), self.page),
+            (t("download.info.file"), self.name),
+            (t("download.info.version"), str(self.version) if self.version is not None else present.NO_FIGURE),
+            (t("download.info.selection"), self.selection),
+            (t("download.info.created"), self.created.isoformat()),
+            (t("download.info.demo"), t("download.info.demo_yes") if self.demo else t("om.no")),
+            (t("download.info.link"), self.link),
+            (t("download.info.numbers"), t("download.info.numbers_text")),
+        ]
+
+
+def selection_text(state, lang: str = "sv", *, year: int | None = None, county_names=None,
+                   municipality_names=None) -> str:
+    """The view's filters in words: "År: 2024; Län: Skåne län; Typ: Civilsamhälle" (only what is chosen,
+    the year always when given; "Hela landet" when nothing else is)."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    flt = state.filter
+    parts = [f"{t('filter.ar')}: {year}"] if year is not None else []
+    if flt.lan:
+        parts.append(f"{t('filter.lan')}: " + ", ".join((county_names or {}).get(c, c) for c in flt.lan))
+    if flt.kommun:
+        parts.append(f"{t('filter.kommun')}: {(municipality_names or {}).get(flt.kommun, flt.kommun)} ({flt.kommun})")
+    if flt.sektor:
+        parts.append(f"{t('filter.sektor')}: " + ", ".join(i18n.label("sektor", s, lang) for s in flt.sektor))
+    if flt.typ:
+        parts.append(f"{t('filter.typ')}: {i18n.label('typ', flt.typ, lang)}")
+    if state.niva != DEFAULT_NIVA:
+        parts.append(f"{t('filter.niva')}: {i18n.label('niva', state.niva, lang)}")
+    if not any((flt.lan, flt.kommun)):
+        parts.append(t("download.info.whole_country"))
+    return "; ".join(parts)
+
+
+def raw_column(column: str, lang: str = "sv") -> str:
+    """The column that keeps ``column``'s value to four decimals: "Andel (%) (4 decimaler)"."""
+    return i18n.t("download.col.raw", lang, column=column)
+
+
+def for_memo(frame: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """The table as a memo quotes it: counts as whole numbers, every other number rounded as shown,
+    with its value to four decimals in a column of its own at the end (see the module docstring).
+
+    A column of numbers that are all whole is a count (Int64; a missing one stays empty). Decimals
+    per column come from ``frame.attrs[DECIMALS_ATTR]`` (default :data:`SHOWN_DECIMALS`).
+    """
+    decimals = dict(frame.attrs.get(DECIMALS_ATTR) or {})
+    out = frame.copy()
+    raw = {}
+    for column in frame.columns:
+        series = frame[column]
+        if not pd.api.types.is_float_dtype(series.dtype):
+            continue
+        numbers = series.astype("Float64")
+        present_values = numbers.dropna()
+        if (present_values == present_values.round()).all():
+            out[column] = numbers.round().astype("Int64")
+            continue
+        places = decimals.get(column, SHOWN_DECIMALS)
+        out[column] = numbers.round(places).astype("float64")
+        raw[raw_column(str(column), lang)] = numbers.round(4).astype("float64")
+    for column, values in raw.items():
+        out[column] = values
+    return out
+
+
+def info_rows(info: FileInfo) -> pd.DataFrame:
+    return pd.DataFrame(info.rows(), columns=["name", "value"])
+
+
+def table_csv_bytes(frame: pd.DataFrame, info: FileInfo | None = None) -> bytes:
     """A table as CSV for a Swedish spreadsheet: UTF-8 with BOM, ';', decimal comma, no index.
 
     The byte-order mark makes Excel read the file as UTF-8 (å, ä, ö intact);
-    missing values are empty cells, never 0.
+    missing values are empty cells, never 0. With ``info`` the file starts
+    with its :data:`INFO_ROWS` rows and an empty row.
     """
     text = neutralise_frame(frame).to_csv(
         sep=CSV_DELIMITER, index=False, decimal=DOWNLOAD_DECIMAL, lineterminator="\r\n",
     )
+    if info is not None:
+        head = neutralise_frame(info_rows(info)).to_csv(sep=CSV_DELIMITER, index=False, header=False,
+                                                        lineterminator="\r\n")
+        text = head + "\r\n" + text
     return text.encode("utf-8-sig")
 
 
-def table_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "Data") -> bytes:
-    """A table as .xlsx: numbers as number cells, text neutralised, missing values empty."""
-    cleaned = "".join(" " if ch in '[]:*?/\\' else ch for ch in sheet_name)
-    sheet = " ".join(cleaned.split()).strip("'")[:31] or "Data"
-    return to_xlsx_bytes(neutralise_frame(frame), sheet)
+def read_csv(data: bytes) -> tuple[dict[str, str], pd.DataFrame]:
+    """A downloaded CSV file back as (its information rows, its table): what a program reading one does."""
+    text = data.decode("utf-8-sig")
+    lines = text.split("\r\n")
+    if len(lines) <= INFO_ROWS or lines[INFO_ROWS] != "":
+        raise ValueError("not a downloaded table: no empty row after the information rows")
+    info = {name: value for name, value in csv.reader(lines[:INFO_ROWS], delimiter=CSV_DELIMITER)}
+    table = pd.read_csv(io.StringIO("\r\n".join(lines[INFO_ROWS + 1:])), sep=CSV_DELIMITER,
+                        decimal=DOWNLOAD_DECIMAL, dtype_backend="numpy_nullable")
+    return info, table
+
+
+def _sheet_name(name: str) -> str:
+    cleaned = "".join(" " if ch in '[]:*?/\\' else ch for ch in name)
+    return " ".join(cleaned.split()).strip("'")[:31] or "Data"
+
+
+def table_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "Data", info: FileInfo | None = None) -> bytes:
+    """A table as .xlsx: numbers as number cells, text neutralised, missing values empty; with ``info``
+    a second sheet "Om filen" holds the file's information rows."""
+    sheet = _sheet_name(sheet_name)
+    if info is None:
+        return to_xlsx_bytes(neutralise_frame(frame), sheet)
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        neutralise_frame(frame).to_excel(writer, sheet_name=sheet, index=False)
+        about = _sheet_name(i18n.t("download.info.sheet", info.lang))
+        neutralise_frame(info_rows(info)).to_excel(writer, sheet_name=about, index=False, header=False)
+    return buffer.getvalue()
 
 
 def headline_table(headlines, lang: str = "sv") -> pd.DataFrame:

@@ -400,7 +400,8 @@ def download_table(data: MapData) -> pd.DataFrame:
     value is an empty cell and the status column says why (never 0).
     """
     tr = lambda key: i18n.t(key, data.lang)  # noqa: E731
-    scale = 100.0 if metrics.get(data.metric).unit == "share" else 1.0
+    unit = metrics.get(data.metric).unit
+    scale = 100.0 if unit == "share" else 1.0
 
     def scaled(x):
         return None if x is None else round(x * scale, 4)
@@ -413,7 +414,7 @@ def download_table(data: MapData) -> pd.DataFrame:
             row[tr("filter.lan")] = a.lan or ""
         row[tr("filter.ar")] = data.year
         row[value_column(data)] = scaled(a.value)
-        row[tr("download.col.numerator")] = a.numerator
+        row[tr("download.col.numerator")] = None if unit == "index" else a.numerator  # a sum of scores, no count
         row[tr("download.col.denominator")] = a.denominator
         row[tr("download.col.n")] = None if a.value is None and a.status == "too_few" else a.n
         row[tr("download.col.ci_low")] = scaled(a.ci_low) if a.value is not None else None

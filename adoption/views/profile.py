@@ -17,6 +17,7 @@ from adoption import metrics
 from adoption.metrics.filters import Filter
 from adoption.store import Store
 from adoption.text import formatting, i18n, present
+from adoption.views.downloads import DECIMALS_ATTR
 from adoption.vocab import NOT_APPLICABLE, sectors
 
 # The scalar metrics the profile compares, over the years.
@@ -401,7 +402,9 @@ def similar_download(similar, lang: str = "sv") -> pd.DataFrame:
         for s in similar
     ], columns=[t("kommun.col.area"), t("common.code"), t("filter.lan"), t("kommun.col.distance"),
                 t("kommun.col.shared")])
-    return _integers(frame, [t("kommun.col.shared")])
+    frame = _integers(frame, [t("kommun.col.shared")])
+    frame.attrs[DECIMALS_ATTR] = {t("kommun.col.distance"): 2}  # shown with two decimals on the page
+    return frame
 
 
 def _same_columns(prefix: str, row: dict | None, lang: str) -> dict:
