@@ -33,8 +33,9 @@ evaluated_share = cache.metric(ctx.store, ctx.version, "andel_utvarderade", flt)
 st.caption(ctx.t("initiativ.registry", label=metrics.get("andel_utvarderade").label(ctx.lang),
                  value=present.value(evaluated_share, ctx.lang),
                  base=present.caption(evaluated_share, ctx.lang)))
-unknown = cache.call(catalogue.find, ctx.store, ctx.version, catalogue.page_query(flt, utvarderad=("okant",)), 0).total
-if unknown:  # marked "Okänt": in the count above, not in this base
+unknown = cache.call(catalogue.find, ctx.store, ctx.version,
+                     catalogue.page_query(flt.with_(ar=ctx.year), utvarderad=("okant",)), 0).total
+if unknown:  # marked "Okänt": in the selection, not in the registry's base above
     st.caption(ctx.tn("initiativ.unknown_evaluated", unknown, n=number(unknown)))
 if hits.empty:
     st.info(ctx.t("initiativ.none"))

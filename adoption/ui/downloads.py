@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -30,7 +31,7 @@ import streamlit as st
 from adoption import metrics
 from adoption.views import downloads as files
 
-from . import cache, navigation, view
+from . import cache, navigation
 from .view import PageContext
 
 
@@ -45,22 +46,21 @@ def download_buttons(ctx: PageContext, frame: pd.DataFrame | Callable[[], pd.Dat
     ``with_year`` False: a table that does not depend on the survey year.
     Downloading does not rerun the page.
     """
-    table = _once(lambda: files.for_memo(frame() if callable(frame) else frame, ctx.lang))
+    table = _once(lambda: files.for_memo(frame() if callable(frame) else frame, ctx.lang, info))
     kwargs = {"year": ctx.year if with_year else None, "version": ctx.version, "metric": metric}
+    info = file_info(ctx, files.download_stem(name, ctx.state, **kwargs), metric, with_year)
     csv_name = files.download_name(name, ctx.state, "csv", **kwargs)
     xlsx_name = files.download_name(name, ctx.state, "xlsx", **kwargs)
-    info = file_info(ctx, files.download_stem(name, ctx.state, **kwargs), metric, with_year)
     left, right, _ = st.columns([1, 1, 3])
     with left:
         st.download_button(
-            ctx.t("download.csv"), data=lambda: files.table_csv_bytes(table(), info), file_name=csv_name,
+            ctx.t("download.csv"), data=lambda: files.table_csv_bytes(table()), file_name=csv_name,
             mime="text/csv", key=f"download_csv_{name}", on_click="ignore", icon=":material/download:",
             help=ctx.t("download.help"), width="stretch",
         )
     with right:
         st.download_button(
-            ctx.t("download.xlsx"), data=lambda: files.table_xlsx_bytes(table(), sheet or name, info),
-            file_name=xlsx_name,
+            ctx.t("download.xlsx"), data=lambda: files.table_xlsx_bytes(table(), sheet or name), file_name=xlsx_name,
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"download_xlsx_{name}", on_click="ignore", icon=":material/download:",
             help=ctx.t("download.help"), width="stretch",
@@ -77,7 +77,14 @@ def file_info(ctx: PageContext, stem: str, metric=files.STATE_METRIC, with_year:
                                      county_names=cache.county_names(ctx.store),
                                      municipality_names=cache.municipality_names(ctx.store))
     demo = ctx.version is not None and cache.has_demo(ctx.store, ctx.version)
-    return files.FileInfo(page, stem, ctx.version, selection, date.today(), demo, ctx.lang, view.share_link(ctx))
+    return files.FileInfo(page, stem, ctx.version, selection, date.today(), demo, ctx.lang, _link(ctx))
+
+
+def _link(ctx: PageContext) -> str:
+    """The view's address pinned to the data version and year shown (as "Dela" gives it)."""
+    pinned = ctx.query(v=ctx.version, ar=ctx.year)
+    encoded = urlencode([(k, v) for k, values in pinned.items() for v in values])
+    return f"{st.context.url or navigation.page(ctx.page).path}?{encoded}"
 
 
 def _once(build: Callable[[], pd.DataFrame]) -> Callable[[], pd.DataFrame]:

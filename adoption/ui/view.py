@@ -280,19 +280,14 @@ def _banners(ctx: PageContext, notices: list[Notice]) -> None:
         st.warning(ctx.t("banner.demo"), icon="ℹ️")
 
 
-def share_link(ctx: PageContext) -> str:
-    """This page's address pinned to the data version and year now shown (also written into downloads)."""
+def share_control(ctx: PageContext) -> None:
+    """The "Dela" control: a link to this page pinned to the data version and year now shown."""
     pinned = ctx.query(v=ctx.version, ar=ctx.year)
     encoded = urlencode([(k, v) for k, values in pinned.items() for v in values])
     base = st.context.url or navigation.page(ctx.page).path
-    return f"{base}?{encoded}"
-
-
-def share_control(ctx: PageContext) -> None:
-    """The "Dela" control: a link to this page pinned to the data version and year now shown."""
     with st.popover(ctx.t("share.button"), icon="🔗"):
         st.caption(ctx.t("share.help"))
-        st.code(share_link(ctx), language=None)
+        st.code(f"{base}?{encoded}", language=None)
 
 
 def no_data(ctx: PageContext) -> bool:

@@ -109,6 +109,7 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
 INFO_ROWS = 9  # rows before the empty row and the table in a CSV file
 SHOWN_DECIMALS = 1  # as the pages show shares, indexes, intervals and changes
 DECIMALS_ATTR = "decimals"  # frame.attrs[DECIMALS_ATTR] = {column: decimals} for a column shown otherwise
+INFO_ATTR = "file_info"  # frame.attrs[INFO_ATTR]: the FileInfo a memo's file is written with
 
 
 @dataclass(frozen=True)
@@ -166,12 +167,13 @@ def raw_column(column: str, lang: str = "sv") -> str:
     return i18n.t("download.col.raw", lang, column=column)
 
 
-def for_memo(frame: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+def for_memo(frame: pd.DataFrame, lang: str = "sv", info: FileInfo | None = None) -> pd.DataFrame:
     """The table as a memo quotes it: counts as whole numbers, every other number rounded as shown,
     with its value to four decimals in a column of its own at the end (see the module docstring).
 
     A column of numbers that are all whole is a count (Int64; a missing one stays empty). Decimals
-    per column come from ``frame.attrs[DECIMALS_ATTR]`` (default :data:`SHOWN_DECIMALS`).
+    per column come from ``frame.attrs[DECIMALS_ATTR]`` (default :data:`SHOWN_DECIMALS`). ``info``
+    travels with the table (``attrs[INFO_ATTR]``) into :func:`table_csv_bytes` and :func:`table_xlsx_bytes`.
     """
     decimals = dict(frame.attrs.get(DECIMALS_ATTR) or {})
     out = frame.copy()
@@ -190,6 +192,8 @@ def for_memo(frame: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
         raw[raw_column(str(column), lang)] = numbers.round(4).astype("float64")
     for column, values in raw.items():
         out[column] = values
+    if info is not None:
+        out.attrs[INFO_ATTR] = info
     return out
 
 
@@ -201,9 +205,11 @@ def table_csv_bytes(frame: pd.DataFrame, info: FileInfo | None = None) -> bytes:
     """A table as CSV for a Swedish spreadsheet: UTF-8 with BOM, ';', decimal comma, no index.
 
     The byte-order mark makes Excel read the file as UTF-8 (å, ä, ö intact);
-    missing values are empty cells, never 0. With ``info`` the file starts
-    with its :data:`INFO_ROWS` rows and an empty row.
+    missing values are empty cells, never 0. With ``info`` (by default the
+    table's own, see :func:`for_memo`) the file starts with its
+    :data:`INFO_ROWS` rows and an empty row.
     """
+    info = info if info is not None else frame.attrs.get(INFO_ATTR)
     text = neutralise_frame(frame).to_csv(
         sep=CSV_DELIMITER, index=False, decimal=DOWNLOAD_DECIMAL, lineterminator="\r\n",
     )
@@ -233,7 +239,8 @@ def _sheet_name(name: str) -> str:
 
 def table_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "Data", info: FileInfo | None = None) -> bytes:
     """A table as .xlsx: numbers as number cells, text neutralised, missing values empty; with ``info``
-    a second sheet "Om filen" holds the file's information rows."""
+    (by default the table's own) a second sheet "Om filen" holds the file's information rows."""
+    info = info if info is not None else frame.attrs.get(INFO_ATTR)
     sheet = _sheet_name(sheet_name)
     if info is None:
         return to_xlsx_bytes(neutralise_frame(frame), sheet)

@@ -370,12 +370,12 @@ def table(data: MapData) -> pd.DataFrame:
         columns[tr("filter.lan")] = [a.lan or "" for a in data.areas]
     columns[table_value_column(data)] = [a.value for a in data.areas]
     columns[tr("common.base")] = [a.base_text for a in data.areas]
+    if any(a.small_base for a in data.areas):  # beside the base it qualifies
+        note = labels["small_base"]
+        columns[tr("karta.col.note")] = [note if a.small_base else "" for a in data.areas]
     columns[tr("karta.col.interval")] = [a.interval_text for a in data.areas]
     columns[tr("karta.col.class")] = [labels.get(f"class{a.class_index}", "") if a.class_index is not None
                                       else missing[a.status] for a in data.areas]
-    if any(a.small_base for a in data.areas):
-        note = labels["small_base"]
-        columns[tr("karta.col.note")] = [note if a.small_base else "" for a in data.areas]
     if not data.areas:
         return pd.DataFrame()
     return pd.DataFrame(columns)

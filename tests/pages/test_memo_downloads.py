@@ -4,6 +4,7 @@ and the Swedish interface shows numbers in Swedish (the Karta table's "100.0" be
 from __future__ import annotations
 
 import io
+import json
 import re
 from datetime import date
 
@@ -104,3 +105,15 @@ def test_karta_table_shows_numbers_in_swedish(demo_db_template, monkeypatch):
     at = open_page(demo_db_template, monkeypatch, "pages/karta.py", ar="2024", niva="lan", lang="en")
     shown = dataframe_util.convert_arrow_bytes_to_pandas_df(at.dataframe[0].proto.arrow_data.styler.display_values)
     assert any(re.fullmatch(r"\d+\.\d", str(c)) for c in shown.to_numpy().ravel())  # 45.5 in English
+
+
+def test_charts_write_numbers_in_the_interface_language(demo_db_template, monkeypatch):
+    """Chart axes and tooltips wrote "50%" and "45.5" in the Swedish interface."""
+    for lang, decimal, percent in (("sv", ",", " %"), ("en", ".", "%")):
+        at = open_page(demo_db_template, monkeypatch, "pages/sektorer.py", ar="2024", lang=lang)
+        no_exceptions(at)
+        charts = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+        assert charts
+        for spec in charts:
+            number = spec["config"]["locale"]["number"]
+            assert (number["decimal"], number["percent"]) == (decimal, percent)

@@ -119,7 +119,7 @@ def test_legend_names_limits_and_every_missing_kind(synthetic):
 
 def test_table_is_sortable_and_names_missing_kinds(synthetic):
     frame = mapping.table(synthetic)
-    assert list(frame.columns) == ["Namn", "Kod", "Län", "Andel", "Bas", "95 % intervall", "Klass", "Anmärkning"]
+    assert list(frame.columns) == ["Namn", "Kod", "Län", "Andel", "Bas", "Anmärkning", "95 % intervall", "Klass"]
     # The value as a number (it sorts as one); the page shows it as the tooltip's words.
     assert frame.loc[frame["Kod"] == "0001", "Andel"].item() == 0.6
     assert mapping.value_texts(synthetic)[0] == "60,0 %" and mapping.value_texts(synthetic)[2] == "inget svar"
