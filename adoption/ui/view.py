@@ -87,12 +87,28 @@ class PageContext:
 
 
 def current_lang() -> str:
-    """The language before any page ran (for navigation titles in app.py)."""
+    """The language before any page ran (for navigation titles in app.py), as :func:`setup` will read it.
+
+    A page change clears the widgets' values before app.py runs and drops the
+    URL's parameters, so the carried-over view (as ``setup`` carries it) is
+    asked before the default: without it the navigation turned Swedish on
+    every page change after a switch to English.
+    """
     chosen = st.session_state.get(WIDGET_PREFIX + "lang")
     if chosen in LANGS:
         return chosen
     from_url = st.query_params.get_all("lang")
-    return from_url[-1] if from_url and from_url[-1] in LANGS else DEFAULT_LANG
+    if from_url and from_url[-1] in LANGS:
+        return from_url[-1]
+    carried = _carried_state(_url_params())
+    return carried.lang if carried is not None else DEFAULT_LANG
+
+
+def _carried_state(params: dict[str, list[str]]) -> ViewState | None:
+    """The view of the previous run when this run's URL did not come from outside (navigation drops it)."""
+    if not params or params == st.session_state.get(_LAST_QUERY):
+        return st.session_state.get(_LAST_STATE)
+    return None
 
 
 def _url_params() -> dict[str, list[str]]:
@@ -139,9 +155,9 @@ def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
     # Widget ids differ per page: a page change must seed the widgets even when the URL is unchanged.
     page_changed = st.session_state.get(_LAST_PAGE) != page
     if last_written is None or last_written != params or page_changed:
-        if (not params or params == last_written) and st.session_state.get(_LAST_STATE) is not None:
+        if (carried := _carried_state(params)) is not None:
             # Navigation drops query parameters: carry the filters over.
-            url_state = st.session_state[_LAST_STATE]
+            url_state = carried
         _seed_widgets(url_state)
 
     # The page sees only the filters it shows (after navigation the carried-over
