@@ -8,7 +8,7 @@ import streamlit as st  # noqa: E402
 
 from adoption import metrics  # noqa: E402
 from adoption.text import formatting, present  # noqa: E402
-from adoption.ui import cache, catalogue_search, downloads, view  # noqa: E402
+from adoption.ui import cache, catalogue_search, downloads, view, widget_text  # noqa: E402
 from adoption.views import catalogue  # noqa: E402
 
 ctx = view.setup("initiativ", uses=("ar", "lan", "kommun", "sektor", "typ"))
@@ -53,7 +53,7 @@ titles = catalogue.titles(hits)
 if st.session_state.get("initiativ_valt") not in titles:
     st.session_state["initiativ_valt"] = next(iter(titles))
 chosen = st.selectbox(ctx.t("initiativ.pick"), list(titles), format_func=lambda i: titles.get(i, str(i)),
-                      key="initiativ_valt")
+                      key="initiativ_valt", placeholder=widget_text.choose(ctx.lang))
 row = catalogue.initiative(hits, chosen)
 left, right = st.columns([1, 1])
 left.dataframe(catalogue.details(row, ctx.lang), hide_index=True, width="stretch")

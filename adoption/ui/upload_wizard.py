@@ -18,7 +18,7 @@ from adoption.ingest import pipeline, report_csv, report_xlsx, templates, wizard
 from adoption.ingest.headers import canonical_columns
 from adoption.text import formatting
 
-from . import admin, cache
+from . import admin, cache, widget_text
 from .view import PageContext
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -59,7 +59,7 @@ def _kind_and_year(ctx: PageContext) -> tuple[str, int | None]:
     with right:
         year = st.selectbox(ctx.t("ladda_upp.year"), wizard.year_options(datetime.date.today()), key="upload_year",
                             format_func=lambda y: ctx.t("ladda_upp.year_from_file") if y is None else str(y),
-                            help=ctx.t("ladda_upp.year_help"))
+                            help=ctx.t("ladda_upp.year_help"), placeholder=widget_text.choose(ctx.lang))
     st.markdown(ctx.t("ladda_upp.templates"))
     t_left, t_right, _ = st.columns([1, 1, 3])
     with t_left:
@@ -125,7 +125,7 @@ def _columns(ctx: PageContext, seen: wizard.FileSeen, result) -> None:
         st.markdown(ctx.t("ladda_upp.unknown_columns"))
         targets = ["", *canonical_columns(seen.kind)]
         for i, header in enumerate(seen.headers):
-            st.selectbox(f"”{header}”", targets, key=seen.header_key(i),
+            st.selectbox(f"”{header}”", targets, key=seen.header_key(i), placeholder=widget_text.choose(ctx.lang),
                          format_func=lambda c: ctx.t("ladda_upp.ignore_column") if not c else c)
 
 

@@ -37,7 +37,7 @@ from adoption.text import i18n, languages
 from adoption.text.languages import DEFAULT_LANG, LANGS
 
 from ..store import Store
-from . import cache, navigation
+from . import cache, navigation, widget_text
 from .context import store as current_store
 
 WIDGET_PREFIX = "w_"
@@ -174,6 +174,7 @@ def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
     st.session_state[_LAST_PAGE] = page
 
     ctx = PageContext(page, state, db, version, current, known, year)
+    widget_text.apply(ctx.lang)
     _banners(ctx, notices)
     return ctx
 
@@ -225,6 +226,7 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
         format_func=lambda code: languages.NAMES[code],
     )
     tr = lambda key: i18n.t(key, lang)  # noqa: E731 - short local helper
+    choose = {"placeholder": widget_text.choose(lang)}
     values = {}
     if "ar" in uses and known.years:
         options = [ANY, *sorted(known.years, reverse=True)]
@@ -233,12 +235,13 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
         values["ar"] = _from_widget(sidebar.selectbox(
             tr("filter.ar"), options, key=WIDGET_PREFIX + "ar",
             format_func=lambda y: f"{tr('filter.latest_year')} ({chosen_year(known.years, None)})" if y == ANY else str(y),
+            **choose,
         ))
     if "lan" in uses:
         names = cache.county_names(current_store())
         values["lan"] = tuple(sidebar.multiselect(
             tr("filter.lan"), list(known.lan), key=WIDGET_PREFIX + "lan",
-            format_func=lambda code: names.get(code, code), placeholder=tr("filter.all"),
+            format_func=lambda code: names.get(code, code), placeholder=tr("filter.all"), select_all=False,
         ))
     if "kommun" in uses:
         names = cache.municipality_names(current_store())
@@ -249,11 +252,13 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
         values["kommun"] = _from_widget(sidebar.selectbox(
             tr("filter.kommun"), options, key=WIDGET_PREFIX + "kommun",
             format_func=lambda code: tr("filter.all") if code == ANY else f"{names.get(code, code)} ({code})",
+            **choose,
         ))
     if "sektor" in uses:
         values["sektor"] = tuple(sidebar.multiselect(
             tr("filter.sektor"), list(known.sektor), key=WIDGET_PREFIX + "sektor",
             format_func=lambda code: i18n.label("sektor", code, lang), placeholder=tr("filter.all"),
+            select_all=False,
         ))
     if "typ" in uses:
         options = [ANY, *TYPER]
@@ -262,13 +267,14 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
         values["typ"] = _from_widget(sidebar.selectbox(
             tr("filter.typ"), options, key=WIDGET_PREFIX + "typ",
             format_func=lambda code: tr("filter.typ_default") if code == ANY else i18n.label("typ", code, lang),
+            **choose,
         ))
     if "matt" in uses:
         if ss.get(WIDGET_PREFIX + "matt") not in known.matt:
             ss[WIDGET_PREFIX + "matt"] = ViewState().matt
         values["matt"] = sidebar.selectbox(
             tr("filter.matt"), list(known.matt), key=WIDGET_PREFIX + "matt",
-            format_func=lambda code: metrics.get(code).label(lang),
+            format_func=lambda code: metrics.get(code).label(lang), **choose,
         )
     if "niva" in uses:
         values["niva"] = sidebar.radio(

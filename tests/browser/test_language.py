@@ -47,3 +47,48 @@ def test_navigation_stays_in_the_chosen_language_over_page_changes(server, page)
         expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
         assert "lang=en" in page.url
     assert real_console_errors(page) == []
+
+
+# Streamlit's own texts, in English whatever the interface language.
+STREAMLIT_ENGLISH = ("Choose an option", "Choose options", "Select all", "Press Enter", "per file", "Upload")
+
+
+def _english_seen(page) -> list[str]:
+    """Streamlit English a reader sees: visible text, placeholders and open drop-down lists."""
+    text = page.locator("[data-testid='stApp']").inner_text()
+    placeholders = " ".join(page.evaluate(
+        "() => Array.from(document.querySelectorAll('[placeholder]')).map(e => e.getAttribute('placeholder'))"))
+    return [phrase for phrase in STREAMLIT_ENGLISH if phrase in text or phrase in placeholders]
+
+
+def test_swedish_interface_shows_no_streamlit_english(server, page):
+    page.goto(server + "/initiativ")
+    _settled(page)
+    assert _english_seen(page) == []
+    # an open multiselect offers no "Select all"
+    page.get_by_role("combobox", name=re.compile("Teknik")).click()
+    expect(page.get_by_role("option").first).to_be_visible()
+    assert _english_seen(page) == []
+    page.keyboard.press("Escape")
+    # typing in the search field shows no "Press Enter to apply"; Enter still searches
+    box = page.get_by_role("textbox", name="Sök i titel och beskrivning")
+    box.fill("kontaktcenter")
+    page.wait_for_timeout(300)
+    assert _english_seen(page) == []
+    box.press("Enter")
+    _settled(page)
+
+    # the upload page (a local request may administer): file uploader and a form's text field
+    page.goto(server + "/ladda-upp")
+    _settled(page)
+    expect(page.locator("[data-testid='stFileUploaderDropzone'] button")).to_be_visible()
+    button_text = page.locator("[data-testid='stFileUploaderDropzone'] button > div > span").evaluate(
+        "e => getComputedStyle(e, '::after').content")
+    assert button_text == '"Välj fil"'
+    assert _english_seen(page) == []
+    page.get_by_role("tab", name=i18n.t("ladda_upp.tab.goals")).click()
+    field = page.get_by_role("textbox", name=i18n.t("ladda_upp.goal_label_sv")).first
+    field.fill(field.input_value() + " ")
+    page.wait_for_timeout(300)
+    assert _english_seen(page) == []  # no "Press Enter to submit form"
+    assert real_console_errors(page) == []
