@@ -8,7 +8,7 @@ import streamlit as st  # noqa: E402
 
 from adoption import metrics  # noqa: E402
 from adoption.text import formatting  # noqa: E402
-from adoption.ui import cache, charts, downloads, view  # noqa: E402
+from adoption.ui import cache, charts, downloads, howto, view  # noqa: E402
 from adoption.views import goals  # noqa: E402
 
 ctx = view.setup("mal", uses=())
@@ -42,6 +42,7 @@ for progress in progress_list:
         reason = progress.reason_text(ctx.lang)
         if reason:
             st.info(reason, icon="📭")
+            howto.show(ctx.lang, progress.assessment.reason)
         st.caption(progress.rule(ctx.lang))
 
         latest = progress.latest

@@ -37,7 +37,7 @@ from adoption.text import i18n, languages
 from adoption.text.languages import DEFAULT_LANG, LANGS
 
 from ..store import Store
-from . import cache, navigation, widget_text
+from . import cache, howto, navigation, widget_text
 from .context import store as current_store
 
 WIDGET_PREFIX = "w_"
@@ -314,6 +314,7 @@ def no_data(ctx: PageContext) -> bool:
     """Say what is missing when there is nothing to show; True when the page should stop."""
     if ctx.version is None or not ctx.known.years:
         st.info(ctx.t("empty.no_data"), icon="📭")
+        howto.show(ctx.lang, "no_data")
         return True
     return False
 

@@ -44,6 +44,7 @@ DYNAMIC: dict[str, Iterable[str] | None] = {
     "lang.": LANGS, "niva.": NIVAER,  # text/i18n.py: label("lang" | "niva", code)
     "mal.series.": None, "mal.status.": None,  # views/goals.py, metrics/goals.py
     "notice.": None,  # metrics/filters.py: why a URL value was dropped
+    "howto.": None,  # text/present.py: what an administrator does about a missing thing
     "om.action.": None, "om.interval.": None, "om.missing.": None,  # views/about.py
     "status.": metrics.STATUSES,  # why a metric has no value (a sentence)
     "value.": (metrics.STATUS_OK, *metrics.STATUSES),  # the same as a word in a cell
