@@ -22,6 +22,7 @@ import streamlit as st
 
 from adoption import metrics
 from adoption.metrics.filters import (
+    ALL_YEARS,
     KEYS,
     NIVAER,
     TYPER,
@@ -56,11 +57,16 @@ class PageContext:
     version: int | None  # the data version shown (pinned or current); None: no data yet
     current: int | None  # the latest data version
     known: Known
-    year: int | None  # the survey year shown (the filter's, else the latest)
+    year: int | None  # the survey year shown (the filter's, else the latest; the latest when every year is chosen)
 
     @property
     def lang(self) -> str:
         return self.state.lang
+
+    @property
+    def all_years(self) -> bool:
+        """Every survey year chosen (a page that offers it lists rows of all years; ``year`` is then the latest)."""
+        return self.state.filter.ar == ALL_YEARS
 
     @property
     def db_path(self) -> str:
@@ -135,12 +141,14 @@ def _seed_widgets(state: ViewState) -> None:
         st.session_state[WIDGET_PREFIX + key] = value
 
 
-def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
+def setup(page: str, uses: Iterable[str] = (), *, all_years: bool = False) -> PageContext:
     """Read the URL, draw the sidebar controls a page uses, write the URL back.
 
     ``page``: the page's id in :mod:`adoption.ui.navigation`. ``uses``: the
     filter keys of this page among ar, lan, kommun, sektor, typ, matt, niva.
-    Language and data version are always kept.
+    ``all_years``: the year control also offers every year (``ar=alla``);
+    elsewhere that value means the latest year. Language and data version are
+    always kept.
     """
     navigation.page(page)  # KeyError for a page the navigation does not know
     uses = tuple(uses)
@@ -162,7 +170,7 @@ def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
 
     # The page sees only the filters it shows (after navigation the carried-over
     # state also holds other pages' filters, which must not filter this page unseen).
-    state = _keep(_sidebar(url_state, uses, known), uses)
+    state = _keep(_sidebar(url_state, uses, known, all_years), uses)
     version = state.v if state.v is not None else current
     year = chosen_year(known.years, state.filter.ar)
 
@@ -217,7 +225,7 @@ def _keep(state: ViewState, uses: tuple[str, ...]) -> ViewState:
     )
 
 
-def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState:
+def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known, all_years: bool = False) -> ViewState:
     ss = st.session_state
     sidebar = st.sidebar
     lang = ss.get(WIDGET_PREFIX + "lang") or DEFAULT_LANG
@@ -229,12 +237,13 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
     choose = {"placeholder": widget_text.choose(lang)}
     values = {}
     if "ar" in uses and known.years:
-        options = [ANY, *sorted(known.years, reverse=True)]
+        options = [ANY, *([ALL_YEARS] if all_years else []), *sorted(known.years, reverse=True)]
         if ss.get(WIDGET_PREFIX + "ar") not in options:
             ss[WIDGET_PREFIX + "ar"] = ANY
         values["ar"] = _from_widget(sidebar.selectbox(
             tr("filter.ar"), options, key=WIDGET_PREFIX + "ar",
-            format_func=lambda y: f"{tr('filter.latest_year')} ({chosen_year(known.years, None)})" if y == ANY else str(y),
+            format_func=lambda y: f"{tr('filter.latest_year')} ({chosen_year(known.years, None)})" if y == ANY
+            else tr("filter.all_years") if y == ALL_YEARS else str(y),
             **choose,
         ))
     if "lan" in uses:
@@ -302,7 +311,7 @@ def _banners(ctx: PageContext, notices: list[Notice]) -> None:
 
 def share_control(ctx: PageContext) -> None:
     """The "Dela" control: a link to this page pinned to the data version and year now shown."""
-    pinned = ctx.query(v=ctx.version, ar=ctx.year)
+    pinned = ctx.query(v=ctx.version, ar=ALL_YEARS if ctx.all_years else ctx.year)
     encoded = urlencode([(k, v) for k, values in pinned.items() for v in values])
     base = st.context.url or navigation.page(ctx.page).path
     with st.popover(ctx.t("share.button"), icon="🔗"):
