@@ -207,7 +207,8 @@ def cmd_init(args) -> int:
 def _describe(result: metrics.MetricResult, metric: metrics.Metric) -> str:
     head = f"{metric.label_sv} {result.ar}" + (f", {result.area}" if result.area else "")
     if present.missing(result):
-        return f"{head}: {present.status(result)}. {present.reason(result) or ''}".rstrip()
+        howto = present.howto(present.status_code(result)) or ""  # whoever runs the command administers
+        return f"{head}: {present.status(result)}. {present.reason(result) or ''} {howto}".rstrip()
     return (f"{head}: {present.value(result)} ({present.base(result)}; {present.interval(result, label=True)}), "
             f"dataversion {result.data_version}")
 

@@ -7,7 +7,7 @@ leave_legacy_pages_mode()
 import streamlit as st  # noqa: E402
 
 from adoption import metrics  # noqa: E402
-from adoption.ui import cache, downloads, view  # noqa: E402
+from adoption.ui import cache, downloads, howto, view  # noqa: E402
 from adoption.views import about  # noqa: E402
 
 ctx = view.setup("om")
@@ -23,12 +23,14 @@ st.markdown("\n".join(f"- {line}" for line in about.summary_lines(status, ctx.la
 if status.missing:
     st.info(
         f"**{ctx.t('om.missing.heading')}**\n\n"
-        + "\n".join(f"- {line}" for line in about.missing_lines(status, ctx.lang)),
+        + "\n".join(f"- {line}" + (f" {hint}" if (hint := howto.text(ctx.lang, code)) else "")
+                    for code, line in zip(status.missing, about.missing_lines(status, ctx.lang))),
         icon="📭",
     )
 if status.has_demo:
     st.subheader(ctx.t("om.demo.heading"))
     st.markdown(ctx.t("om.demo.text"))
+    howto.show(ctx.lang, "demo")
 else:
     st.caption(ctx.t("om.no_demo"))
 

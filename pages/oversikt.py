@@ -46,8 +46,11 @@ map_widget.show(ctx, "andel_ai_i_drift", "lan", key="oversikt-karta", height=420
 # Programme goals: one status line each (details on Mål).
 from adoption.views import goals  # noqa: E402
 
-st.subheader(ctx.t("common.programme_goals"))
+# The goals are national and read up to the year shown; a county chosen above does not change them.
+st.subheader(ctx.t("mal.overview_heading", year=ctx.year))
+if ctx.state.filter.lan:
+    st.info(ctx.t("mal.overview_national"), icon="ℹ️")
 st.markdown("\n".join(f"- {goals.status_line(p, ctx.lang)}"
-                      for p in cache.call(goals.goal_progress, ctx.store, ctx.version, ctx.store.goals())))
+                      for p in cache.call(goals.goal_progress, ctx.store, ctx.version, ctx.store.goals(), ctx.year)))
 st.caption(ctx.t("mal.illustrative"))
 st.page_link(navigation.MAL.file, label=ctx.t("mal.overview_more"), icon=navigation.MAL.icon)

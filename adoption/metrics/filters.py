@@ -17,16 +17,21 @@ from adoption.text import i18n
 from adoption.text.languages import DEFAULT_LANG, LANGS
 from adoption.vocab import sector_codes
 
+# ``ar`` for every survey year at once: offered where a page lists rows of all years (the
+# initiative catalogue). A figure is always of one year, so elsewhere it means the latest year.
+ALL_YEARS = "alla"
+
 
 @dataclass(frozen=True)
 class Filter:
     """Survey year, counties, municipality, sectors and kind of respondent.
 
-    Empty means "all". ``typ`` None means the metric's own default kind
-    (municipalities for the municipal metrics).
+    Empty means "all". ``ar`` None means the latest survey year, :data:`ALL_YEARS`
+    every year (where a page offers it). ``typ`` None means the metric's own
+    default kind (municipalities for the municipal metrics).
     """
 
-    ar: int | None = None
+    ar: int | str | None = None
     lan: tuple[str, ...] = field(default_factory=tuple)
     kommun: str | None = None
     sektor: tuple[str, ...] = field(default_factory=tuple)
@@ -227,10 +232,12 @@ def from_query(params: Mapping[str, object], *, known: Known) -> tuple[ViewState
             return False
         return True
 
-    # ar: a year with data
+    # ar: a year with data, or every year
     ar = None
     if (value := single("ar")) is not None:
-        if not _YEAR.fullmatch(value):
+        if value == ALL_YEARS:
+            ar = ALL_YEARS
+        elif not _YEAR.fullmatch(value):
             notices.append(_notice("format", "ar", value))
         elif int(value) not in known.years:
             notices.append(_notice("no_data", "ar", value))

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from adoption.metrics.filters import ALL_YEARS
 from adoption.store import Store
 
 
-def chosen_year(years: Iterable[int], ar: int | None) -> int | None:
-    """``ar`` when one is chosen, else the latest of ``years``; None when there are no years."""
-    if ar is not None:
+def chosen_year(years: Iterable[int], ar: int | str | None) -> int | None:
+    """``ar`` when one year is chosen, else (none, or every year) the latest of ``years``; None when
+    there are no years."""
+    if ar is not None and ar != ALL_YEARS:
         return ar
     years = tuple(years)
     return max(years) if years else None

@@ -144,6 +144,20 @@ class _Blank(dict):
         return ""
 
 
+# What an administrator does about a missing thing: a status code or a code of Om data's missing list.
+_HOWTO = {"no_data": "survey", "needs_population": "population"}
+
+
+def howto(code: str, lang: str = "sv") -> str | None:
+    """What an administrator does about ``code`` (a status, or survey / population / goals / reference / demo),
+    naming the upload page or the command; None when there is nothing to do.
+
+    Readers never see it: a page shows it only to a request that may administer.
+    """
+    key = f"howto.{_HOWTO.get(code, code)}"
+    return i18n.t(key, lang) if i18n.has(key) else None
+
+
 def reason(fig: Presentable, lang: str = "sv") -> str | None:
     """Why the figure has no value, as a sentence in ``lang``; None when it has one."""
     return reason_text(status_code(fig), lang, **dict(fig.reason_values or ()))

@@ -41,19 +41,19 @@ def download_buttons(ctx: PageContext, frame: pd.DataFrame | Callable[[], pd.Dat
     kwargs = {"year": ctx.year if with_year else None, "version": ctx.version, "metric": metric}
     csv_name = files.download_name(name, ctx.state, "csv", **kwargs)
     xlsx_name = files.download_name(name, ctx.state, "xlsx", **kwargs)
-    left, right, _ = st.columns([1, 1, 3])
-    with left:
+    # A row that wraps, each button as wide as its words: fixed columns cut the words to "L…" in a
+    # narrow place (the table beside the map, a column of Civilsamhälle).
+    with st.container(horizontal=True, gap="small"):
         st.download_button(
             ctx.t("download.csv"), data=lambda: files.table_csv_bytes(table()), file_name=csv_name,
             mime="text/csv", key=f"download_csv_{name}", on_click="ignore", icon=":material/download:",
-            help=ctx.t("download.help"), width="stretch",
+            help=ctx.t("download.help"), width="content",
         )
-    with right:
         st.download_button(
             ctx.t("download.xlsx"), data=lambda: files.table_xlsx_bytes(table(), sheet or name), file_name=xlsx_name,
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"download_xlsx_{name}", on_click="ignore", icon=":material/download:",
-            help=ctx.t("download.help"), width="stretch",
+            help=ctx.t("download.help"), width="content",
         )
 
 

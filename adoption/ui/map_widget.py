@@ -20,7 +20,7 @@ from adoption.metrics.filters import Filter
 from adoption.text import formatting, present
 from adoption.views import mapping
 
-from . import downloads, navigation, view
+from . import downloads, howto, navigation, view, widget_text
 from .view import PageContext
 
 MAP_WIDTH = 720  # the width the initial zoom is chosen for (the map stretches to its column)
@@ -49,6 +49,7 @@ def show(ctx: PageContext, metric_id: str, level: str, *, key: str, flt: Filter 
                      help=_definition(metric_id, ctx.lang))
     if data.blocking_status:
         st.info(present.reason_text(data.blocking_status, ctx.lang, ar=ctx.year), icon="📭")
+        howto.show(ctx.lang, data.blocking_status)
         return data
     if data.filters_ignored:
         st.caption(ctx.t("karta.filters_ignored",
@@ -166,7 +167,7 @@ def _profile_picker(ctx: PageContext, prepared: _Prepared, *, key: str) -> None:
     if st.session_state.get(key) not in names:
         st.session_state[key] = prepared.picker[0] if prepared.picker else None
     code = st.selectbox(ctx.t("karta.choose_kommun"), prepared.picker, key=key,
-                        format_func=lambda c: f"{names.get(c, c)} ({c})")
+                        format_func=lambda c: f"{names.get(c, c)} ({c})", placeholder=widget_text.choose(ctx.lang))
     if code:
         st.page_link(navigation.KOMMUN.file, label=ctx.t("karta.open_profile", name=names[code]), icon="➡️",
                      query_params=ctx.query(kommun=code))

@@ -11,6 +11,7 @@ import streamlit as st
 
 from adoption import metrics
 from adoption.metrics import similarity
+from adoption.metrics.filters import ALL_YEARS
 from adoption.views import alternatives, catalogue, profile
 
 from . import cache, charts, downloads, navigation
@@ -102,5 +103,6 @@ def own_initiatives(ctx: PageContext, place: profile.Municipality) -> None:
     st.dataframe(catalogue.table(own, ctx.lang), **_TABLE)
     downloads.download_buttons(ctx, catalogue.download_table(own, ctx.lang), "kommun_initiativ", metric=None,
                                with_year=False)
+    # The list above holds every year: the catalogue opens on every year too, for this municipality.
     st.page_link(navigation.INITIATIV.file, label=ctx.t("kommun.initiatives_link"), icon=navigation.INITIATIV.icon,
-                 query_params=ctx.query(kommun=place.kommunkod, ar=None))
+                 query_params=ctx.query(kommun=place.kommunkod, ar=ALL_YEARS))

@@ -218,7 +218,8 @@ def summary_lines(status: DataStatus, lang: str = "sv") -> list[str]:
 
 
 def missing_lines(status: DataStatus, lang: str = "sv") -> list[str]:
-    """What is not loaded yet and how to load it (empty when nothing is missing)."""
+    """What is not loaded yet, one sentence per code of ``status.missing`` (how to load it is for
+    administrators: :func:`adoption.text.present.howto`)."""
     return [i18n.t(f"om.missing.{code}", lang) for code in status.missing]
 
 

@@ -21,6 +21,7 @@ from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
 from adoption import metrics
+from adoption.metrics import nonresponse
 from adoption.access import REASONS
 from adoption.metrics.filters import KEYS, NIVAER
 from adoption.text import i18n
@@ -47,7 +48,10 @@ DYNAMIC: dict[str, Iterable[str] | None] = {
     "ladda_upp.status.": None,  # pages/ladda-upp.py: the outcome of a commit that wrote nothing
     "lang.": LANGS, "niva.": NIVAER,  # text/i18n.py: label("lang" | "niva", code)
     "mal.series.": None, "mal.status.": None,  # views/goals.py, metrics/goals.py
+    "mal.bounds.": (nonresponse.MUNICIPALITIES, nonresponse.POPULATION),  # views/goals.py: what a share is of
+    "mal.denominator.": None,  # views/goals.py: per goal metric, a count, or another metric
     "notice.": None,  # metrics/filters.py: why a URL value was dropped
+    "howto.": None,  # text/present.py: what an administrator does about a missing thing
     "om.action.": None, "om.interval.": None, "om.missing.": None,  # views/about.py
     "report.kind.": ("kommun", "lan", "grupp", "riket"),  # reports/content.py: what the report covers
     "report.map.": ("lan", "riket"),  # reports/area.py: the map of a county or of the country
