@@ -22,7 +22,7 @@ from .errors import AdoptionError
 from .formats import KINDS, SURVEY_KINDS
 from .paths import DB_ENV, default_db_path, resolve_db_path
 from .store import Store
-from .vocab import RESPONDENT_TYPES, sector_codes
+from .vocab import RESPONDENT_TYPES, ROUND_PRELIMINARY, ROUND_PUBLISHED, sector_codes
 
 CLI_AUTHOR = "kommandorad"
 
@@ -95,6 +95,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN",
                    help=f"vem som laddar upp (visas i historiken; annars ”{CLI_AUTHOR}”)")
 
+    p = sub.add_parser("publicera-ar", parents=[db],
+                       help="publicera ett enkätår: det blir standardår och räknas i mål och trender")
+    p.add_argument("year", type=int, metavar="ÅR")
+    p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN", help="vem som publicerar")
+    p = sub.add_parser("avpublicera-ar", parents=[db],
+                       help="gör ett publicerat enkätår preliminärt igen (visas bara när det väljs)")
+    p.add_argument("year", type=int, metavar="ÅR")
+    p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN", help="vem som tar tillbaka")
+
     sub.add_parser("history", parents=[db], help="lista dataversioner och uppladdningar")
     p = sub.add_parser("rollback", parents=[db], help="återställ en tidigare dataversion (som en ny version)")
     p.add_argument("version", type=int, metavar="VERSION")
@@ -133,8 +142,12 @@ def cmd_init(args) -> int:
     return 0
 
 
+def _round_note(result: metrics.MetricResult) -> str:
+    return " (preliminärt)" if result.round_status == ROUND_PRELIMINARY else ""
+
+
 def _describe(result: metrics.MetricResult, metric: metrics.Metric) -> str:
-    head = f"{metric.label_sv} {result.ar}" + (f", {result.area}" if result.area else "")
+    head = f"{metric.label_sv} {result.ar}{_round_note(result)}" + (f", {result.area}" if result.area else "")
     if present.missing(result):
         return f"{head}: {present.status(result)}. {present.reason(result) or ''}".rstrip()
     return (f"{head}: {present.value(result)} ({present.base(result)}; {present.interval(result, label=True)}), "
@@ -142,7 +155,7 @@ def _describe(result: metrics.MetricResult, metric: metrics.Metric) -> str:
 
 
 def _describe_breakdown(result: metrics.MetricResult, metric: metrics.Metric) -> list[str]:
-    lines = [f"{metric.label_sv} {result.ar} (n = {result.n}), dataversion {result.data_version}"]
+    lines = [f"{metric.label_sv} {result.ar}{_round_note(result)} (n = {result.n}), dataversion {result.data_version}"]
     for row in result.breakdown or ():
         keys = ", ".join(f"{k}={row[k]}" for k in ("sektor", "mognad", "hinder") if k in row)
         part = present.figure(row["value"], numerator=row["numerator"], denominator=row["denominator"],
@@ -237,6 +250,10 @@ def cmd_info(args) -> int:
     for v in versions:
         extra = f" (återställer {v.restored_from})" if v.restored_from is not None else ""
         print(f"  {v.version}: {v.created_at:%Y-%m-%d %H:%M} {v.action} av {v.created_by}: {v.description}{extra}")
+    rounds = store.survey_rounds(current)
+    if rounds:
+        print("Enkätår: " + ", ".join(f"{year} ({'publicerat' if status == ROUND_PUBLISHED else 'preliminärt'})"
+                                      for year, status in rounds.items()))
     counts = store.row_counts(current)
     print("Rader i aktuell version: " + ", ".join(f"{k} {formatting.number(n)}" for k, n in counts.items()))
     return 0
@@ -380,6 +397,28 @@ def cmd_history(args) -> int:
     return 0
 
 
+def _set_round(args, status: str) -> int:
+    store = _store(args)
+    version = store.set_round_status(args.year, status, created_by=args.user)
+    word = "publicerat" if status == ROUND_PUBLISHED else "preliminärt"
+    if version is None:
+        print(f"Enkätår {args.year} var redan {word}; ingenting ändrades.")
+    elif status == ROUND_PUBLISHED:
+        print(f"Publicerade enkätår {args.year} som dataversion {version}: det är nu standardår i "
+              "instrumentpanelen och räknas i mål och trender.")
+    else:
+        print(f"Enkätår {args.year} är åter preliminärt (dataversion {version}): det visas bara när det väljs.")
+    return 0
+
+
+def cmd_publish_year(args) -> int:
+    return _set_round(args, ROUND_PUBLISHED)
+
+
+def cmd_unpublish_year(args) -> int:
+    return _set_round(args, ROUND_PRELIMINARY)
+
+
 def cmd_rollback(args) -> int:
     version = _store(args).rollback(args.version, created_by=args.user)
     print(f"Återställde dataversion {args.version} som ny dataversion {version}. Inget togs bort.")
@@ -397,6 +436,8 @@ COMMANDS = {
     "import-population": cmd_import_population,
     "demo": cmd_demo,
     "info": cmd_info,
+    "publicera-ar": cmd_publish_year,
+    "avpublicera-ar": cmd_unpublish_year,
 }
 
 

@@ -21,12 +21,12 @@ if view.no_data(ctx):
 st.subheader(ctx.t("overview.headlines", year=ctx.year))
 headlines = cache.call(overview.headlines, ctx.store, ctx.version, ctx.state.filter.with_(ar=ctx.year))
 for column, headline in zip(itertools.cycle(st.columns(3)), headlines):
+    delta = overview.card_delta(headline, ctx.lang)
     with column:
         st.metric(
             headline.metric.label(ctx.lang),
             present.value(headline.result, ctx.lang),
-            delta=overview.change_text(headline, ctx.lang),
-            delta_color="normal" if headline.metric.higher_is_better else "inverse",
+            delta=delta.text, delta_arrow=delta.arrow, delta_color=delta.colour,
             help=headline.metric.definition(ctx.lang),
             border=True,
         )

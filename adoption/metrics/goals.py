@@ -15,6 +15,7 @@ import pandas as pd
 from adoption import metrics
 from adoption.errors import AdoptionError
 from adoption.metrics.filters import Filter
+from adoption.metrics.years import published_years
 from adoption.paths import DATA_DIR
 from adoption.store import Store
 from adoption.text import formatting, i18n, present
@@ -243,12 +244,13 @@ def goal_progress(store: Store, goals: pd.DataFrame | None = None, *,
     ``goals``: the rows of :meth:`Store.goals` (read from the store when
     None; a page passes them so that a cached result changes with a goal).
     The series is the whole country and the metric's default kind of
-    respondent, one :func:`metrics.compute` per survey year.
+    respondent, one :func:`metrics.compute` per published survey year: a
+    preliminary round's first answers must not move a projection or a status.
     """
     if goals is None:
         goals = store.goals()
     version = store.resolve_version(version)
-    years = store.survey_years(version)
+    years = published_years(store, version=version)
     out = []
     for row in goals.itertuples(index=False):
         metric = metrics.get(row.metric)

@@ -14,6 +14,7 @@ One module per area, each a class of methods that :class:`Store` inherits:
 - :mod:`.population`   population per municipality and year
 - :mod:`.uploads`      the upload record and the one transaction that writes an upload
 - :mod:`.goals`        programme goals and their revisions
+- :mod:`.rounds`       survey rounds: a year preliminary or published, per data version
 - :mod:`.connection`   opening the file, locks, migrations; :mod:`.metric_sql` the metric SQL
 
 Why mixins rather than area objects the Store delegates to: every caller
@@ -42,6 +43,7 @@ from .goals import GoalArea
 from .initiatives import InitiativeArea
 from .population import PopulationArea
 from .reference import ReferenceArea
+from .rounds import RoundArea
 from .schemas import UploadInfo, UploadOutcome, UploadRecord, VersionInfo, org_key
 from .survey import SurveyArea
 from .uploads import UploadArea, VersionChangedError
@@ -56,7 +58,8 @@ __all__ = ["APP_KEEP_OPEN_SECONDS", "Store", "UploadInfo", "UploadOutcome", "Upl
 APP_KEEP_OPEN_SECONDS = 5.0
 
 
-class Store(ReferenceArea, VersionArea, SurveyArea, InitiativeArea, PopulationArea, UploadArea, GoalArea):
+class Store(ReferenceArea, VersionArea, SurveyArea, InitiativeArea, PopulationArea, UploadArea, GoalArea,
+            RoundArea):
     """Database access for one DuckDB file.
 
     By default it holds no open connection (the command line). A long-running

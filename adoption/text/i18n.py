@@ -984,6 +984,34 @@ TEXTS: dict[str, dict[str, str]] = {
     # present.py
     "present.per_10k": {"sv": "{value} per 10 000", "en": "{value} per 10,000"},
     "present.interval": {"sv": "95 % KI {range}", "en": "95% CI {range}"},
+    # issue 12: survey rounds (preliminary until published) and changes compared like with like
+    "change.amount_pp": {"sv": "{change} procentenheter", "en": "{change} percentage points"},
+    "change.range": {"sv": "{low} till {high}", "en": "{low} to {high}"},
+    "change.uncertain": {"sv": "ingen säker förändring sedan {year} ({amount}; 95 % KI {range})",
+                         "en": "no certain change since {year} ({amount}; 95% CI {range})"},
+    "change.no_interval": {"sv": "{amount} sedan {year} (utan intervall)",
+                           "en": "{amount} since {year} (no interval)"},
+    "change.panel": {"sv": "{text}, bland de {n} som svarat båda åren",
+                     "en": "{text}, among the {n} who answered both years"},
+    "change.bases_differ": {"sv": "ingen jämförelse med {year}: underlagen skiljer för mycket ({n_now} mot {n_before})",
+                            "en": "no comparison with {year}: the bases differ too much ({n_now} against {n_before})"},
+    "change.no_panel": {"sv": "ingen jämförelse med {year}: för få har svarat båda åren",
+                        "en": "no comparison with {year}: too few answered both years"},
+    "change.rule.independent": {"sv": "alla svarande", "en": "all respondents"},
+    "change.rule.panel": {"sv": "svarande båda åren", "en": "respondents in both years"},
+    "change.rule.none": {"sv": "ingen jämförelse", "en": "no comparison"},
+    "round.year_option": {"sv": "{year} (preliminärt)", "en": "{year} (preliminary)"},
+    "round.banner": {
+        "sv": "Preliminära siffror: {n} av {total} kommuner har svarat hittills. Enkätåret {year} är inte "
+              "publicerat än, så siffrorna kan ändras när fler svar kommer in.",
+        "en": "Preliminary figures: {n} of {total} municipalities have answered so far. Survey year {year} is "
+              "not published yet, so the figures may change as more answers come in.",
+    },
+    "download.col.change_low": {"sv": "Förändring, 95 % KI nedre", "en": "Change, 95% CI lower"},
+    "download.col.change_high": {"sv": "Förändring, 95 % KI övre", "en": "Change, 95% CI upper"},
+    "download.col.change_certain": {"sv": "Säker förändring", "en": "Certain change"},
+    "download.col.change_rule": {"sv": "Jämförelse", "en": "Comparison"},
+    "download.col.panel_n": {"sv": "Svarande båda åren", "en": "Respondents in both years"},
 }
 
 

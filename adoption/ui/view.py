@@ -23,6 +23,7 @@ import streamlit as st
 from adoption import metrics
 from adoption.metrics.filters import (
     DEFAULT_LANG,
+    Filter,
     KEYS,
     LANGS,
     NIVAER,
@@ -35,7 +36,7 @@ from adoption.metrics.filters import (
     to_query,
 )
 from adoption.metrics.years import chosen_year
-from adoption.text import i18n
+from adoption.text import formatting, i18n
 
 from ..store import Store
 from . import cache, navigation
@@ -57,7 +58,12 @@ class PageContext:
     version: int | None  # the data version shown (pinned or current); None: no data yet
     current: int | None  # the latest data version
     known: Known
-    year: int | None  # the survey year shown (the filter's, else the latest)
+    year: int | None  # the survey year shown (the filter's, else the latest published)
+
+    @property
+    def preliminary(self) -> bool:
+        """The year shown is a round not yet published (its figures are incomplete)."""
+        return self.year in self.known.preliminary
 
     @property
     def lang(self) -> str:
@@ -146,7 +152,7 @@ def setup(page: str, uses: Iterable[str] = ()) -> PageContext:
     # state also holds other pages' filters, which must not filter this page unseen).
     state = _keep(_sidebar(url_state, uses, known), uses)
     version = state.v if state.v is not None else current
-    year = chosen_year(known.years, state.filter.ar)
+    year = chosen_year(known.rounds, state.filter.ar)
 
     wanted = to_query(_keep(state, uses))
     if wanted != params:
@@ -214,7 +220,7 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
             ss[WIDGET_PREFIX + "ar"] = ANY
         values["ar"] = _from_widget(sidebar.selectbox(
             tr("filter.ar"), options, key=WIDGET_PREFIX + "ar",
-            format_func=lambda y: f"{tr('filter.latest_year')} ({chosen_year(known.years, None)})" if y == ANY else str(y),
+            format_func=lambda y: _year_option(y, known, lang),
         ))
     if "lan" in uses:
         names = cache.county_names(current_store())
@@ -260,6 +266,25 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
     return state.with_(lang=lang, **values)
 
 
+def _year_option(year, known: Known, lang: str) -> str:
+    """"Senaste året (2025)" (the latest published), "2026 (preliminärt)", "2024"."""
+    if year == ANY:
+        return f"{i18n.t('filter.latest_year', lang)} ({chosen_year(known.rounds, None)})"
+    if year in known.preliminary:
+        return i18n.t("round.year_option", lang).format(year=year)
+    return str(year)
+
+
+def _preliminary_banner(ctx: PageContext) -> None:
+    """A round not yet published is shown only when chosen: say so, with how many have answered."""
+    if ctx.version is None or not ctx.preliminary:
+        return
+    rate = cache.metric(ctx.store, ctx.version, "svarsfrekvens", Filter(ar=ctx.year))
+    st.warning(ctx.t("round.banner", year=ctx.year,
+                     n=formatting.number(rate.numerator or 0, ctx.lang),
+                     total=formatting.number(rate.denominator or 0, ctx.lang)), icon="⏳")
+
+
 def _banners(ctx: PageContext, notices: list[Notice]) -> None:
     if notices:
         st.warning(
@@ -274,6 +299,7 @@ def _banners(ctx: PageContext, notices: list[Notice]) -> None:
         )
     if ctx.version is not None and cache.has_demo(ctx.store, ctx.version):
         st.warning(ctx.t("banner.demo"), icon="ℹ️")
+    _preliminary_banner(ctx)
 
 
 def share_control(ctx: PageContext) -> None:

@@ -128,12 +128,19 @@ def headline_table(headlines, lang: str = "sv") -> pd.DataFrame:
             t("download.col.n"): cells.n,
             t("download.col.ci_low"): cells.ci_low,
             t("download.col.ci_high"): cells.ci_high,
-            t("download.col.change"): present.scaled(h.change, r.unit),
+            t("download.col.change"): present.scaled(h.change.value, r.unit),
+            t("download.col.change_low"): present.scaled(h.change.ci_low, r.unit),
+            t("download.col.change_high"): present.scaled(h.change.ci_high, r.unit),
+            t("download.col.change_certain"): (t("om.yes") if h.change.certain else t("om.no"))
+            if h.change.shown else None,
+            t("download.col.change_rule"): present.change_rule(h.change, lang),
+            t("download.col.panel_n"): h.change.n_panel if h.change.rule == "panel" else None,
             t("download.col.previous_year"): h.previous.ar if h.previous is not None else None,
             t("download.col.status"): cells.status,
         })
     frame = pd.DataFrame(rows)
-    for column in (t("download.col.year"), t("download.col.n"), t("download.col.previous_year")):
+    for column in (t("download.col.year"), t("download.col.n"), t("download.col.previous_year"),
+                   t("download.col.panel_n")):
         if column in frame:
             frame[column] = frame[column].astype("Int64")
     return frame
