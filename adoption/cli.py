@@ -187,6 +187,11 @@ def cmd_export(args) -> int:
     store = _store(args)
     version = store.resolve_version(args.data_version)
     frame = export.frame_for(args.kind, store, version, args.ar)
+    # The file keeps exactly the upload format; the round's status goes to stderr.
+    preliminary = [y for y, s in store.survey_rounds(version).items()
+                   if s == ROUND_PRELIMINARY and (args.ar is None or y == args.ar)]
+    if preliminary:
+        print(f"Obs: enkätår {', '.join(map(str, preliminary))} är preliminärt (inte publicerat).", file=sys.stderr)
     if args.output is None and args.format == "xlsx":
         raise AdoptionError("Excel-export behöver en fil: ange -o FIL.xlsx.")
     target = Path(args.output) if args.output else None

@@ -8,7 +8,7 @@ import streamlit as st  # noqa: E402
 
 from adoption import metrics  # noqa: E402
 from adoption.ui import cache, downloads, view  # noqa: E402
-from adoption.views import about  # noqa: E402
+from adoption.views import about, rounds  # noqa: E402
 
 ctx = view.setup("om")
 st.title(ctx.t("page.om_data"))
@@ -40,6 +40,11 @@ downloads.download_buttons(ctx, definitions, "om_matt", metric=None, with_year=F
 
 st.header(ctx.t("om.missing_data.heading"))
 st.markdown(ctx.t("om.missing_data.text", min_n=metrics.CIVIL_SOCIETY_MIN_N))
+
+st.header(ctx.t("round.heading"))
+st.markdown("\n".join(f"- {line}" for line in rounds.rule_lines(ctx.lang)))
+if ctx.version is not None:
+    st.dataframe(cache.call(rounds.rounds_table, ctx.store, ctx.version, ctx.lang), hide_index=True)
 
 st.header(ctx.t("om.sources.heading"))
 for source in about.sources(ctx.lang):

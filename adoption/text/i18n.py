@@ -1007,6 +1007,87 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Preliminary figures: {n} of {total} municipalities have answered so far. Survey year {year} is "
               "not published yet, so the figures may change as more answers come in.",
     },
+    "round.status.preliminar": {"sv": "preliminär", "en": "preliminary"},
+    "round.status.publicerad": {"sv": "publicerad", "en": "published"},
+    "round.col.status": {"sv": "Omgång", "en": "Round"},
+    "round.fact.preliminary": {"sv": "Preliminära (ännu inte publicerade) enkätår: {years}.",
+                               "en": "Preliminary (not yet published) survey years: {years}."},
+    "round.admin.tab": {"sv": "Enkätår", "en": "Survey years"},
+    "round.admin.help": {
+        "sv": "Ett nytt enkätår är preliminärt: det visas bara när någon väljer det, med en skylt om hur många som "
+              "har svarat hittills, och det räknas inte i mål och prognoser. Publicera året när omgången är klar; "
+              "då blir det standardår på alla sidor. Varje ändring blir en ny dataversion med ditt namn och tiden, "
+              "och kan tas tillbaka.",
+        "en": "A new survey year is preliminary: it is shown only when someone chooses it, with a banner saying how "
+              "many have answered so far, and it does not count in goals and projections. Publish the year when "
+              "the round is complete; it then becomes the default year on every page. Every change is a new data "
+              "version with your name and the time, and can be taken back.",
+    },
+    "round.admin.none": {"sv": "Det finns inga enkätsvar ännu.", "en": "There are no survey answers yet."},
+    "round.admin.year": {"sv": "Enkätår", "en": "Survey year"},
+    "round.admin.confirm_publish": {"sv": "Ja, omgången {year} är klar och kan publiceras",
+                                    "en": "Yes, the {year} round is complete and may be published"},
+    "round.admin.confirm_unpublish": {"sv": "Ja, gör {year} preliminärt igen",
+                                      "en": "Yes, make {year} preliminary again"},
+    "round.admin.publish": {"sv": "Publicera {year}", "en": "Publish {year}"},
+    "round.admin.unpublish": {"sv": "Gör {year} preliminärt igen", "en": "Make {year} preliminary again"},
+    "round.admin.published": {"sv": "Enkätår {year} är publicerat (dataversion {version}).",
+                              "en": "Survey year {year} is published (data version {version})."},
+    "round.admin.unpublished": {"sv": "Enkätår {year} är preliminärt igen (dataversion {version}).",
+                                "en": "Survey year {year} is preliminary again (data version {version})."},
+    "round.admin.unchanged": {"sv": "Enkätår {year} hade redan den statusen; ingenting ändrades.",
+                              "en": "Survey year {year} already had that status; nothing changed."},
+    "round.col.answered": {"sv": "Svar", "en": "Answers"},
+    "om.action.round_published": {"sv": "enkätår publicerat", "en": "survey year published"},
+    "om.action.round_unpublished": {"sv": "enkätår åter preliminärt", "en": "survey year back to preliminary"},
+    "round.heading": {"sv": "Enkätomgångar och förändringar", "en": "Survey rounds and changes"},
+    "round.rule.status": {
+        "sv": "Ett enkätår är preliminärt medan svaren kommer in, och en administratör publicerar det när "
+              "omgången är klar. Sidorna visar som standard det senaste publicerade året. Ett preliminärt år "
+              "visas bara när det väljs, med en skylt om hur många som har svarat hittills, och det är märkt "
+              "”preliminärt” i årslistan, på kartan och i nedladdade filer (kolumnen ”Omgång” och ”_prel” i "
+              "filnamnet). Mål och prognoser bygger bara på publicerade år.",
+        "en": "A survey year is preliminary while answers come in, and an administrator publishes it when the "
+              "round is complete. Pages show the latest published year by default. A preliminary year is shown "
+              "only when chosen, with a banner saying how many have answered so far, and it is marked "
+              "\"preliminary\" in the year list, on the map and in downloaded files (the \"Round\" column and "
+              "\"_prel\" in the file name). Goals and projections use published years only.",
+    },
+    "round.rule.bases": {
+        "sv": "En förändring jämför med det senaste publicerade året före det visade. När underlagen är "
+              "jämförbara (det mindre är minst {ratio} av det större) jämförs alla svarande båda åren, med "
+              "Newcombes 95 %-intervall för skillnaden mellan två oberoende andelar (för ett index en "
+              "normalapproximation).",
+        "en": "A change compares with the latest published year before the one shown. When the bases are "
+              "comparable (the smaller is at least {ratio} of the larger), all respondents of both years are "
+              "compared, with Newcombe's 95% interval for the difference of two independent shares (for an "
+              "index, a normal approximation).",
+    },
+    "round.rule.panel": {
+        "sv": "Skiljer underlagen mer än så räknas förändringen bara på dem som svarat båda åren (panelen), med "
+              "ett parat intervall (Newcombes metod för parade andelar; för ett index medelvärdet av "
+              "skillnaderna), och kortet säger hur många de är. Mått som inte bygger på samma svarande båda "
+              "åren (svarsfrekvensen, andelen utvärderade initiativ) visar då ingen förändring, och inte heller "
+              "en panel utan svarande eller med färre än {min_n} civilsamhällesorganisationer.",
+        "en": "If the bases differ more than that, the change is computed only on those who answered both years "
+              "(the panel), with a paired interval (Newcombe's method for paired shares; for an index, the mean "
+              "of the differences), and the card says how many they are. Metrics that do not rest on the same "
+              "respondents in both years (the response rate, the share of initiatives evaluated) then show no "
+              "change, and neither does a panel with no respondents or fewer than {min_n} civil-society "
+              "organisations.",
+    },
+    "round.rule.certain": {
+        "sv": "När förändringens 95 %-intervall innehåller 0 står det ”ingen säker förändring” i stället för en "
+              "pil, med skattningen och intervallet inom parentes.",
+        "en": "When the change's 95% interval includes 0, the card says \"no certain change\" instead of an "
+              "arrow, with the estimate and its interval in brackets.",
+    },
+    "round.rule.colour": {
+        "sv": "Pilens riktning följer förändringens tecken, och färgen måttets riktning (kolumnen ”Bättre är” "
+              "ovan): grön när förändringen är till det bättre, röd när den är till det sämre.",
+        "en": "The arrow follows the sign of the change, and its colour the metric's direction (the \"Better is\" "
+              "column above): green when the change is for the better, red when it is for the worse.",
+    },
     "download.col.change_low": {"sv": "Förändring, 95 % KI nedre", "en": "Change, 95% CI lower"},
     "download.col.change_high": {"sv": "Förändring, 95 % KI övre", "en": "Change, 95% CI upper"},
     "download.col.change_certain": {"sv": "Säker förändring", "en": "Certain change"},
