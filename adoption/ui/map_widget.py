@@ -131,15 +131,24 @@ def _swatch(fill: str, line: str) -> str:
             f"border:2px solid {line};outline:1px solid #888;vertical-align:-0.2em;margin-right:0.35em'></span>")
 
 
+def _label_swatch() -> str:
+    """The mark of an area with few respondents, as drawn on the map: "n" on white."""
+    return ("<span style='display:inline-block;padding:0 0.25em;background:#fff;border:1px solid #212121;"
+            "font-size:0.8em;margin-right:0.35em'>n</span>")
+
+
 def _legend(ctx: PageContext, prepared: _Prepared) -> None:
     data = prepared.data
     items = []
     for entry in data.legend:
         count = ctx.t("karta.legend_count", count=formatting.number(entry.count, ctx.lang))
+        swatch = _label_swatch() if entry.key == "few" else _swatch(entry.hex, entry.line_hex)
         items.append(
-            f"<span style='white-space:nowrap;margin-right:1.1em'>{_swatch(entry.hex, entry.line_hex)}"
+            f"<span style='white-space:nowrap;margin-right:1.1em'>{swatch}"
             f"{html.escape(entry.label)} <span style='opacity:0.75'>({html.escape(count)})</span></span>"
         )
+    if data.round_note:
+        items.append(f"<span style='white-space:nowrap'>⏳ {html.escape(data.round_note)}</span>")
     st.markdown(
         f"<div role='list' aria-label='{html.escape(ctx.t('karta.legend'))}' style='line-height:2'>"
         f"<b>{html.escape(ctx.t('karta.legend'))}:</b> " + " ".join(items) + "</div>",

@@ -23,11 +23,11 @@ import streamlit as st
 from adoption import metrics
 from adoption.metrics.filters import (
     DEFAULT_LANG,
-    Filter,
     KEYS,
     LANGS,
     NIVAER,
     TYPER,
+    Filter,
     Known,
     Notice,
     ViewState,
@@ -64,6 +64,11 @@ class PageContext:
     def preliminary(self) -> bool:
         """The year shown is a round not yet published (its figures are incomplete)."""
         return self.year in self.known.preliminary
+
+    @property
+    def series_years(self) -> tuple[int, ...]:
+        """The years a series over time shows: the published ones, and the shown year when it is preliminary."""
+        return tuple(sorted(y for y in self.known.years if y not in self.known.preliminary or y == self.year))
 
     @property
     def lang(self) -> str:

@@ -103,3 +103,15 @@ def test_an_uncertain_change_has_no_arrow_and_no_colour(demo_db_template, monkey
     assert card.proto.delta.startswith("ingen säker förändring sedan 2024 (−4,1 procentenheter; 95 % KI")
     assert card.proto.direction == MetricProto.MetricDirection.NONE
     assert card.proto.color == MetricProto.MetricColor.GRAY
+
+
+def test_the_profile_trend_shows_a_preliminary_year_only_when_chosen(new_round, monkeypatch):
+    def trend_years(at) -> set[str]:
+        table = next(d.value for d in at.dataframe if {"År", "Område"} <= set(d.value.columns))
+        return set(table["År"])
+
+    at = open_page(new_round, monkeypatch, "pages/kommun.py", kommun="0114")
+    no_exceptions(at)
+    assert trend_years(at) == {"2022", "2023", "2024", "2025"}
+    at = open_page(new_round, monkeypatch, "pages/kommun.py", kommun="0114", ar="2026")
+    assert "2026" in trend_years(at) and BANNER_SV in _warnings(at)
