@@ -18,7 +18,11 @@ from adoption.metrics.change import (
     compare,
 )
 from adoption.metrics.filters import Filter
-from adoption.metrics.stats import newcombe_difference, paired_difference, paired_mean_difference
+from adoption.metrics.stats import (
+    newcombe_difference,
+    paired_difference,
+    paired_mean_difference,
+)
 from tests import builders as b
 
 # -- the intervals, each against a case worked out by hand and a published one --------------

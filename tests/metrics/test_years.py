@@ -48,7 +48,12 @@ ROUNDS = {2023: "publicerad", 2024: "publicerad", 2025: "publicerad", 2026: "pre
 
 
 def test_the_default_year_is_the_latest_published():
-    from adoption.metrics.years import default_year, is_preliminary, preliminary, published
+    from adoption.metrics.years import (
+        default_year,
+        is_preliminary,
+        preliminary,
+        published,
+    )
 
     assert chosen_year(ROUNDS, None) == default_year(ROUNDS) == 2025
     assert chosen_year(ROUNDS, 2026) == 2026  # chosen explicitly
