@@ -31,6 +31,8 @@ for column, headline in zip(itertools.cycle(st.columns(3)), headlines):
             border=True,
         )
         st.caption(present.caption(headline.result, ctx.lang))
+        if delta.detail:
+            st.caption(delta.detail)
 
 # The key figures as a table (a text equivalent of the cards) with CSV and Excel downloads.
 from adoption.ui import downloads  # noqa: E402

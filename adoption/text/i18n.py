@@ -987,6 +987,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # issue 12: survey rounds (preliminary until published) and changes compared like with like
     "change.amount_pp": {"sv": "{change} procentenheter", "en": "{change} percentage points"},
     "change.range": {"sv": "{low} till {high}", "en": "{low} to {high}"},
+    "change.range_pp": {"sv": "{low} till {high} procentenheter", "en": "{low} to {high} percentage points"},
     "change.uncertain": {"sv": "ingen säker förändring sedan {year} ({amount}; 95 % KI {range})",
                          "en": "no certain change since {year} ({amount}; 95% CI {range})"},
     "change.no_interval": {"sv": "{amount} sedan {year} (utan intervall)",
@@ -997,6 +998,19 @@ TEXTS: dict[str, dict[str, str]] = {
                             "en": "no comparison with {year}: the bases differ too much ({n_now} against {n_before})"},
     "change.no_panel": {"sv": "ingen jämförelse med {year}: för få har svarat båda åren",
                         "en": "no comparison with {year}: too few answered both years"},
+    "change.short_uncertain": {"sv": "ingen säker förändring sedan {year}", "en": "no certain change since {year}"},
+    "change.short_none": {"sv": "ingen jämförelse med {year}", "en": "no comparison with {year}"},
+    "change.detail_panel": {"sv": "bland de {n} som svarat båda åren", "en": "among the {n} who answered both years"},
+    "change.detail_interval": {"sv": "95 % KI {range}", "en": "95% CI {range}"},
+    "change.detail_estimate": {"sv": "skattning {amount}, 95 % KI {range}", "en": "estimate {amount}, 95% CI {range}"},
+    "change.detail_bases": {
+        "sv": "underlagen skiljer för mycket ({n_now} mot {n_before}) för att jämföra alla svarande, och måttet "
+              "kan inte räknas på dem som svarat båda åren",
+        "en": "the bases differ too much ({n_now} against {n_before}) to compare all respondents, and the metric "
+              "cannot be computed on those who answered both years",
+    },
+    "change.detail_no_panel": {"sv": "för få har svarat båda åren för att jämföra dem",
+                               "en": "too few answered both years to compare them"},
     "change.rule.independent": {"sv": "alla svarande", "en": "all respondents"},
     "change.rule.panel": {"sv": "svarande båda åren", "en": "respondents in both years"},
     "change.rule.none": {"sv": "ingen jämförelse", "en": "no comparison"},

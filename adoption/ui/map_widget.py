@@ -148,7 +148,7 @@ def _legend(ctx: PageContext, prepared: _Prepared) -> None:
             f"{html.escape(entry.label)} <span style='opacity:0.75'>({html.escape(count)})</span></span>"
         )
     if data.round_note:
-        items.append(f"<span style='white-space:nowrap'>⏳ {html.escape(data.round_note)}</span>")
+        items.append(f"<span style='white-space:nowrap;font-style:italic'>{html.escape(data.round_note)}</span>")
     st.markdown(
         f"<div role='list' aria-label='{html.escape(ctx.t('karta.legend'))}' style='line-height:2'>"
         f"<b>{html.escape(ctx.t('karta.legend'))}:</b> " + " ".join(items) + "</div>",

@@ -287,7 +287,7 @@ def _preliminary_banner(ctx: PageContext) -> None:
     rate = cache.metric(ctx.store, ctx.version, "svarsfrekvens", Filter(ar=ctx.year))
     st.warning(ctx.t("round.banner", year=ctx.year,
                      n=formatting.number(rate.numerator or 0, ctx.lang),
-                     total=formatting.number(rate.denominator or 0, ctx.lang)), icon="⏳")
+                     total=formatting.number(rate.denominator or 0, ctx.lang)), icon=":material/hourglass_top:")
 
 
 def _banners(ctx: PageContext, notices: list[Notice]) -> None:

@@ -43,9 +43,10 @@ class Delta:
     (better) / "red" (worse) only for a certain change, else "off" and "gray".
     """
 
-    text: str | None
+    text: str | None  # the short line beside the arrow
     arrow: str  # up | down | off
     colour: str  # green | red | gray
+    detail: str | None = None  # the rest, as a caption under the card (panel, interval, why no comparison)
 
 
 def headlines(store: Store, flt: Filter, version: int | None,
@@ -66,10 +67,10 @@ def headlines(store: Store, flt: Filter, version: int | None,
 def card_delta(headline: Headline, lang: str = "sv") -> Delta:
     """The card's change: words from the presenter, arrow and colour from the sign and the rule."""
     change = headline.change
-    text = present.change_text(change, lang)
+    text, detail = present.change_short(change, lang), present.change_detail(change, lang)
     if not change.certain:
-        return Delta(text, "off", "gray")
-    return Delta(text, "up" if change.direction > 0 else "down", "green" if change.better else "red")
+        return Delta(text, "off", "gray", detail)
+    return Delta(text, "up" if change.direction > 0 else "down", "green" if change.better else "red", detail)
 
 
 def change_text(headline: Headline, lang: str = "sv") -> str | None:
