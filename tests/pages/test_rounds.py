@@ -119,3 +119,22 @@ def test_the_profile_trend_shows_a_preliminary_year_only_when_chosen(new_round, 
     assert trend_years(at) == {"2022", "2023", "2024", "2025"}
     at = open_page(new_round, monkeypatch, "pages/kommun.py", kommun="0114", ar="2026")
     assert "2026" in trend_years(at) and BANNER_SV in _warnings(at)
+
+
+def test_the_map_and_om_data_say_which_round_they_show(new_round, monkeypatch):
+    from tests.pages.test_karta import _features, _texts, open_karta
+
+    at = open_karta(new_round, monkeypatch, ar="2026", niva="lan", matt="andel_ai_i_drift")
+    no_exceptions(at)
+    assert "Preliminära siffror: 36 av 290 kommuner har svarat hittills" in _texts(at.markdown)
+    valued = [f for f in _features(at).values() if f["v"] != "inget svar"]
+    assert valued and all(f["b"].endswith("preliminära siffror") for f in valued)
+    table = at.dataframe[0].value
+    assert set(table.loc[table["Visas som"] != "inget svar", "Anmärkning"]) == {"preliminära siffror"}
+
+    om = open_page(new_round, monkeypatch, "pages/om.py")
+    no_exceptions(om)
+    text = _texts(om.markdown)
+    assert "ingen säker förändring" in text and "minst 70 % av det större" in text
+    rounds = next(d.value for d in om.dataframe if "Omgång" in d.value.columns)
+    assert rounds.iloc[0].tolist() == [2026, "preliminär", "36 av 290 kommuner svarade"]
