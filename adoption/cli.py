@@ -30,7 +30,7 @@ from .paths import (
     resolve_db_path,
 )
 from .store import Store
-from .vocab import RESPONDENT_TYPES, sector_codes
+from .vocab import RESPONDENT_TYPES, ROUND_PRELIMINARY, ROUND_PUBLISHED, sector_codes
 
 CLI_AUTHOR = "kommandorad"
 
@@ -123,6 +123,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", type=int, dest="data_version", metavar="V", help="dataversion (annars den senaste)")
     p.add_argument("--json", action="store_true", help="skriv JSON")
 
+    p = sub.add_parser("publicera-ar", parents=[db],
+                       help="publicera ett enkätår: det blir standardår och räknas i mål och trender")
+    p.add_argument("year", type=int, metavar="ÅR")
+    p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN", help="vem som publicerar")
+    p = sub.add_parser("avpublicera-ar", parents=[db],
+                       help="gör ett publicerat enkätår preliminärt igen (visas bara när det väljs)")
+    p.add_argument("year", type=int, metavar="ÅR")
+    p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN", help="vem som tar tillbaka")
+
     sub.add_parser("history", parents=reader, help="lista dataversioner och uppladdningar")
     p = sub.add_parser("rollback", parents=[db], help="återställ en tidigare dataversion (som en ny version)")
     p.add_argument("version", type=int, metavar="VERSION")
@@ -204,8 +213,12 @@ def cmd_init(args) -> int:
     return 0
 
 
+def _round_note(result: metrics.MetricResult) -> str:
+    return " (preliminärt)" if result.round_status == ROUND_PRELIMINARY else ""
+
+
 def _describe(result: metrics.MetricResult, metric: metrics.Metric) -> str:
-    head = f"{metric.label_sv} {result.ar}" + (f", {result.area}" if result.area else "")
+    head = f"{metric.label_sv} {result.ar}{_round_note(result)}" + (f", {result.area}" if result.area else "")
     if present.missing(result):
         howto = present.howto(present.status_code(result)) or ""  # whoever runs the command administers
         return f"{head}: {present.status(result)}. {present.reason(result) or ''} {howto}".rstrip()
@@ -214,7 +227,7 @@ def _describe(result: metrics.MetricResult, metric: metrics.Metric) -> str:
 
 
 def _describe_breakdown(result: metrics.MetricResult, metric: metrics.Metric) -> list[str]:
-    lines = [f"{metric.label_sv} {result.ar} (n = {result.n}), dataversion {result.data_version}"]
+    lines = [f"{metric.label_sv} {result.ar}{_round_note(result)} (n = {result.n}), dataversion {result.data_version}"]
     for row in result.breakdown or ():
         keys = ", ".join(f"{k}={row[k]}" for k in ("sektor", "mognad", "hinder") if k in row)
         part = present.figure(row["value"], numerator=row["numerator"], denominator=row["denominator"],
@@ -280,6 +293,11 @@ def cmd_export(args) -> int:
     store = _store(args)
     version = store.resolve_version(args.data_version)
     frame = export.frame_for(args.kind, store, version, args.ar)
+    # The file keeps exactly the upload format; the round's status goes to stderr.
+    preliminary = [y for y, s in store.survey_rounds(version).items()
+                   if s == ROUND_PRELIMINARY and (args.ar is None or y == args.ar)]
+    if preliminary:
+        print(f"Obs: enkätår {', '.join(map(str, preliminary))} är preliminärt (inte publicerat).", file=sys.stderr)
     if args.output is None and args.format == "xlsx":
         raise AdoptionError("Excel-export behöver en fil: ange -o FIL.xlsx.")
     target = Path(args.output) if args.output else None
@@ -344,6 +362,10 @@ def cmd_info(args) -> int:
     for v in versions:
         extra = f" (återställer {v.restored_from})" if v.restored_from is not None else ""
         print(f"  {v.version}: {v.created_at:%Y-%m-%d %H:%M} {v.action} av {v.created_by}: {v.description}{extra}")
+    rounds = store.survey_rounds(current)
+    if rounds:
+        print("Enkätår: " + ", ".join(f"{year} ({'publicerat' if status == ROUND_PUBLISHED else 'preliminärt'})"
+                                      for year, status in rounds.items()))
     counts = store.row_counts(current)
     print("Rader i aktuell version: " + ", ".join(f"{k} {formatting.number(n)}" for k, n in counts.items()))
     return 0
@@ -518,6 +540,28 @@ def cmd_history(args) -> int:
                 line += " (ändrade inget; ingen ny version)"
         print(line)
     return 0
+
+
+def _set_round(args, status: str) -> int:
+    store = _store(args)
+    version = store.set_round_status(args.year, status, created_by=args.user)
+    word = "publicerat" if status == ROUND_PUBLISHED else "preliminärt"
+    if version is None:
+        print(f"Enkätår {args.year} var redan {word}; ingenting ändrades.")
+    elif status == ROUND_PUBLISHED:
+        print(f"Publicerade enkätår {args.year} som dataversion {version}: det är nu standardår i "
+              "instrumentpanelen och räknas i mål och trender.")
+    else:
+        print(f"Enkätår {args.year} är åter preliminärt (dataversion {version}): det visas bara när det väljs.")
+    return 0
+
+
+def cmd_publish_year(args) -> int:
+    return _set_round(args, ROUND_PUBLISHED)
+
+
+def cmd_unpublish_year(args) -> int:
+    return _set_round(args, ROUND_PRELIMINARY)
 
 
 def cmd_rollback(args) -> int:

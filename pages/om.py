@@ -8,7 +8,7 @@ import streamlit as st  # noqa: E402
 
 from adoption import metrics  # noqa: E402
 from adoption.ui import cache, downloads, howto, view  # noqa: E402
-from adoption.views import about  # noqa: E402
+from adoption.views import about, rounds  # noqa: E402
 
 ctx = view.setup("om")
 st.title(ctx.t("page.om_data"))
@@ -45,6 +45,11 @@ st.markdown(ctx.t("om.missing_data.text", min_n=metrics.CIVIL_SOCIETY_MIN_N))
 
 st.header(ctx.t("om.effect.heading"))
 st.markdown(ctx.t("om.effect.text"))
+
+st.header(ctx.t("round.heading"))
+st.markdown("\n".join(f"- {line}" for line in rounds.rule_lines(ctx.lang)))
+if ctx.version is not None:
+    st.dataframe(cache.call(rounds.rounds_table, ctx.store, ctx.version, ctx.lang), hide_index=True)
 
 st.header(ctx.t("om.sources.heading"))
 for source in about.sources(ctx.lang):

@@ -22,16 +22,18 @@ report.download_button(ctx)
 st.subheader(ctx.t("overview.headlines", year=ctx.year))
 headlines = cache.call(overview.headlines, ctx.store, ctx.version, ctx.state.filter.with_(ar=ctx.year))
 for column, headline in zip(itertools.cycle(st.columns(3)), headlines):
+    delta = overview.card_delta(headline, ctx.lang)
     with column:
         st.metric(
             headline.metric.label(ctx.lang),
             present.value(headline.result, ctx.lang),
-            delta=overview.change_text(headline, ctx.lang),
-            delta_color="normal" if headline.metric.higher_is_better else "inverse",
+            delta=delta.text, delta_arrow=delta.arrow, delta_color=delta.colour,
             help=headline.metric.definition(ctx.lang),
             border=True,
         )
         st.caption(present.caption(headline.result, ctx.lang))
+        if delta.detail:
+            st.caption(delta.detail)
 
 # The key figures as a table (a text equivalent of the cards) with CSV and Excel downloads.
 from adoption.ui import downloads  # noqa: E402

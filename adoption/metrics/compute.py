@@ -48,6 +48,7 @@ class MetricResult:
     filters_ignored: tuple[str, ...] = ()
     breakdown: tuple[dict, ...] | None = None
     status: str = STATUS_OK  # or one of STATUSES: why there is no value
+    round_status: str | None = None  # the survey year's round: "preliminar" or "publicerad" (None: no year)
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -65,6 +66,7 @@ class _Context:
     typ: str
     ignored: tuple[str, ...] = field(default_factory=tuple)
     sektor: tuple[str, ...] = field(default_factory=tuple)
+    round_status: str | None = None
 
 
 def compute(store: Store, metric_id: str, flt: Filter = Filter(), *, version: int | None = None,
@@ -90,9 +92,11 @@ def _compute(store: Store, metric_id: str, flt: Filter, *, version: int | None,
     if metric.respondent and flt.typ and flt.typ != metric.respondent:
         ignored.append("typ")
     typ = metric.respondent or flt.typ or "kommun"
-    years = store.survey_years(version)
-    ar = chosen_year(years, flt.ar)
-    ctx = _Context(metric, version, ar, typ, tuple(ignored), flt.sektor if metric.uses_sector else ())
+    rounds = store.survey_rounds(version)
+    years = list(rounds)
+    ar = chosen_year(rounds, flt.ar)
+    ctx = _Context(metric, version, ar, typ, tuple(ignored), flt.sektor if metric.uses_sector else (),
+                   rounds.get(ar))
 
     status = None
     if version is None or not years:
@@ -145,7 +149,7 @@ def _empty(ctx: _Context, area: str, status: str) -> MetricResult:
         metric=ctx.metric.id, value=None, numerator=None, denominator=None, n=0, ci_low=None, ci_high=None,
         data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=ctx.metric.unit,
         area=None if area == "alla" else area, reason_values=_reason_values(ctx, status),
-        filters_ignored=ctx.ignored, status=status,
+        filters_ignored=ctx.ignored, status=status, round_status=ctx.round_status,
     )
 
 
@@ -189,7 +193,7 @@ def _scalar(ctx: _Context, area: str, row) -> MetricResult:
             metric=metric.id, value=None, numerator=None, denominator=None, n=n, ci_low=None, ci_high=None,
             data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=metric.unit,
             area=None if area == "alla" else area, reason_values=_reason_values(ctx, "too_few"),
-            suppressed=True, filters_ignored=ctx.ignored, status="too_few",
+            suppressed=True, filters_ignored=ctx.ignored, status="too_few", round_status=ctx.round_status,
         )
     value = numerator / denominator
     low = high = None
@@ -202,7 +206,7 @@ def _scalar(ctx: _Context, area: str, row) -> MetricResult:
     return MetricResult(
         metric=metric.id, value=value, numerator=numerator, denominator=denominator, n=n,
         ci_low=low, ci_high=high, data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=metric.unit,
-        area=None if area == "alla" else area, filters_ignored=ctx.ignored,
+        area=None if area == "alla" else area, filters_ignored=ctx.ignored, round_status=ctx.round_status,
     )
 
 
@@ -223,7 +227,7 @@ def _distribution(ctx: _Context, area: str, rows) -> MetricResult:
         area=None if area == "alla" else area,
         reason_values=_reason_values(ctx, "too_few") if suppressed else (),
         suppressed=suppressed, filters_ignored=ctx.ignored, status="too_few" if suppressed else STATUS_OK,
-        breakdown=None if suppressed else tuple(breakdown),
+        breakdown=None if suppressed else tuple(breakdown), round_status=ctx.round_status,
     )
 
 

@@ -15,7 +15,7 @@ from functools import cached_property
 from adoption.metrics.definitions import REGISTRY
 from adoption.text import i18n
 from adoption.text.languages import DEFAULT_LANG, LANGS
-from adoption.vocab import sector_codes
+from adoption.vocab import ROUND_PRELIMINARY, ROUND_PUBLISHED, sector_codes
 
 # ``ar`` for every survey year at once: offered where a page lists rows of all years (the
 # initiative catalogue). A figure is always of one year, so elsewhere it means the latest year.
@@ -104,6 +104,7 @@ class Known:
     ``kommun`` maps each municipality code to its county code (accepts a
     mapping or pairs; stored as sorted pairs so the value stays hashable).
     ``sektor`` and ``matt`` default to the sector vocabulary and the metric registry.
+    ``preliminary``: the years among ``years`` whose round is not published yet.
     """
 
     years: tuple[int, ...] = ()
@@ -112,6 +113,7 @@ class Known:
     sektor: tuple[str, ...] | None = None
     matt: tuple[str, ...] | None = None
     versions: tuple[int, ...] = ()
+    preliminary: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         pairs = self.kommun.items() if isinstance(self.kommun, Mapping) else self.kommun
@@ -119,10 +121,16 @@ class Known:
         object.__setattr__(self, "years", tuple(sorted({int(y) for y in self.years})))
         object.__setattr__(self, "lan", tuple(sorted(set(self.lan))))
         object.__setattr__(self, "versions", tuple(sorted({int(v) for v in self.versions})))
+        object.__setattr__(self, "preliminary", tuple(sorted({int(y) for y in self.preliminary})))
         if self.sektor is None:
             object.__setattr__(self, "sektor", sector_codes())
         if self.matt is None:
             object.__setattr__(self, "matt", tuple(REGISTRY))
+
+    @cached_property
+    def rounds(self) -> dict[int, str]:
+        """Year -> round status (see :mod:`adoption.metrics.years`)."""
+        return {y: ROUND_PRELIMINARY if y in self.preliminary else ROUND_PUBLISHED for y in self.years}
 
     @cached_property
     def lan_of(self) -> dict[str, str]:
@@ -138,8 +146,10 @@ class Known:
         versions = tuple(info.version for info in store.versions())
         chosen = version if version in versions else (versions[-1] if versions else None)
         municipalities = store.municipalities()
+        rounds = store.survey_rounds(chosen)
         return cls(
-            years=tuple(store.survey_years(chosen)),
+            years=tuple(rounds),
+            preliminary=tuple(y for y, status in rounds.items() if status == ROUND_PRELIMINARY),
             lan=tuple(store.counties()["lan_kod"]),
             kommun=tuple(zip(municipalities["kommunkod"], municipalities["lan_kod"])),
             versions=versions,

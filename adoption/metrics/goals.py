@@ -17,6 +17,7 @@ from adoption import metrics
 from adoption.errors import AdoptionError
 from adoption.metrics import nonresponse
 from adoption.metrics.filters import Filter
+from adoption.metrics.years import published_years
 from adoption.paths import DATA_DIR
 from adoption.store import Store
 from adoption.text import formatting, i18n, present
@@ -296,12 +297,14 @@ def goal_progress(store: Store, goals: pd.DataFrame | None = None, until: int | 
     ``until``: the survey years up to this one only (progress as it stood
     then); None: every year. The series is the whole country and the
     metric's default kind of respondent, one :func:`metrics.compute` per
-    survey year, with the bounds for every municipality beside each share.
+    published survey year (a preliminary round's first answers must not move
+    a projection or a status), with the bounds for every municipality beside
+    each share.
     """
     if goals is None:
         goals = store.goals()
     version = store.resolve_version(version)
-    years = [y for y in store.survey_years(version) if until is None or y <= until]
+    years = [y for y in published_years(store, version=version) if until is None or y <= until]
     population = store.population(version) if version is not None and store.population_years(version) else None
     out = []
     for row in goals.itertuples(index=False):

@@ -21,7 +21,11 @@ def in_version(alias: str = "", param: str = "v") -> str:
 # Grouping keys, chosen by name only, qualified with the alias of the table
 # that holds them (response, initiative and municipality all have both
 # columns; survey rows carry their municipality's county, see migration 0003).
-GROUPS = {None: "'alla'", "kommun": "{a}.kommunkod", "lan": "{a}.lan_kod"}
+GROUPS = {None: "'alla'", "kommun": "{a}.kommunkod", "lan": "{a}.lan_kod",
+          # one group per respondent (municipality, or organisation within it), for a
+          # panel of the same respondents in two years; only the families over response rows
+          "respondent": "{a}.kommunkod || '|' || {a}.org_key"}
+RESPONDENT_FAMILIES = ("stage_share", "maturity_index", "answer_share")
 
 # Organisation-level yes/no questions: (answered, counts as yes).
 QUESTIONS = {

@@ -37,8 +37,12 @@ def download_buttons(ctx: PageContext, frame: pd.DataFrame | Callable[[], pd.Dat
     ``with_year`` False: a table that does not depend on the survey year.
     Downloading does not rerun the page.
     """
-    table = _once(frame if callable(frame) else (lambda: frame))
-    kwargs = {"year": ctx.year if with_year else None, "version": ctx.version, "metric": metric}
+    build = frame if callable(frame) else (lambda: frame)
+    # Every file says which round its figures come from: a column, and "_prel" in the name.
+    year = ctx.year if with_year else None
+    table = _once(lambda: files.with_round(build(), ctx.known.rounds, year, ctx.lang))
+    kwargs = {"year": year, "version": ctx.version, "metric": metric,
+              "preliminary": with_year and ctx.preliminary}
     csv_name = files.download_name(name, ctx.state, "csv", **kwargs)
     xlsx_name = files.download_name(name, ctx.state, "xlsx", **kwargs)
     # A row that wraps, each button as wide as its words: fixed columns cut the words to "L…" in a

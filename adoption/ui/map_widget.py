@@ -132,12 +132,21 @@ def _swatch(fill: str, line: str) -> str:
             f"border:2px solid {line};outline:1px solid #888;vertical-align:-0.2em;margin-right:0.35em'></span>")
 
 
+def _label_swatch() -> str:
+    """The mark of an area with few respondents, as drawn on the map: "n" on white."""
+    return ("<span style='display:inline-block;padding:0 0.25em;background:#fff;border:1px solid #212121;"
+            "font-size:0.8em;margin-right:0.35em'>n</span>")
+
+
 def _legend(ctx: PageContext, prepared: _Prepared) -> None:
     data = prepared.data
     items = []
     for entry in data.legend:
         count = ctx.t("karta.legend_count", count=formatting.number(entry.count, ctx.lang))
-        items.append(f"<li>{_swatch(entry.hex, entry.line_hex)}{html.escape(entry.label)} ({html.escape(count)})</li>")
+        swatch = _label_swatch() if entry.key == "few" else _swatch(entry.hex, entry.line_hex)
+        items.append(f"<li>{swatch}{html.escape(entry.label)} ({html.escape(count)})</li>")
+    if data.round_note:
+        items.append(f"<li><em>{html.escape(data.round_note)}</em></li>")
     # A real list (the classes and the missing kinds), styled inline by adoption/ui/accessibility.py.
     st.markdown(
         f"<div class='a11y-legend' style='line-height:2'><b>{html.escape(ctx.t('karta.legend'))}:</b> "

@@ -60,8 +60,8 @@ def comparisons(ctx: PageContext, place: profile.Municipality, names: dict[str, 
 def trend(ctx: PageContext, place: profile.Municipality, names: dict[str, str]) -> None:
     """The maturity index over the years: municipality, county and country, as a chart and a table."""
     st.subheader(ctx.t("kommun.trend"))
-    over_years = cache.call(profile.comparisons, ctx.store, ctx.version, place.kommunkod, place.lan_kod, (), (),
-                            (TREND_METRIC,))
+    over_years = cache.call(profile.comparisons, ctx.store, ctx.version, place.kommunkod, place.lan_kod, (),
+                            ctx.series_years, (TREND_METRIC,))
     chart, table = profile.trend(over_years, TREND_METRIC, names, ctx.lang)
     left, right = st.columns(2)
     with left:

@@ -26,6 +26,7 @@ from adoption.metrics.filters import (
     KEYS,
     NIVAER,
     TYPER,
+    Filter,
     Known,
     Notice,
     ViewState,
@@ -34,7 +35,7 @@ from adoption.metrics.filters import (
     to_query,
 )
 from adoption.metrics.years import chosen_year
-from adoption.text import i18n, languages
+from adoption.text import formatting, i18n, languages
 from adoption.text.languages import DEFAULT_LANG, LANGS
 
 from ..store import Store
@@ -58,7 +59,17 @@ class PageContext:
     version: int | None  # the data version shown (pinned or current); None: no data yet
     current: int | None  # the latest data version
     known: Known
-    year: int | None  # the survey year shown (the filter's, else the latest; the latest when every year is chosen)
+    year: int | None  # the survey year shown (the filter's, else the latest published; that too when every year is chosen)
+
+    @property
+    def preliminary(self) -> bool:
+        """The year shown is a round not yet published (its figures are incomplete)."""
+        return self.year in self.known.preliminary
+
+    @property
+    def series_years(self) -> tuple[int, ...]:
+        """The years a series over time shows: the published ones, and the shown year when it is preliminary."""
+        return tuple(sorted(y for y in self.known.years if y not in self.known.preliminary or y == self.year))
 
     @property
     def lang(self) -> str:
@@ -178,7 +189,7 @@ def setup(page: str, uses: Iterable[str] = (), *, matt_options: tuple[str, ...] 
     # state also holds other pages' filters, which must not filter this page unseen).
     state = _keep(_sidebar(url_state, uses, known, all_years), uses)
     version = state.v if state.v is not None else current
-    year = chosen_year(known.years, state.filter.ar)
+    year = chosen_year(known.rounds, state.filter.ar)
 
     wanted = to_query(_keep(state, uses))
     if wanted != params:
@@ -249,8 +260,7 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known, all_years: b
             ss[WIDGET_PREFIX + "ar"] = ANY
         values["ar"] = _from_widget(sidebar.selectbox(
             tr("filter.ar"), options, key=WIDGET_PREFIX + "ar",
-            format_func=lambda y: f"{tr('filter.latest_year')} ({chosen_year(known.years, None)})" if y == ANY
-            else tr("filter.all_years") if y == ALL_YEARS else str(y),
+            format_func=lambda y: tr("filter.all_years") if y == ALL_YEARS else _year_option(y, known, lang),
             **choose,
         ))
     if "lan" in uses:
@@ -300,6 +310,25 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known, all_years: b
     return state.with_(lang=lang, **values)
 
 
+def _year_option(year, known: Known, lang: str) -> str:
+    """"Senaste året (2025)" (the latest published), "2026 (preliminärt)", "2024"."""
+    if year == ANY:
+        return f"{i18n.t('filter.latest_year', lang)} ({chosen_year(known.rounds, None)})"
+    if year in known.preliminary:
+        return i18n.t("round.year_option", lang).format(year=year)
+    return str(year)
+
+
+def _preliminary_banner(ctx: PageContext) -> None:
+    """A round not yet published is shown only when chosen: say so, with how many have answered."""
+    if ctx.version is None or not ctx.preliminary:
+        return
+    rate = cache.metric(ctx.store, ctx.version, "svarsfrekvens", Filter(ar=ctx.year))
+    st.warning(ctx.t("round.banner", year=ctx.year,
+                     n=formatting.number(rate.numerator or 0, ctx.lang),
+                     total=formatting.number(rate.denominator or 0, ctx.lang)), icon=":material/hourglass_top:")
+
+
 def _banners(ctx: PageContext, notices: list[Notice]) -> None:
     if notices:
         st.warning(
@@ -314,6 +343,7 @@ def _banners(ctx: PageContext, notices: list[Notice]) -> None:
         )
     if ctx.version is not None and cache.has_demo(ctx.store, ctx.version):
         st.warning(ctx.t("banner.demo"), icon="ℹ️")
+    _preliminary_banner(ctx)
 
 
 def share_control(ctx: PageContext) -> None:

@@ -27,6 +27,14 @@ scale. Areas without a value are never given a class colour: "no answer",
 outline (deck.gl polygons cannot be hatched), and each is named in the
 legend, the tooltip and the table.
 
+Low response is marked, not just coloured (issue 12). An area whose figure
+rests on fewer than :data:`FEW_RESPONDENTS` respondents (a county such as
+Gotland) gets "n = 3" written on the map, a line in the tooltip, an entry in
+the legend and a note in the table. Where every area rests on one answer (a
+municipality's own answer on the municipal map) the mark would say nothing
+and is left out. A year still coming in (a preliminary round) is named in the
+legend and in every tooltip.
+
 Payload: the layer carries per feature only the geometry (already simplified,
 WGS 84, four decimals) and six short properties, and the deck is serialised
 without indentation (pydeck indents by default, which alone triples the size
@@ -47,6 +55,7 @@ from adoption import metrics
 from adoption.metrics.filters import Filter
 from adoption.store import Store
 from adoption.text import formatting, i18n, present
+from adoption.vocab import ROUND_PRELIMINARY
 
 LEVELS = ("kommun", "lan")
 LAYER_ID = "omraden"
@@ -70,6 +79,10 @@ MISSING_STYLE: dict[str, tuple[tuple[int, int, int, int], tuple[int, int, int, i
 }
 MISSING_ORDER = ("no_answer", "not_applicable", "too_few")
 FIXED_LIMITS = {"share": (0.0, 0.2, 0.4, 0.6, 0.8, 1.0), "index": (0.0, 20.0, 40.0, 60.0, 80.0, 100.0)}
+# An area's figure resting on fewer respondents than this is marked (see the module docstring).
+FEW_RESPONDENTS = 5
+LABEL_LAYER_ID = "fa-svarande"
+LABEL_COLOUR = (33, 33, 33, 255)
 # Statuses that hold for every area at once (the map has nothing to show).
 BLOCKING = ("no_data", "no_year", "only_municipalities", "needs_population")
 
@@ -107,6 +120,7 @@ class Area:
     denominator: float | None = None
     ci_low: float | None = None
     ci_high: float | None = None
+    few: bool = False  # a value on fewer than FEW_RESPONDENTS respondents (marked on the map)
 
 
 @dataclass(frozen=True)
@@ -138,6 +152,7 @@ class MapData:
     geometry: tuple[tuple[str, str], ...]  # (code, GeoJSON text) for the areas shown
     blocking_status: str | None = None  # set when no area can have a value (the reason applies to all)
     filters_ignored: tuple[str, ...] = ()  # filters the metric does not use (e.g. sektor)
+    round_note: str | None = None  # "Preliminära siffror: 36 av 290 kommuner har svarat hittills" for such a year
 
     def area(self, code: str) -> Area | None:
         return next((a for a in self.areas if a.code == code), None)
@@ -222,13 +237,21 @@ def class_labels(limits: tuple[float, ...], unit: str, lang: str = "sv") -> tupl
 # -- building the map ----------------------------------------------------------
 
 
+def is_few(result: metrics.MetricResult, level: str) -> bool:
+    """A value on fewer than FEW_RESPONDENTS respondents, where areas can have more than one."""
+    if result.value is None or result.n >= FEW_RESPONDENTS:
+        return False
+    return not (level == "kommun" and result.typ == "kommun")  # a municipality's own answer: always one
+
+
 def layer_data(results: list[metrics.MetricResult], geometry: pd.DataFrame, names: dict[str, str],
                *, metric_id: str, level: str, lang: str = "sv",
-               county_of: dict[str, str] | None = None) -> MapData:
+               county_of: dict[str, str] | None = None, answered: tuple[float, float] | None = None) -> MapData:
     """Areas, classes, legend and geometry from results by area (pure: no store).
 
     ``geometry``: columns code and geojson (``Store.geometry(level)``);
-    ``names``: code -> name; ``county_of``: municipality code -> county name.
+    ``names``: code -> name; ``county_of``: municipality code -> county name;
+    ``answered``: (municipalities answered, all) in the year, for a preliminary year's note.
     Areas without geometry are left out of the map but kept in the table.
     """
     metric = metrics.get(metric_id)
@@ -258,6 +281,7 @@ def layer_data(results: list[metrics.MetricResult], geometry: pd.DataFrame, name
             denominator=None if result.suppressed else result.denominator,
             ci_low=None if result.suppressed else result.ci_low,
             ci_high=None if result.suppressed else result.ci_high,
+            few=is_few(result, level),
         ))
     legend = [
         LegendEntry(f"class{i}", label, colours[i], WHITE, sum(1 for a in areas if a.class_index == i))
@@ -268,12 +292,22 @@ def layer_data(results: list[metrics.MetricResult], geometry: pd.DataFrame, name
         if count:
             fill, line = MISSING_STYLE[status]
             legend.append(LegendEntry(status, present.status(status, lang), fill, line, count))
+    few = sum(1 for a in areas if a.few)
+    if few:
+        legend.append(LegendEntry("few", i18n.t("karta.few_legend", lang).format(min_n=FEW_RESPONDENTS),
+                                  WHITE, LABEL_COLOUR, few))
+    round_status = next((r.round_status for r in results), None)
+    note = None
+    if round_status == ROUND_PRELIMINARY:
+        n, total = answered or (0, 0)
+        note = i18n.t("round.banner_short", lang).format(n=formatting.number(n, lang),
+                                                         total=formatting.number(total, lang))
     shown = {a.code for a in areas}
     geo = tuple((c, g) for c, g in zip(geometry["code"], geometry["geojson"]) if c in shown)
     year = next((r.ar for r in results), None)
     ignored = next((r.filters_ignored for r in results), ())
     return MapData(metric_id, level, lang, year, tuple(areas), tuple(legend), limits, geo, blocking,
-                   tuple(ignored))
+                   tuple(ignored), note)
 
 
 def _missing_kind(status: str) -> str:
@@ -293,8 +327,9 @@ def build(store: Store, metric_id: str, flt: Filter, level: str, lang: str = "sv
     else:
         counties = store.counties()
         names, county_of = dict(zip(counties["lan_kod"], counties["name"])), None
+    rate = metrics.compute(store, "svarsfrekvens", Filter(ar=flt.ar), version=version)
     return layer_data(results, store.geometry(level), names, metric_id=metric_id, level=level, lang=lang,
-                      county_of=county_of)
+                      county_of=county_of, answered=(rate.numerator or 0, rate.denominator or 0))
 
 
 def table(data: MapData) -> pd.DataFrame:
@@ -315,6 +350,8 @@ def table(data: MapData) -> pd.DataFrame:
     columns[tr("karta.col.interval")] = [a.interval_text for a in data.areas]
     columns[tr("karta.col.class")] = [labels.get(f"class{a.class_index}", "") if a.class_index is not None
                                       else missing[a.status] for a in data.areas]
+    if any(notes := [note(data, a) for a in data.areas]):
+        columns[tr("karta.col_note")] = notes
     if not data.areas:
         return pd.DataFrame()
     return pd.DataFrame(columns)
@@ -346,6 +383,8 @@ def download_table(data: MapData) -> pd.DataFrame:
         row[tr("download.col.ci_low")] = scaled(a.ci_low) if a.value is not None else None
         row[tr("download.col.ci_high")] = scaled(a.ci_high) if a.value is not None else None
         row[tr("common.status")] = present.status(a.status if a.value is None else "ok", data.lang)
+        if any(area.few for area in data.areas):
+            row[tr("karta.col_few").format(min_n=FEW_RESPONDENTS)] = tr("om.yes") if a.few else tr("om.no")
         rows.append(row)
     frame = pd.DataFrame(rows)
     for key in ("filter.ar", "download.col.numerator", "download.col.denominator", "download.col.n"):
@@ -361,6 +400,16 @@ def whole_numbers(series: pd.Series) -> pd.Series:
     if len(present) and not (present == present.round()).all():
         return numbers
     return numbers.round().astype("Int64")
+
+
+def note(data: MapData, area: Area) -> str:
+    """What an area's figure is marked with: few respondents, a preliminary year; empty when nothing."""
+    parts = []
+    if area.few:
+        parts.append(i18n.t("karta.few_note", data.lang).format(min_n=FEW_RESPONDENTS))
+    if data.round_note and area.value is not None:
+        parts.append(i18n.t("karta.preliminary_note", data.lang))
+    return "; ".join(parts)
 
 
 def value_column(data: MapData) -> str:
@@ -409,10 +458,12 @@ def features(data: MapData) -> dict:
     out = []
     for code, text in data.geometry:
         a = by_code[code]
+        marks = note(data, a)
         out.append({
             "type": "Feature",
             "geometry": json.loads(text),
-            "properties": {"c": a.code, "n": a.name, "v": a.value_text, "b": a.caption,
+            "properties": {"c": a.code, "n": a.name, "v": a.value_text,
+                           "b": f"{a.caption} · {marks}" if marks else a.caption,
                            "f": list(a.fill), "l": list(a.line)},
         })
     return {"type": "FeatureCollection", "features": out}
@@ -487,12 +538,34 @@ def deck(data: MapData, size: tuple[int, int] = DEFAULT_SIZE):
     # longer than deck.gl's tap limit in software-rendered Chromium, so clicks were lost.
     layer._sub_layer_props = {"polygons-stroke": {"pickable": False}}
     view = fit_view(bounds(data), size)
+    layers = [layer]
+    labels = few_labels(data)
+    if labels:
+        # "n = 3" on each area with few respondents: a mark that does not depend on telling colours apart.
+        layers.append(pdk.Layer(
+            "TextLayer", id=LABEL_LAYER_ID, data=labels, get_position="p", get_text="t", get_size=13,
+            get_color=list(LABEL_COLOUR), background=True, get_background_color=[255, 255, 255, 220],
+            background_padding=[3, 1], pickable=False,
+        ))
     return CompactDeck(
-        layers=[layer], initial_view_state=pdk.ViewState(**view, min_zoom=2, max_zoom=11),
+        layers=layers, initial_view_state=pdk.ViewState(**view, min_zoom=2, max_zoom=11),
         map_provider=None, tooltip={"html": tooltip_html(),
                                     "style": {"fontSize": "0.85rem", "maxWidth": "22rem", **TOOLTIP_COLOURS}},
         height=size[1],
     )
+
+
+def few_labels(data: MapData) -> list[dict]:
+    """One label per area with few respondents: its base ("n = 3") at a point inside the area."""
+    from shapely.geometry import shape
+
+    few = {a.code: a for a in data.areas if a.few}
+    out = []
+    for code, text in data.geometry:
+        if code in few:
+            point = shape(json.loads(text)).representative_point()
+            out.append({"p": [round(point.x, 4), round(point.y, 4)], "t": f"n = {few[code].n}"})
+    return out
 
 
 class CompactDeck(pdk.Deck):

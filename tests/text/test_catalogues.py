@@ -38,6 +38,8 @@ DYNAMIC: dict[str, Iterable[str] | None] = {
     "column.": None,  # ingest/suggest.py: what an upload column holds, by column name
     "ladda_upp.why_not.": None, "ladda_upp.goal_note.": None,  # ui/upload_wizard.py, metrics/goals.py
     "ladda_upp.goal_wording.": ("sv", "en"),  # metrics/goals.py: which wording still states the old target
+    "change.rule.": ("independent", "panel", "none"),  # text/present.py: which comparison rule a change followed
+    "round.status.": ("preliminar", "publicerad"),  # views/rounds.py: a survey year's status
     "filter.": KEYS,  # ui/map_widget.py: the filters a metric ignores, by URL key
     "initiativ.eval.": None,  # views/catalogue.py, pages/initiativ.py: evaluated ja/nej/okant
     "karta.click.": NIVAER, "karta.heading.": NIVAER, "karta.level.": NIVAER,  # ui/map_widget.py
