@@ -33,6 +33,7 @@ from adoption.metrics.definitions import get
 from adoption.metrics.did import Coefficient, EventTime
 from adoption.metrics.filters import Filter
 from adoption.metrics.stats import Z95
+from adoption.metrics.years import published_years
 from adoption.store import Store
 
 LIBRARY = "pyfixest"
@@ -158,10 +159,12 @@ def unit_panel(store: Store, metric_id: str, flt: Filter = Filter(), *, version:
     version = store.resolve_version(version)
     if version is None:
         return pd.DataFrame(columns=["unit", "ar", "lan_kod", "y", "deltar"])
-    return store.effect_panel(
+    rows = store.effect_panel(
         version=version, typ=flt.typ or "kommun", lan=flt.lan, sektor=flt.sektor, kind=kind,
         threshold=metric.threshold or 0, question=question,
     )
+    # A preliminary round's first batch of answers would read as a fall (or a rise) that did not happen.
+    return rows[rows["ar"].isin(published_years(store, version=version))].reset_index(drop=True)
 
 
 def prepare(rows: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:

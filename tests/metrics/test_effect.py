@@ -257,3 +257,15 @@ def test_a_large_panel_is_sampled_and_says_so():
     assert result.summary.sampled_from == effect.MAX_UNITS + 500
     assert result.summary.units <= effect.MAX_UNITS
     assert result.att is not None
+
+
+def test_a_preliminary_round_is_left_out_of_the_panel(demo_db):
+    from adoption.store import Store
+    from adoption.vocab import ROUND_PRELIMINARY
+
+    store = Store(demo_db)
+    before = effect.unit_panel(store, "mognadsindex")
+    assert 2025 in set(before["ar"])
+    store.set_round_status(2025, ROUND_PRELIMINARY, created_by="test")
+    after = effect.unit_panel(store, "mognadsindex")
+    assert 2025 not in set(after["ar"]) and set(after["ar"]) == set(before["ar"]) - {2025}
