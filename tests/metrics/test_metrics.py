@@ -412,7 +412,7 @@ def test_metric_values(computed, case, metric_id):
         if case == "ar_2023" and metric_id in ("andel_pilot_till_drift", "andel_fastnade_piloter"):
             expected_status = "no_previous_year"
         assert result.n == 0 and result.status == expected_status
-        assert present.reason(result) == i18n.t(f"status.{expected_status}", "sv")
+        assert present.reason(result) == i18n.t(f"status.{expected_status}", "sv", **dict(result.reason_values))
         assert not hasattr(result, "reason") and dict(result.reason_values)["ar"] == result.ar  # codes, not text
     else:
         assert present.reason(result) is None and result.status == "ok"
