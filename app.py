@@ -22,6 +22,12 @@ from adoption.ui.view import current_lang  # noqa: E402
 lang = current_lang()
 st.set_page_config(page_title=i18n.t("app.title", lang), layout="wide", page_icon="🗺️")
 
+# Accessibility: <html lang> follows the interface language, and the shared CSS (contrast,
+# focus, reflow) is in place before any page draws. See adoption/ui/accessibility.py.
+from adoption.ui import accessibility  # noqa: E402
+
+accessibility.frame(lang)
+
 admin_visible = may_administer()
 st.navigation([
     st.Page(page.file, url_path=page.url_path, title=i18n.t(page.title_key, lang), default=page.default,

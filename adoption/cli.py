@@ -20,9 +20,17 @@ from adoption.text import formatting, present
 
 from .errors import AdoptionError
 from .formats import KINDS, SURVEY_KINDS
-from .paths import DB_ENV, default_db_path, resolve_db_path
+from .paths import (
+    DB_ENV,
+    PUBLISH_DIR_ENV,
+    default_db_path,
+    publish_dir,
+    published_dir,
+    read_only_from_env,
+    resolve_db_path,
+)
 from .store import Store
-from .vocab import RESPONDENT_TYPES, sector_codes
+from .vocab import RESPONDENT_TYPES, ROUND_PRELIMINARY, ROUND_PUBLISHED, sector_codes
 
 CLI_AUTHOR = "kommandorad"
 
@@ -44,15 +52,25 @@ def _db_option() -> argparse.ArgumentParser:
     return parent
 
 
+def _read_only_option() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--read-only", action="store_true",
+        help="öppna databasen skrivskyddad (som en replik; flera processer kan läsa samma fil samtidigt)",
+    )
+    return parent
+
+
 def build_parser() -> argparse.ArgumentParser:
     db = _db_option()
+    reader = [db, _read_only_option()]  # commands that only read
     parser = _Parser(prog="python -m adoption", description="AI i kommuner och civilsamhälle: data och mått.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO", parser_class=_Parser)
 
     p = sub.add_parser("init", parents=[db], help="skapa eller uppgradera databasen och läs in referensdata")
     p.add_argument("--no-demo", action="store_true", help="läs inte in demodata i en tom databas")
 
-    p = sub.add_parser("metric", parents=[db], help="skriv ut ett mått")
+    p = sub.add_parser("metric", parents=reader, help="skriv ut ett mått")
     p.add_argument("metric_id", metavar="MÅTT", help=f"ett av: {', '.join(metrics.REGISTRY)}")
     p.add_argument("--ar", type=int, help="enkätår (annars det senaste)")
     p.add_argument("--lan", nargs="+", default=[], metavar="LL", help="länskod(er), två siffror")
@@ -64,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", type=int, dest="data_version", metavar="V", help="dataversion (annars den senaste)")
     p.add_argument("--json", action="store_true", help="skriv JSON (andelar som bråk 0–1)")
 
-    p = sub.add_parser("export", parents=[db], help="exportera data i uppladdningsformatet")
+    p = sub.add_parser("export", parents=reader, help="exportera data i uppladdningsformatet")
     p.add_argument("kind", choices=SURVEY_KINDS, metavar="|".join(SURVEY_KINDS))
     p.add_argument("--ar", type=int, help="bara detta år")
     p.add_argument("--format", choices=("csv", "xlsx"), default="csv")
@@ -79,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", parents=[db], help="hantera demodata")
     p.add_argument("--remove", action="store_true", required=True, help="ta bort alla demorader")
 
-    sub.add_parser("info", parents=[db], help="visa databasens sökväg, schema, versioner och antal rader")
+    sub.add_parser("info", parents=reader, help="visa databasens sökväg, schema, versioner och antal rader")
 
     def upload_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("file", metavar="FIL", help="CSV- eller Excel-fil (.xlsx); befolkning även SCB-CSV/Kolada-JSON")
@@ -87,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--ar", type=int, help="enkätåret, när filen saknar kolumnen ar")
         p.add_argument("--report", metavar="FIL", help="skriv valideringsrapporten till FIL.csv eller FIL.xlsx")
 
-    p = sub.add_parser("validate", parents=[db], help="kontrollera en fil utan att spara något")
+    p = sub.add_parser("validate", parents=reader, help="kontrollera en fil utan att spara något")
     upload_options(p)
     p = sub.add_parser("ingest", parents=[db], help="kontrollera en fil och spara den som en ny dataversion")
     upload_options(p)
@@ -96,15 +114,76 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN",
                    help=f"vem som laddar upp (visas i historiken; annars ”{CLI_AUTHOR}”)")
 
-    sub.add_parser("history", parents=[db], help="lista dataversioner och uppladdningar")
+    p = sub.add_parser("effekt", parents=reader, help="skatta programmets effekt (skillnad-i-skillnader)")
+    p.add_argument("--matt", default="mognadsindex", metavar="MÅTT",
+                   help="utfall: mognadsindex, andel_ai_i_drift eller andel_strategi (annars mognadsindex)")
+    p.add_argument("--lan", nargs="+", default=[], metavar="LL", help="länskod(er), två siffror")
+    p.add_argument("--sektor", nargs="+", default=[], metavar="KOD", help="sektor(er) som utfallet räknas över")
+    p.add_argument("--typ", choices=RESPONDENT_TYPES, help="kommun (standard) eller civilsamhalle")
+    p.add_argument("--inom-lan", action="store_true", dest="by_county", help="jämför inom län (län × år)")
+    p.add_argument("--version", type=int, dest="data_version", metavar="V", help="dataversion (annars den senaste)")
+    p.add_argument("--json", action="store_true", help="skriv JSON")
+
+    p = sub.add_parser("publicera-ar", parents=[db],
+                       help="publicera ett enkätår: det blir standardår och räknas i mål och trender")
+    p.add_argument("year", type=int, metavar="ÅR")
+    p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN", help="vem som publicerar")
+    p = sub.add_parser("avpublicera-ar", parents=[db],
+                       help="gör ett publicerat enkätår preliminärt igen (visas bara när det väljs)")
+    p.add_argument("year", type=int, metavar="ÅR")
+    p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN", help="vem som tar tillbaka")
+
+    sub.add_parser("history", parents=reader, help="lista dataversioner och uppladdningar")
     p = sub.add_parser("rollback", parents=[db], help="återställ en tidigare dataversion (som en ny version)")
     p.add_argument("version", type=int, metavar="VERSION")
     p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN", help="vem som återställer")
+
+    p = sub.add_parser("rapport", parents=reader, help="skriv en rapport (PDF) för en kommun, ett län eller riket")
+    area = p.add_mutually_exclusive_group(required=True)
+    area.add_argument("--kommun", metavar="KKKK", help="kommunkod, fyra siffror")
+    area.add_argument("--lan", metavar="LL", help="länskod, två siffror")
+    area.add_argument("--grupp", metavar="G", help="kommungrupp (finns inte i databasen ännu)")
+    area.add_argument("--riket", action="store_true", help="hela riket")
+    p.add_argument("--ar", type=int, help="enkätår (annars det senaste)")
+    p.add_argument("--lang", choices=("sv", "en"), default="sv", help="rapportens språk (standard sv)")
+    p.add_argument("--version", type=int, dest="data_version", metavar="V", help="dataversion (annars den senaste)")
+    p.add_argument("--url", metavar="ADRESS",
+                   help="instrumentpanelens adress i rapportens länkar (annars $ADOPTION_PUBLIC_URL; "
+                        "utan den skrivs länkarna som sökvägar)")
+    p.add_argument("-o", "--output", metavar="FIL", required=True, help="PDF-fil att skriva")
+
+    p = sub.add_parser("publish", parents=[db], help="publicera aktuell dataversion som ögonblicksbild för repliker")
+    p.add_argument("--to", metavar="MAPP", help=f"mappen replikerna läser (annars ${PUBLISH_DIR_ENV})")
+    p.add_argument("--keep", type=int, metavar="N",
+                   help="behåll bara de N senaste ögonblicksbilderna (den som current pekar på behålls alltid)")
     return parser
 
 
 def _store(args) -> Store:
-    return Store(resolve_db_path(args.db), on_wait=lambda message: print(message, file=sys.stderr))
+    read_only = getattr(args, "read_only", False) or read_only_from_env()
+    path = resolve_db_path(args.db)
+    folder = published_dir()
+    if read_only and folder is not None and not args.db:
+        # On a replica's machine a reading command shows what the replica serves.
+        from .store.snapshots import choose
+
+        path = choose(folder, getattr(args, "data_version", None)).snapshot.path
+    return Store(path, on_wait=lambda message: print(message, file=sys.stderr), read_only=read_only)
+
+
+def _publish_after_commit(store: Store) -> int:
+    """Publish to $ADOPTION_PUBLISH_DIR after a new data version, when it is set; the exit status."""
+    from .store.publish import publish_if_configured
+
+    try:
+        result = publish_if_configured(store)
+    except AdoptionError as error:
+        print(f"Fel vid publicering (ändringen är sparad, men replikerna visar den inte ännu): {error} "
+              f"Publicera igen med: python -m adoption publish --to {publish_dir()}", file=sys.stderr)
+        return 1
+    if result is not None:
+        print(result.message())
+    return 0
 
 
 def _validate_filter(args) -> Filter:
@@ -131,19 +210,25 @@ def cmd_init(args) -> int:
         print(f"Programmål: {report.goals_loaded} standardmål inlästa")
     if report.demo_version is not None:
         print(f"Demodata inläst som dataversion {report.demo_version}")
+        return _publish_after_commit(store)
     return 0
 
 
+def _round_note(result: metrics.MetricResult) -> str:
+    return " (preliminärt)" if result.round_status == ROUND_PRELIMINARY else ""
+
+
 def _describe(result: metrics.MetricResult, metric: metrics.Metric) -> str:
-    head = f"{metric.label_sv} {result.ar}" + (f", {result.area}" if result.area else "")
+    head = f"{metric.label_sv} {result.ar}{_round_note(result)}" + (f", {result.area}" if result.area else "")
     if present.missing(result):
-        return f"{head}: {present.status(result)}. {present.reason(result) or ''}".rstrip()
+        howto = present.howto(present.status_code(result)) or ""  # whoever runs the command administers
+        return f"{head}: {present.status(result)}. {present.reason(result) or ''} {howto}".rstrip()
     return (f"{head}: {present.value(result)} ({present.base(result)}; {present.interval(result, label=True)}), "
             f"dataversion {result.data_version}")
 
 
 def _describe_breakdown(result: metrics.MetricResult, metric: metrics.Metric) -> list[str]:
-    lines = [f"{metric.label_sv} {result.ar} (n = {result.n}), dataversion {result.data_version}"]
+    lines = [f"{metric.label_sv} {result.ar}{_round_note(result)} (n = {result.n}), dataversion {result.data_version}"]
     for row in result.breakdown or ():
         keys = ", ".join(f"{k}={row[k]}" for k in ("sektor", "mognad", "hinder") if k in row)
         part = present.figure(row["value"], numerator=row["numerator"], denominator=row["denominator"],
@@ -171,10 +256,49 @@ def cmd_metric(args) -> int:
     return 0
 
 
+def cmd_effekt(args) -> int:
+    """The same numbers as /effekt: estimate, interval, pre-trend p, participants, controls, method, version.
+
+    Exit 1 with a Swedish sentence when there is too little data.
+    """
+    from adoption.views import effect as effect_view
+
+    args.ar, args.kommun = None, None
+    flt = _validate_filter(args)
+    store = _store(args)
+    data = effect_view.effect_view(store, args.matt, flt, args.by_county, version=args.data_version)
+    result = data.result
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, default=str))
+    else:
+        metric = metrics.get(args.matt)
+        print(f"Programmets effekt på {metric.label_sv} (dataversion {result.data_version})")
+        print(f"Utlåtande: {effect_view.verdict_text(result)}")
+        if result.att is not None:
+            print(effect_view.headline(result).replace("**", ""))
+            print(f"Test av lika trender före inträdet: p = {effect_view.p_text(result.pretrend_p)}")
+            if result.placebo is not None:
+                print(f"Placebo (inträdet ett år tidigare): {effect_view.points(result.placebo.estimate)} poäng "
+                      f"({effect_view.interval(result.placebo.ci_low, result.placebo.ci_high)})")
+        print(effect_view.basis_text(result))
+        print(f"Metod: {result.estimator()}; {result.library}")
+        print(effect_view.rule_text())
+    if result.verdict == "too_little_data":
+        reasons = " ".join(effect_view.reason_texts(result)) or effect_view.basis_text(result)
+        print(f"Fel: För lite data för att skatta effekten. {reasons}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_export(args) -> int:
     store = _store(args)
     version = store.resolve_version(args.data_version)
     frame = export.frame_for(args.kind, store, version, args.ar)
+    # The file keeps exactly the upload format; the round's status goes to stderr.
+    preliminary = [y for y, s in store.survey_rounds(version).items()
+                   if s == ROUND_PRELIMINARY and (args.ar is None or y == args.ar)]
+    if preliminary:
+        print(f"Obs: enkätår {', '.join(map(str, preliminary))} är preliminärt (inte publicerat).", file=sys.stderr)
     if args.output is None and args.format == "xlsx":
         raise AdoptionError("Excel-export behöver en fil: ange -o FIL.xlsx.")
     target = Path(args.output) if args.output else None
@@ -205,7 +329,7 @@ def cmd_import_population(args) -> int:
         return status
     for problem in prepared.result.warnings:
         print(report_line(problem))
-    if prepared.duplicate_of is not None:
+    if prepared.same_as_current:
         print(_duplicate_message(prepared.duplicate_of))
         return 0
     outcome = commit(prepared, store, uploaded_by=args.user)
@@ -215,16 +339,17 @@ def cmd_import_population(args) -> int:
     frame = prepared.result.frame
     years = ", ".join(map(str, sorted(frame["ar"].unique().tolist())))
     print(f"Läste in befolkning för {len(frame)} kommun-år ({years}) som dataversion {outcome.version}")
-    return 0
+    return _publish_after_commit(store)
 
 
 def cmd_demo(args) -> int:
-    version, removed = _store(args).remove_demo(created_by=CLI_AUTHOR)
+    store = _store(args)
+    version, removed = store.remove_demo(created_by=CLI_AUTHOR)
     if version is None:
         print("Det fanns inga demorader att ta bort.")
-    else:
-        print(f"Tog bort {removed} demorader; ny dataversion {version}.")
-    return 0
+        return 0
+    print(f"Tog bort {removed} demorader; ny dataversion {version}.")
+    return _publish_after_commit(store)
 
 
 def cmd_info(args) -> int:
@@ -238,6 +363,10 @@ def cmd_info(args) -> int:
     for v in versions:
         extra = f" (återställer {v.restored_from})" if v.restored_from is not None else ""
         print(f"  {v.version}: {v.created_at:%Y-%m-%d %H:%M} {v.action} av {v.created_by}: {v.description}{extra}")
+    rounds = store.survey_rounds(current)
+    if rounds:
+        print("Enkätår: " + ", ".join(f"{year} ({'publicerat' if status == ROUND_PUBLISHED else 'preliminärt'})"
+                                      for year, status in rounds.items()))
     counts = store.row_counts(current)
     print("Rader i aktuell version: " + ", ".join(f"{k} {formatting.number(n)}" for k, n in counts.items()))
     return 0
@@ -271,7 +400,31 @@ def _kind(args, data: bytes, name: str) -> str:
     return kind
 
 
-def _print_prepared(prepared, *, show_preview: bool = True) -> None:
+# Changed fields the command line lists before it says how many more there are.
+MAX_CHANGE_LINES = 200
+
+
+def _print_changes(prepared, names) -> None:
+    """Every changed field (old -> new), what the file leaves as it is, and answers that become empty."""
+    from .views import upload as shown
+
+    preview = prepared.preview
+    table = shown.changes_table(preview.changes, names)
+    if len(table):
+        print("Ändringar (före → efter):")
+        for year, who, column, old, new in table.head(MAX_CHANGE_LINES).itertuples(index=False):
+            print(f"  {who} {year}: {column}: {old} → {new}")
+        if len(table) > MAX_CHANGE_LINES:
+            print(f"  … och {formatting.number(len(table) - MAX_CHANGE_LINES)} ändringar till.")
+    if prepared.columns_not_in_file and (preview.changed or preview.unchanged):
+        print("Kolumner som inte finns i filen ändras inte för rader som redan är sparade: "
+              + ", ".join(prepared.columns_not_in_file) + ".")
+    warning = shown.blank_warning(preview.changes, names)
+    if warning:
+        print(warning)
+
+
+def _print_prepared(prepared, names=None, *, show_preview: bool = True) -> None:
     from .ingest.report import report_line
 
     result = prepared.result
@@ -283,19 +436,22 @@ def _print_prepared(prepared, *, show_preview: bool = True) -> None:
             print(f"  rad {m.row}: ”{m.value}” → {m.name} ({m.kommunkod}), likhet {m.score:.0f} %")
     errors, warnings = len(result.errors), len(result.warnings)
     print(f"{prepared.filename} ({prepared.kind}, SHA-256 {prepared.sha256}): {errors} fel, {warnings} varningar.")
-    if prepared.duplicate_of is not None:
-        from .ingest.pipeline import _duplicate_message
-
-        print(_duplicate_message(prepared.duplicate_of))
     preview = prepared.preview
     if show_preview and preview is not None:
         print(f"Jämfört med dataversion {preview.base_version if preview.base_version is not None else '(ingen)'}:")
         for c in preview.counts:
-            print(f"  {c.ar} {c.typ}: {c.added} nya, {c.changed} ändrade, {c.unchanged} oförändrade")
+            n = {k: formatting.number(getattr(c, k)) for k in ("added", "changed", "unchanged")}
+            print(f"  {c.ar} {c.typ}: {n['added']} nya, {n['changed']} ändrade, {n['unchanged']} oförändrade")
         for h in preview.headline:
             before = present.value(present.figure(h.before, unit=h.unit, status=h.before_status))
             after = present.value(present.figure(h.after, unit=h.unit, status=h.after_status))
             print(f"  {h.label} {h.ar}: {before} → {after}")
+        _print_changes(prepared, names or {})
+    if prepared.duplicate_of is not None:
+        from .ingest.pipeline import _duplicate_message, _restore_message
+
+        print(_duplicate_message(prepared.duplicate_of) if prepared.same_as_current
+              else _restore_message(prepared.duplicate_of))
 
 
 def _write_report(args, prepared) -> None:
@@ -328,9 +484,14 @@ def _status(prepared) -> int:
     return 0 if prepared.ok else 1
 
 
+def _names(store) -> dict[str, str]:
+    frame = store.municipalities()
+    return dict(zip(frame["kommunkod"], frame["name"]))
+
+
 def cmd_validate(args) -> int:
-    _, prepared = _prepare(args, headline=True)
-    _print_prepared(prepared)
+    store, prepared = _prepare(args, headline=True)
+    _print_prepared(prepared, _names(store))
     _write_report(args, prepared)
     status = _status(prepared)
     if status == 0:
@@ -345,18 +506,19 @@ def cmd_ingest(args) -> int:
     from .ingest.pipeline import commit
 
     store, prepared = _prepare(args, headline=False)
-    _print_prepared(prepared)
+    _print_prepared(prepared, _names(store))
     _write_report(args, prepared)
     status = _status(prepared)
     if status != 0:
         print("Ingenting sparades: filen har fel.", file=sys.stderr)
         return status
-    if prepared.duplicate_of is not None:
-        return 0  # the same file was loaded before: nothing to do (message printed above)
+    if prepared.same_as_current:
+        return 0  # the same file was loaded before and changes nothing now (message printed above)
     outcome = commit(prepared, store, uploaded_by=args.user, confirmed_fuzzy=args.accept_fuzzy)
     print(outcome.message)
     if outcome.version is not None:
         print(f"Ny dataversion: {outcome.version}")
+        return _publish_after_commit(store)
     return 0
 
 
@@ -381,13 +543,69 @@ def cmd_history(args) -> int:
     return 0
 
 
+def _set_round(args, status: str) -> int:
+    store = _store(args)
+    version = store.set_round_status(args.year, status, created_by=args.user)
+    word = "publicerat" if status == ROUND_PUBLISHED else "preliminärt"
+    if version is None:
+        print(f"Enkätår {args.year} var redan {word}; ingenting ändrades.")
+    elif status == ROUND_PUBLISHED:
+        print(f"Publicerade enkätår {args.year} som dataversion {version}: det är nu standardår i "
+              "instrumentpanelen och räknas i mål och trender.")
+    else:
+        print(f"Enkätår {args.year} är åter preliminärt (dataversion {version}): det visas bara när det väljs.")
+    return 0
+
+
+def cmd_publish_year(args) -> int:
+    return _set_round(args, ROUND_PUBLISHED)
+
+
+def cmd_unpublish_year(args) -> int:
+    return _set_round(args, ROUND_PRELIMINARY)
+
+
 def cmd_rollback(args) -> int:
-    version = _store(args).rollback(args.version, created_by=args.user)
+    store = _store(args)
+    version = store.rollback(args.version, created_by=args.user)
     print(f"Återställde dataversion {args.version} som ny dataversion {version}. Inget togs bort.")
+    return _publish_after_commit(store)
+
+
+def cmd_publish(args) -> int:
+    from .store.publish import publish
+
+    folder = Path(args.to) if args.to else publish_dir()
+    if folder is None:
+        raise AdoptionError(f"Ange mappen att publicera till med --to MAPP (eller ${PUBLISH_DIR_ENV}).")
+    if read_only_from_env():
+        raise AdoptionError("Den här processen är skrivskyddad (ADOPTION_READ_ONLY eller ADOPTION_PUBLISHED är "
+                            "satt); publicera från skrivaren, som äger databasfilen.")
+    print(publish(_store(args), folder, keep=args.keep).message())
+    return 0
+
+
+def cmd_rapport(args) -> int:
+    from adoption import reports
+
+    if args.riket:
+        scope = reports.Scope("riket")
+    elif args.grupp is not None:
+        scope = reports.Scope("grupp", args.grupp)
+    elif args.lan is not None:
+        scope = reports.Scope("lan", args.lan)
+    else:
+        scope = reports.Scope("kommun", args.kommun)
+    data = reports.build(_store(args), scope, args.ar, args.lang, args.url or reports.public_url(),
+                         version=args.data_version)
+    target = Path(args.output)
+    target.write_bytes(data)
+    print(f"Skrev rapporten till {target} ({formatting.number(len(data) / 1024)} kB).", file=sys.stderr)
     return 0
 
 
 COMMANDS = {
+    "rapport": cmd_rapport,
     "validate": cmd_validate,
     "ingest": cmd_ingest,
     "history": cmd_history,
@@ -398,6 +616,10 @@ COMMANDS = {
     "import-population": cmd_import_population,
     "demo": cmd_demo,
     "info": cmd_info,
+    "publish": cmd_publish,
+    "effekt": cmd_effekt,
+    "publicera-ar": cmd_publish_year,
+    "avpublicera-ar": cmd_unpublish_year,
 }
 
 

@@ -26,17 +26,59 @@ published 91 %).
 Size without population. The project has no population data and never
 invents it, so "larger municipalities start earlier" uses two stand-ins:
 a kommunkod ending in ``80`` is a county's main city (Stockholm 0180,
-Uppsala 0380, ... Luleå 2580), and every municipality gets a latent
-*capacity* draw (standard normal). Both raise the starting level, the chance
-of taking part in Kraftsamling, the number of civil-society organisations and
-the AI budget; neither is ever written out as a number of inhabitants.
+Uppsala 0380, ... Luleå 2580; the three metropolitan municipalities
+Stockholm 0180, Göteborg 1480 and Malmö 1280 get a further lift), and every
+municipality gets a latent *capacity* draw (standard normal). Both raise the
+starting level, the chance of taking part in Kraftsamling, the number of
+civil-society organisations and the AI budget; neither is ever written out as
+a number of inhabitants. A main city's own idiosyncratic draw is narrowed
+(``_MAIN_CITY_SPREAD``), so no county seat starts with no AI at all, and
+main cities seldom skip a survey. Capacity and the idiosyncratic draw are
+centred within each county, so chance leaves no county far ahead or behind.
+The counties with the metropolitan regions
+and Uppsala get a small shift (``_COUNTY_SHIFT``), so the counties with the
+largest cities lead and no small county ends up first or at 0 % by chance.
+
+Programme effect (the truth that ``/effekt`` should find)
+---------------------------------------------------------
+Municipalities enter Kraftsamling in 2024 or 2025 (``_ENTRY_YEARS``): about
+a quarter take part, drawn with weights that favour main cities and high
+capacity. A participant answers ``deltar_kraftsamling`` = nej before its entry
+year and ja from it. From the year *after* entry its latent maturity rises by
+``PROGRAMME_EFFECT`` = 0.35 more per year than it would have (``+0.35`` one
+year after entry, ``+0.70`` two years after); in the entry year itself
+nothing changes. Nothing else differs in the participants' trends, so
+parallel trends hold for the latent maturity.
+
+In outcome terms, with the default seed and the 290 municipalities, on the
+panel ``/effekt`` estimates from (``TRUE_EFFECT_ONE_YEAR_AFTER`` and
+``TRUE_AVERAGE_EFFECT``): one year after entry (the 2024 entrants in 2025)
+the effect is +8.4 points of mognadsindex per municipality; averaged over
+every participant year from entry on (2024 entrants in 2024 and 2025, 2025
+entrants in 2025, where two of the three carry no effect yet) it is +2.9
+points. Those are the numbers a staggered difference-in-differences
+estimate should cover; ``tests/test_demo.py`` recomputes them by generating
+the same data with ``effect=0`` (the same random draws) and taking the
+difference. Participation leans towards main cities and high-capacity
+municipalities, which were ahead before the programme, so a naive
+comparison of participants with the others in 2025 overstates the effect
+about fourfold (+12.5 points).
+
+The latent scale is not the outcome's: stages are cuts of it, so a
+municipality whose sectors are still below stage 1 gains fewer index points
+from the same latent rise than one in the middle. Participants start higher,
+so laggards are given a small catch-up (``_CATCH_UP``) that keeps the index
+trends of participants and others parallel without the programme; with the
+default seed the pre-trend test does not reject and the placebo is near 0.
 
 Decisions
 ---------
 * Non-response: each year 17-23 % of the municipalities (an exact count
   drawn uniformly in that range, so every seed stays inside the 15-25 % the
   spec asks for) send nothing; who is missing is drawn anew each year but
-  weighted by a persistent per-municipality tendency.
+  weighted by a persistent per-municipality tendency. No municipality misses
+  more than two of the years (every one answers at least two of four), and
+  main cities are rarely among the missing.
 * Civil-society organisations get generated names such as "Idrottsföreningen
   Norrsken i Umeå": a category word, a neutral word from nature or the
   village, and the municipality's name; never a person's name. They get no
@@ -48,7 +90,11 @@ Decisions
   weighted towards higher stages and main cities, so every initiative
   belongs to a response row and its mognad never exceeds its sector's stage.
   Afterwards each response's antal_initiativ / antal_i_drift is raised to at
-  least the number of initiatives listed for it.
+  least the number of initiatives listed for it. Titles come from a list per
+  sector (``_SECTOR_TITLES``, ``_CIVIL_TITLES``) whose technique fits the
+  title; only initiatives from pilot upward can have been evaluated, and the
+  share evaluated stays near the SKR follow-up (a few per cent, about one
+  in a hundred both evaluated and in production).
 * Years outside 2022-2025 are allowed; the yearly curves are held at their
   nearest end.
 """
@@ -80,6 +126,37 @@ _CIVIL_ORGANISATIONS = 600
 _INITIATIVES = 1500
 
 _CURVE_YEARS = (2022, 2023, 2024, 2025)
+
+# The planted programme effect (see the module docstring): extra latent
+# maturity per year since entry, from the year after entry on.
+PROGRAMME_EFFECT = 0.35
+# The effect in mognadsindex points with the default seed (see the docstring).
+TRUE_EFFECT_ONE_YEAR_AFTER = 8.4
+TRUE_AVERAGE_EFFECT = 2.9
+# Entry years of the municipal participants and the share entering in each.
+_ENTRY_YEARS = (2024, 2025)
+_ENTRY_SHARES = (0.6, 0.4)
+_PARTICIPANT_SHARE = 0.25
+# Civil society: a small strand that starts in 2025, with no effect planted.
+_CIVIL_ENTRY_YEAR = 2025
+_CIVIL_PARTICIPANT_SHARE = 0.06
+
+# Who takes part: weights on being a main city and on capacity (selection).
+_PARTICIPATION_WEIGHT_MAIN = 1.0
+_PARTICIPATION_WEIGHT_CAPACITY = 0.5
+# Laggards catch up a little: speed falls with the starting level. Without
+# it the stage cuts' floor (sectors still below stage 1 do not move the
+# index) makes the index of low starters rise slower than that of the
+# (higher) participants, which would break parallel trends in the outcome
+# while they hold for the latent maturity.
+_CATCH_UP = 0.15
+# The three metropolitan municipalities (all three are also county seats).
+METROPOLITAN = ("0180", "1280", "1480")
+# Narrower own draw for a main city: its level is mostly its size.
+_MAIN_CITY_SPREAD = 0.35
+_MAIN_CITY_FLOOR = 1.35
+# Counties with the metropolitan regions and Uppsala a little ahead.
+_COUNTY_SHIFT = {"01": 0.3, "03": 0.15, "12": 0.25, "14": 0.25}
 
 
 @dataclass(frozen=True)
@@ -229,17 +306,6 @@ _NAME_WORDS = (
     "Vårdkasen", "Udden", "Näset",
 )
 
-# Initiative titles: "<technique phrase> för <sector topic>".
-_TECHNIQUE_PHRASES = {
-    "sprak_genai": ("AI-assistent", "Språkmodell", "Generativ AI"),
-    "bildanalys": ("Bildanalys", "Bildigenkänning"),
-    "prediktion": ("Prognosmodell", "Prediktiv analys"),
-    "taligenkanning": ("Taligenkänning", "Automatisk transkribering"),
-    "chattbot": ("Chattbot", "Digital assistent"),
-    "optimering": ("Optimering", "AI-stödd planering"),
-    "processautomation": ("Automatisering", "Automatiserad handläggning"),
-    "ovrigt": ("Maskininlärning", "AI-stöd"),
-}
 # The same techniques as they read inside a sentence.
 _TECHNIQUE_IN_TEXT = {
     "sprak_genai": "generativ AI",
@@ -261,35 +327,132 @@ _TECHNIQUE_WEIGHT = {
     "processautomation": 0.15,
     "ovrigt": 0.07,
 }
-# Some techniques fit some sectors better (multipliers on the weights above).
-_TECHNIQUE_TILT = {
-    "vard_omsorg": {"taligenkanning": 2.0, "prediktion": 1.5},
-    "socialtjanst": {"processautomation": 2.0, "sprak_genai": 1.3},
-    "utbildning": {"sprak_genai": 2.0},
-    "samhallsbyggnad": {"bildanalys": 2.0, "chattbot": 1.5},
-    "kollektivtrafik": {"bildanalys": 3.0, "optimering": 3.0, "prediktion": 2.0},
-    "miljo": {"bildanalys": 2.5, "optimering": 2.0, "prediktion": 2.0},
-    "kultur_fritid": {"chattbot": 1.5},
-    "medborgarservice": {"chattbot": 3.0, "sprak_genai": 1.5},
-    "administration": {"processautomation": 2.0, "sprak_genai": 1.5},
+# Initiative titles per sector, each with the technique it names, so that a
+# title always fits its sector and its technique. The technique weights
+# above pick among a sector's titles (summed over its titles of a technique).
+_SECTOR_TITLES = {
+    "vard_omsorg": (
+        ("taligenkanning", "Taligenkänning för dokumentation i hemtjänsten"),
+        ("taligenkanning", "Automatisk transkribering av anteckningar i omsorgen"),
+        ("prediktion", "Prognosmodell för fallrisk i särskilt boende"),
+        ("prediktion", "Prediktiv analys av behovet av hemtjänstinsatser"),
+        ("optimering", "AI-stödd ruttplanering i hemtjänsten"),
+        ("optimering", "Optimering av bemanningen i äldreomsorgen"),
+        ("sprak_genai", "AI-assistent för sammanfattning av genomförandeplaner"),
+        ("processautomation", "Automatiserad hantering av avgiftsbeslut i äldreomsorgen"),
+    ),
+    "socialtjanst": (
+        ("processautomation", "Automatiserad handläggning av ekonomiskt bistånd"),
+        ("processautomation", "Automatisering av ansökningar om försörjningsstöd"),
+        ("sprak_genai", "AI-assistent för journalföring i socialtjänsten"),
+        ("sprak_genai", "Språkmodell för sammanfattning av utredningar"),
+        ("taligenkanning", "Automatisk transkribering av samtal i socialtjänsten"),
+        ("prediktion", "Prognosmodell för behovet av försörjningsstöd"),
+        ("chattbot", "Chattbot för frågor om ekonomiskt bistånd"),
+    ),
+    "utbildning": (
+        ("sprak_genai", "AI-assistent för lärares planering"),
+        ("sprak_genai", "Generativ AI som stöd i undervisningen"),
+        ("sprak_genai", "Språkmodell för återkoppling på elevtexter"),
+        ("optimering", "Optimering av skolskjutsar"),
+        ("optimering", "AI-stödd schemaläggning i skolan"),
+        ("prediktion", "Prognosmodell för elevantal och skolplacering"),
+        ("prediktion", "Prediktiv analys av elevers frånvaro"),
+        ("taligenkanning", "Taligenkänning som stöd för elever med läs- och skrivsvårigheter"),
+        ("chattbot", "Chattbot för frågor om skolval"),
+    ),
+    "samhallsbyggnad": (
+        ("bildanalys", "Bildanalys av flygfoton för kartuppdatering"),
+        ("bildanalys", "Bildigenkänning för granskning av bygglovsritningar"),
+        ("chattbot", "Chattbot för bygglovsfrågor"),
+        ("sprak_genai", "AI-assistent i detaljplanearbetet"),
+        ("processautomation", "Automatiserad registrering av bygglovsansökningar"),
+        ("prediktion", "Prognosmodell för bostadsbyggandet"),
+    ),
+    "kollektivtrafik": (
+        ("bildanalys", "Bildanalys av skador på gator och vägar"),
+        ("bildanalys", "Bildigenkänning för inventering av vägmärken"),
+        ("optimering", "Optimering av snöröjningens rutter"),
+        ("optimering", "AI-stödd planering av gatuunderhållet"),
+        ("prediktion", "Prognosmodell för trafikflöden"),
+        ("prediktion", "Prediktiv analys av underhållsbehov på gatorna"),
+    ),
+    "miljo": (
+        ("prediktion", "Prognosmodell för vattenläckor i ledningsnätet"),
+        ("prediktion", "Prediktiv analys av energianvändningen i kommunens fastigheter"),
+        ("bildanalys", "Bildanalys för sortering av avfall"),
+        ("bildanalys", "Bildanalys av satellitbilder i miljötillsynen"),
+        ("optimering", "Optimering av avfallshämtningens rutter"),
+        ("optimering", "AI-stödd styrning av ventilation i kommunens lokaler"),
+        ("sprak_genai", "AI-assistent för rapporter i miljötillsynen"),
+    ),
+    "kultur_fritid": (
+        ("chattbot", "Chattbot för bibliotekets tjänster"),
+        ("chattbot", "Digital assistent för bokning av lokaler och anläggningar"),
+        ("sprak_genai", "Generativ AI för evenemangsinformation"),
+        ("prediktion", "Prognosmodell för besök i idrottsanläggningar"),
+        ("processautomation", "Automatiserad handläggning av föreningsbidrag"),
+        ("ovrigt", "Maskininlärning för boktips i bibliotekskatalogen"),
+    ),
+    "medborgarservice": (
+        ("chattbot", "Chattbot i kontaktcenter"),
+        ("chattbot", "Digital assistent på kommunens webbplats"),
+        ("sprak_genai", "AI-assistent för svar på invånarnas frågor"),
+        ("sprak_genai", "Språkmodell för klarspråk i e-tjänster"),
+        ("taligenkanning", "Taligenkänning i kommunens växel"),
+        ("processautomation", "Automatiserad sortering av felanmälningar"),
+    ),
+    "administration": (
+        ("processautomation", "Automatiserad fakturahantering"),
+        ("processautomation", "Automatisering av diarieföringen"),
+        ("sprak_genai", "AI-assistent för protokollskrivning"),
+        ("sprak_genai", "Generativ AI som stöd i IT-supporten"),
+        ("taligenkanning", "Automatisk transkribering av nämndsammanträden"),
+        ("prediktion", "Prediktiv analys av budgetutfallet"),
+        ("chattbot", "Chattbot för medarbetarnas IT-frågor"),
+        ("ovrigt", "Maskininlärning för klassificering av inkommande handlingar"),
+    ),
 }
-_SECTOR_TOPICS = {
-    "vard_omsorg": ("hemtjänstplanering", "läkemedelshantering i äldreomsorgen",
-                    "fallprevention i särskilt boende", "dokumentation i omsorgen"),
-    "socialtjanst": ("ekonomiskt bistånd", "orosanmälningar", "försörjningsstöd",
-                     "journalföring i socialtjänsten"),
-    "utbildning": ("läxhjälp", "skolskjutsplanering", "frånvarouppföljning",
-                   "stöd i lärares bedömning"),
-    "samhallsbyggnad": ("bygglovsfrågor", "detaljplanearbete", "kartuppdatering",
-                        "bygglovshandläggning"),
-    "kollektivtrafik": ("gatuunderhåll", "snöröjning", "trafikflöden", "skador på gator och vägar"),
-    "miljo": ("vattenläckor", "avfallshämtning", "energiuppföljning i fastigheter", "miljötillsyn"),
-    "kultur_fritid": ("bibliotekstjänster", "bokning av lokaler", "föreningsbidrag",
-                      "evenemangsinformation"),
-    "medborgarservice": ("frågor till kontaktcenter", "e-tjänster", "felanmälan",
-                         "vägledning på webben"),
-    "administration": ("fakturahantering", "rekrytering", "diarieföring", "IT-support",
-                       "protokollskrivning"),
+# Civil-society organisations' initiatives are of their own kind.
+_CIVIL_TITLES = {
+    "vard_omsorg": (
+        ("sprak_genai", "AI-assistent för planering av besöksverksamheten"),
+        ("taligenkanning", "Taligenkänning för anteckningar i besöksverksamheten"),
+    ),
+    "socialtjanst": (
+        ("chattbot", "Chattbot för stödlinjen"),
+        ("sprak_genai", "Språkmodell för översättning i stödverksamheten"),
+    ),
+    "utbildning": (
+        ("sprak_genai", "AI-assistent för läxhjälp"),
+        ("sprak_genai", "Generativ AI i studiecirklar"),
+        ("taligenkanning", "Taligenkänning i språkcaféer"),
+    ),
+    "samhallsbyggnad": (
+        ("bildanalys", "Bildanalys av gamla fotografier för bygdens kartor"),
+        ("sprak_genai", "AI-assistent för remissvar"),
+    ),
+    "kollektivtrafik": (
+        ("optimering", "Optimering av samåkning till föreningens aktiviteter"),
+    ),
+    "miljo": (
+        ("bildanalys", "Bildanalys för inventering av arter"),
+        ("bildanalys", "Bildigenkänning av fåglar i naturområden"),
+    ),
+    "kultur_fritid": (
+        ("optimering", "AI-stödd planering av träningstider"),
+        ("sprak_genai", "Generativ AI för programblad och affischer"),
+        ("bildanalys", "Bildanalys för arkivering av föreningens fotografier"),
+    ),
+    "medborgarservice": (
+        ("chattbot", "Chattbot för medlemmarnas frågor"),
+        ("sprak_genai", "AI-assistent för utskick till medlemmarna"),
+    ),
+    "administration": (
+        ("sprak_genai", "Generativ AI för bidragsansökningar"),
+        ("taligenkanning", "Automatisk transkribering av föreningsmöten"),
+        ("processautomation", "Automatiserad medlemsregistrering"),
+    ),
 }
 _BENEFIT_WEIGHT = {
     "tid": 0.38,
@@ -310,9 +473,11 @@ _BENEFIT_GOAL = {
 _STAGE_VERB = {1: "planerar att använda", 2: "testar", 3: "använder", 4: "använder i full skala"}
 
 # Share of initiatives whose effect was evaluated, per _CURVE_YEARS (the SKR
-# follow-up found very few); how much more likely a mature one is evaluated.
-_EVALUATED = (0.03, 0.06, 0.09, 0.12)
-_EVALUATED_BY_STAGE = np.array([0.0, 0.2, 0.6, 1.3, 3.0])
+# follow-up found very few: 3 of about 300 evaluated and in regular use); how
+# much more likely a mature one is evaluated. A planned initiative (stage 1)
+# has nothing to evaluate yet.
+_EVALUATED = (0.02, 0.03, 0.045, 0.06)
+_EVALUATED_BY_STAGE = np.array([0.0, 0.0, 1.0, 1.3, 2.0])
 
 
 def generate(
@@ -320,12 +485,16 @@ def generate(
     *,
     seed: int = DEFAULT_SEED,
     years=DEFAULT_YEARS,
+    effect: float = PROGRAMME_EFFECT,
 ) -> DemoData:
     """Demo survey responses and initiatives for ``municipalities``.
 
     ``municipalities`` has columns ``kommunkod`` (4-digit text), ``name`` and
     ``lan_kod``; 290 rows in production. The same seed and input give
-    identical frames.
+    identical frames. ``effect`` is the planted programme effect (see the
+    module docstring); ``effect=0`` gives the same data as if the programme
+    had done nothing (the same random draws), which is how the true effect
+    in outcome terms is computed.
     """
     ref = _prepare(municipalities)
     years = tuple(int(y) for y in years)
@@ -342,8 +511,8 @@ def generate(
     blocks = []
     for j, year in enumerate(years):
         # Municipalities first, then civil society: the frame comes out sorted.
-        blocks.append(_responses_for_year(rng, municipal, _MUNICIPAL, year, j))
-        blocks.append(_responses_for_year(rng, civil, _CIVIL, year, j))
+        blocks.append(_responses_for_year(rng, municipal, _MUNICIPAL, year, j, effect))
+        blocks.append(_responses_for_year(rng, civil, _CIVIL, year, j, 0.0))
     rows = _concat_rows(blocks)
 
     # About 1,500 initiatives for 290 municipalities over four years.
@@ -381,7 +550,7 @@ class _Panel:
     organisation: list
     org_kategori: list
     main_city: np.ndarray  # bool (of the home municipality, for civil society)
-    kraftsamling: np.ndarray  # bool
+    entry: np.ndarray  # Kraftsamling entry year, 0 for never
     level: np.ndarray  # latent maturity in 2022
     speed: np.ndarray  # multiplier on the common growth curve
     lags: np.ndarray  # (n, sectors): how far each sector trails the lead
@@ -397,17 +566,28 @@ class _Panel:
 def _municipal_panel(rng: np.random.Generator, ref: pd.DataFrame, capacity: np.ndarray, n_years: int) -> _Panel:
     n = len(ref)
     main = ref["main_city"].to_numpy()
+    metro = ref["kommunkod"].isin(METROPOLITAN).to_numpy()
+    county = ref["lan_kod"].map(_COUNTY_SHIFT).fillna(0.0).to_numpy()
+    # Within a county, capacity sets who is ahead; a county's average is not
+    # left to chance (see _within_county). Civil society keeps the raw draw.
+    capacity = _within_county(capacity, ref["lan_kod"].to_numpy())
 
     # About a quarter took part in Kraftsamling, main cities and capable ones
-    # more often; an exact count keeps the share stable across seeds.
+    # more often; an exact count keeps the share stable across seeds. The
+    # entry year is drawn for each participant (staggered entry).
     kraft = np.zeros(n, dtype=bool)
-    kraft[_weighted_pick(rng, np.exp(1.6 * main + 0.6 * capacity), round(0.25 * n))] = True
+    kraft[_weighted_pick(rng, np.exp(_PARTICIPATION_WEIGHT_MAIN * main + _PARTICIPATION_WEIGHT_CAPACITY * capacity), round(_PARTICIPANT_SHARE * n))] = True
+    entry = np.where(kraft, rng.choice(_ENTRY_YEARS, size=n, p=_ENTRY_SHARES), 0)
 
-    idio = _standardise(rng.standard_normal(n)) * _MUNICIPAL.level_sd
-    level = _MUNICIPAL.level_mean - 0.2 + 0.8 * main + 0.4 * kraft + 0.45 * capacity + idio
-    # Participants also moved faster once the programme started.
-    speed = np.exp(0.3 * _standardise(rng.standard_normal(n))) * np.where(kraft, 1.15, 1.0)
-
+    idio = (_within_county(rng.standard_normal(n), ref["lan_kod"].to_numpy()) * _MUNICIPAL.level_sd
+            * np.where(main, _MAIN_CITY_SPREAD, 1.0))
+    level = (_MUNICIPAL.level_mean - 0.3 + 1.0 * main + 0.5 * metro + 0.45 * capacity + county
+             + idio)
+    # A county seat is never far behind: its level has a floor.
+    level = np.where(main, np.maximum(level, _MAIN_CITY_FLOOR), level)
+    # Speed does not depend on taking part: the programme's own effect is
+    # added year by year (_programme_boost), so that parallel trends hold.
+    speed = np.exp(0.3 * _standardise(rng.standard_normal(n))) * np.exp(-_CATCH_UP * _standardise(level))
     lags, lead = _sector_lags(rng, n)
     fixed = np.zeros_like(lags, dtype=np.int64)
     # Transport is run by the region in about a third of municipalities (less
@@ -418,13 +598,13 @@ def _municipal_panel(rng: np.random.Generator, ref: pd.DataFrame, capacity: np.n
     fixed[rng.random(fixed.shape) < 0.004] = vocab.NOT_APPLICABLE
     fixed[np.arange(n), lead] = 0  # the lead sector is always applicable
 
-    answers = _yearly_nonresponse(rng, rng.standard_normal(n) - 0.3 * capacity, n_years)
+    answers = _yearly_nonresponse(rng, rng.standard_normal(n) - 0.3 * capacity - 2.0 * main, n_years)
     return _Panel(
         kommunkod=ref["kommunkod"].to_numpy(dtype=object),
         organisation=[None] * n,
         org_kategori=[None] * n,
         main_city=main,
-        kraftsamling=kraft,
+        entry=entry,
         level=level,
         speed=speed,
         lags=lags,
@@ -433,6 +613,12 @@ def _municipal_panel(rng: np.random.Generator, ref: pd.DataFrame, capacity: np.n
         policy_score=0.7 * _standardise(level) + 0.3 * kraft + 0.7 * rng.standard_normal(n),
         guideline_score=0.6 * _standardise(level) + 0.8 * rng.standard_normal(n),
     )
+
+
+def _programme_boost(panel: _Panel, year: int, effect: float) -> np.ndarray:
+    """Extra latent maturity from the programme: ``effect`` per year since entry, from the year after."""
+    since = np.where(panel.entry > 0, year - panel.entry, 0)
+    return effect * np.clip(since, 0, None)
 
 
 def _civil_panel(rng: np.random.Generator, ref: pd.DataFrame, capacity: np.ndarray, n_years: int) -> _Panel:
@@ -468,15 +654,15 @@ def _civil_panel(rng: np.random.Generator, ref: pd.DataFrame, capacity: np.ndarr
     answers = rng.random((n, n_years)) < _logistic(0.9 + 0.8 * tendency)[:, None]
     silent = np.flatnonzero(~answers.any(axis=1))
     answers[silent, rng.integers(0, n_years, len(silent))] = True
-    # A few organisations took part in Kraftsamling too.
-    kraft = rng.random(n) < 0.08
+    # A few organisations joined Kraftsamling's civil-society strand in 2025.
+    entry = np.where(rng.random(n) < _CIVIL_PARTICIPANT_SHARE, _CIVIL_ENTRY_YEAR, 0)
 
     return _Panel(
         kommunkod=np.asarray(kommunkod, dtype=object),
         organisation=organisation,
         org_kategori=category,
         main_city=main[home],
-        kraftsamling=kraft,
+        entry=entry,
         level=level,
         speed=speed,
         lags=lags,
@@ -526,27 +712,35 @@ def _sector_lags(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarr
 
 
 def _yearly_nonresponse(rng: np.random.Generator, tendency: np.ndarray, n_years: int) -> np.ndarray:
-    """(n, years) answer mask: 17-23 % missing each year, the same ones often."""
+    """(n, years) answer mask: 17-23 % missing each year, the same ones often.
+
+    Nobody misses more than two years: with four years, everyone answers at
+    least twice (and with fewer years, at least once).
+    """
     n = len(tendency)
     answers = np.ones((n, n_years), dtype=bool)
     weight = np.exp(tendency)
+    most = max(0, min(2, n_years - 1))
     for j in range(n_years):
         k = round(rng.uniform(0.17, 0.23) * n)
-        answers[_weighted_pick(rng, weight, k), j] = False
+        open_ = (~answers).sum(axis=1) < most
+        picked = _weighted_pick(rng, np.where(open_, weight, 0.0), min(k, int(open_.sum())))
+        answers[picked, j] = False
     return answers
 
 
 # --------------------------------------------------------------------------- responses
 
 
-def _responses_for_year(rng: np.random.Generator, panel: _Panel, profile: _Profile, year: int, j: int) -> dict:
+def _responses_for_year(rng: np.random.Generator, panel: _Panel, profile: _Profile, year: int, j: int,
+                        effect: float) -> dict:
     """Column arrays for the respondents in ``panel`` that answer in ``year``."""
     n = len(panel)
     growth = _curve(profile.growth, year)
-    stages = _stages(rng, panel, growth)
+    maturity = panel.level + panel.speed * growth + _programme_boost(panel, year, effect)
+    stages = _stages(rng, panel, maturity)
     any_active = (stages >= 1).any(axis=1)
     antal, antal_drift = _reported_counts(rng, stages, panel.main_city, profile.extra_initiatives)
-    maturity = panel.level + panel.speed * growth
 
     trained = np.clip(
         rng.normal(profile.trained_base + 14.0 * panel.speed * growth + 6.0 * panel.level, 9.0), 0.0, 100.0
@@ -576,7 +770,7 @@ def _responses_for_year(rng: np.random.Generator, panel: _Panel, profile: _Profi
         "andel_utbildad_personal": _pick([round(float(t), 1) for t in trained], missing(0.08), keep),
         "ai_budget_tkr": _pick([float(b) for b in budget], missing(0.15), keep),
         "hinder": _pick(_barriers(rng, n), missing(0.10), keep),
-        "deltar_kraftsamling": [bool(panel.kraftsamling[i]) for i in keep],
+        "deltar_kraftsamling": [bool(0 < panel.entry[i] <= year) for i in keep],
         "_stages": stages[keep],
         "_main_city": panel.main_city[keep],
         "_weight": np.full(len(keep), profile.initiative_weight),
@@ -603,10 +797,10 @@ def _reported_counts(rng: np.random.Generator, stages: np.ndarray, main_city: np
     )
 
 
-def _stages(rng: np.random.Generator, panel: _Panel, growth: float) -> np.ndarray:
+def _stages(rng: np.random.Generator, panel: _Panel, maturity: np.ndarray) -> np.ndarray:
     """(n, sectors) int stages: 0-4, NOT_APPLICABLE, or _NO_ANSWER."""
     n, k = panel.lags.shape
-    latent = (panel.level + panel.speed * growth)[:, None] - panel.lags + rng.normal(0.0, 0.1, (n, k))
+    latent = maturity[:, None] - panel.lags + rng.normal(0.0, 0.1, (n, k))
     stages = np.searchsorted(STAGE_CUTS, latent, side="right").astype(np.int64)
     stages = np.where(panel.fixed_cells != 0, panel.fixed_cells, stages)
     # A few cells left empty, and now and then a whole row without stages
@@ -702,19 +896,12 @@ def _initiatives(
     years = rows["ar"][r]
 
     codes = vocab.sector_codes()
-    technique = _techniques(rng, sector)
+    typ = [rows["typ"][i] for i in r]
+    technique, titel = _titles(rng, sector, typ)
     benefits = _benefits(rng, len(cell))
     evaluated = _evaluated(rng, years, mognad)
-
-    typ = [rows["typ"][i] for i in r]
-    titel, text = [], []
-    phrase_pick = rng.random(len(cell))
-    topic_pick = rng.random(len(cell))
-    for i in range(len(cell)):
-        phrases = _TECHNIQUE_PHRASES[technique[i]]
-        topics = _SECTOR_TOPICS[codes[sector[i]]]
-        titel.append(f"{phrases[int(phrase_pick[i] * len(phrases))]} för {topics[int(topic_pick[i] * len(topics))]}")
-        text.append(_description(typ[i], technique[i], benefits[i][0], codes[sector[i]], int(mognad[i])))
+    text = [_description(typ[i], technique[i], benefits[i][0], codes[sector[i]], int(mognad[i]))
+            for i in range(len(cell))]
 
     frame = pd.DataFrame(
         {
@@ -747,16 +934,18 @@ def _initiative_stage(rng: np.random.Generator, sector_stage: np.ndarray) -> np.
     return out
 
 
-def _techniques(rng: np.random.Generator, sector: np.ndarray) -> list:
+def _titles(rng: np.random.Generator, sector: np.ndarray, typ: list) -> tuple[list, list]:
+    """A (technique, title) per initiative from its sector's list, weighted by the technique."""
     codes = vocab.sector_codes()
-    techniques = vocab.codes("teknik")
-    base = np.array([_TECHNIQUE_WEIGHT[t] for t in techniques])
-    out = []
-    for s in sector:
-        tilt = _TECHNIQUE_TILT.get(codes[s], {})
-        w = base * np.array([tilt.get(t, 1.0) for t in techniques])
-        out.append(techniques[rng.choice(len(techniques), p=w / w.sum())])
-    return out
+    techniques, titles = [], []
+    pick = rng.random(len(sector))
+    for i, s in enumerate(sector):
+        table = (_SECTOR_TITLES if typ[i] == "kommun" else _CIVIL_TITLES)[codes[s]]
+        w = np.array([_TECHNIQUE_WEIGHT[t] for t, _ in table])
+        k = min(int(np.searchsorted(np.cumsum(w / w.sum()), pick[i], side="right")), len(table) - 1)
+        techniques.append(table[k][0])
+        titles.append(table[k][1])
+    return techniques, titles
 
 
 def _benefits(rng: np.random.Generator, n: int) -> list:
@@ -846,6 +1035,16 @@ def _standardise(x: np.ndarray) -> np.ndarray:
     if len(x) < 2 or x.std() == 0:
         return np.zeros_like(x)
     return (x - x.mean()) / x.std()
+
+
+def _within_county(x: np.ndarray, county: np.ndarray) -> np.ndarray:
+    """``x`` less its county's mean, standardised: chance leaves no county far ahead or behind.
+
+    (A county of one municipality gets 0.) Counties still differ through
+    their main cities, participants and ``_COUNTY_SHIFT``.
+    """
+    centred = x - pd.Series(x).groupby(county).transform("mean").to_numpy()
+    return _standardise(centred)
 
 
 def _logistic(x: np.ndarray) -> np.ndarray:

@@ -32,3 +32,7 @@ class SchemaTooNewError(AdoptionError):
 
 class UnknownVersionError(AdoptionError):
     """A data version that does not exist was asked for."""
+
+
+class ReadOnlyError(AdoptionError):
+    """A write was asked of a process that opened the database read-only (a replica)."""

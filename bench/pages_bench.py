@@ -90,7 +90,6 @@ def _time(fn, repeat: int, before=None) -> list[float]:
 
 
 def run(tmp: Path, *, quick: bool) -> list:
-    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     db = demo_db(tmp)

@@ -94,6 +94,49 @@ def _met(r) -> str:
     return ("met" if ok else "**missed**") + suffix
 
 
+def _capacity(results: list[dict]) -> list[str]:
+    """Section 8's curves side by side: what each number of concurrent sessions got from 1 and 2 replicas."""
+    by_id = {r["id"]: r for r in results}
+    one, two = by_id.get("capacity.replicas_1"), by_id.get("capacity.replicas_2")
+    if not one or not two:
+        return []
+    curves = {name: {lv["sessions"]: lv for lv in fig.get("extra", {}).get("curve", [])}
+              for name, fig in (("one", one), ("two", two))}
+    bound = one.get("extra", {}).get("p95_bound_ms")
+    lines = ["", "### Server capacity: 1 replica against 2 behind HAProxy (section 8)", "",
+             "Websocket protocol clients (no browsers) through HAProxy, each changing the Karta filters back to "
+             "back; rate in changes/s, latency in ms from the request to `script_finished`; server CPU is both "
+             f"replicas' CPU time per change; load average (1 min) after each measurement, a load above the CPU "
+             f"count means other work shared the machine. Capacity is the best rate with a p95 of at most "
+             f"{_fmt(bound)} ms.",
+             "", "| sessions | 1 replica: changes/s | median | p95 | CPU ms/change | 2 replicas: changes/s | median "
+             "| p95 | CPU ms/change | load average |", "|---|---|---|---|---|---|---|---|---|---|"]
+    for sessions in sorted(set(curves["one"]) | set(curves["two"])):
+        cells = []
+        for name in ("one", "two"):
+            lv = curves[name].get(sessions)
+            cells += ([_fmt(lv["rate"]), _fmt(lv["median_ms"]), _fmt(lv["p95_ms"]),
+                       _fmt(lv.get("server_cpu_ms_per_change"))] if lv else ["–"] * 4)
+        loads = [lv.get("load_average_1min") for lv in (curves["one"].get(sessions), curves["two"].get(sessions))
+                 if lv and lv.get("load_average_1min") is not None]
+        cells.append(" / ".join(_fmt(x) for x in loads) or "–")
+        lines.append(f"| {sessions} | " + " | ".join(cells) + " |")
+    scaling = by_id.get("capacity.scaling", {})
+    levels = list(curves["one"].values()) + list(curves["two"].values())
+    overhead = {key: sorted(lv[key] for lv in levels if lv.get(key) is not None)
+                for key in ("client_cpu_ms_per_change", "haproxy_cpu_ms_per_change")}
+    if all(overhead.values()):
+        lines += ["", "On the same CPUs, per change (median over the levels): the client "
+                  f"{_fmt(overhead['client_cpu_ms_per_change'][len(overhead['client_cpu_ms_per_change']) // 2])} ms, "
+                  f"HAProxy {_fmt(overhead['haproxy_cpu_ms_per_change'][len(overhead['haproxy_cpu_ms_per_change']) // 2])} ms."]
+    lines += ["", f"Capacity: 1 replica {_fmt(one['median'])} changes/s, 2 replicas {_fmt(two['median'])} "
+              f"changes/s, ratio {_fmt(scaling.get('median'), 'ratio_min')} (target {_fmt(scaling.get('target'), 'ratio_min')}). "
+              f"Best rates at any latency: {_fmt(scaling.get('extra', {}).get('peak_rate_1'))} and "
+              f"{_fmt(scaling.get('extra', {}).get('peak_rate_2'))} changes/s (ratio "
+              f"{_fmt(scaling.get('extra', {}).get('peak_ratio'), 'ratio_min')})."]
+    return lines
+
+
 def markdown(data: dict) -> str:
     meta = data["meta"]
     m = meta["machine"]
@@ -134,10 +177,12 @@ def markdown(data: dict) -> str:
               "target; the many-viewers figure against its p95)."]
     if missed:
         lines.append("Missed: " + ", ".join(f"`{i}`" for i in missed) + ".")
+    lines += _capacity(data["results"])
     lines += ["", "Baselines: metrics, pandas on the same rows in memory (ratio = pandas / store); pages, a "
               "one-widget page in the same AppTest harness (ratio = baseline / page); upload, "
               "`pandas.read_csv` of the same bytes (ratio = store rows/s / pandas rows/s); browser load, "
-              "the same server's Om data page, which has no map (ratio = baseline / Karta).",
+              "the same server's Om data page, which has no map (ratio = baseline / Karta); reports, the same "
+              "figures fetched and worded without drawing charts or laying out pages (ratio = baseline / report).",
               "See `docs/deploy.md` for what these numbers mean for many viewers.", "", FINDINGS]
     return "\n".join(lines)
 

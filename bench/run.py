@@ -1,4 +1,4 @@
-"""Run the benchmark suite: ``python -m bench.run [--quick] [--only metrics,pages,upload,browser]``.
+"""Run the benchmark suite: ``python -m bench.run [--quick] [--only metrics,pages,upload,browser,reports,effect,capacity]``.
 
 Writes ``bench/results.json`` and ``docs/benchmarks.md``. Benchmarks are not
 tests: a missed target is reported, never turned into a failing exit code
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .common import REPO, Figure, log, machine
 
-SECTIONS = ("metrics", "pages", "upload", "browser")
+SECTIONS = ("metrics", "pages", "upload", "browser", "reports", "effect", "capacity")
 RESULTS = REPO / "bench" / "results.json"
 DOC = REPO / "docs" / "benchmarks.md"
 
@@ -45,7 +45,8 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="adoption-bench-") as tmp_name:
         tmp = Path(tmp_name)
         os.environ["XDG_DATA_HOME"] = str(tmp / "xdg")
-        large_db = large.build(size)
+        # Only these sections read the large data set (the others use the demo data): building it takes minutes.
+        large_db = large.build(size) if {"metrics", "browser"} & set(only) else None
         for section in SECTIONS:
             if section not in only:
                 continue
@@ -68,6 +69,18 @@ def main(argv=None) -> int:
                     from . import browser_bench
 
                     figures += browser_bench.run(tmp, large_db, quick=args.quick)
+                elif section == "reports":
+                    from . import reports_bench
+
+                    figures += reports_bench.run(tmp, quick=args.quick)
+                elif section == "effect":
+                    from . import effect_bench
+
+                    figures += effect_bench.run(tmp, large_db, quick=args.quick)
+                elif section == "capacity":
+                    from . import capacity_bench
+
+                    figures += capacity_bench.run(tmp, quick=args.quick)
             except Exception:  # noqa: BLE001 - record and go on with the other sections
                 failures[section] = traceback.format_exc()[-3000:]
                 log(f"section {section} crashed:\n{failures[section]}")
@@ -80,7 +93,7 @@ def main(argv=None) -> int:
         "machine": machine(),
         "data_set": {"units": size.units, "years": size.years, "regions": size.regions,
                      "civil_society_rows": size.civil_total, "initiatives": size.initiatives_total,
-                     "stage_answers_municipal": size.stage_answers, "file": large_db.name},
+                     "stage_answers_municipal": size.stage_answers, "file": large_db.name if large_db else None},
         "sections": only,
         "load_average_start_end": [load_start, [round(x, 2) for x in os.getloadavg()]],
         "crashed": failures,

@@ -9,11 +9,10 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
-from adoption.ui import cache, print_style, profile_sections, view  # noqa: E402
+from adoption.ui import cache, profile_sections, report, view  # noqa: E402
 from adoption.views import profile  # noqa: E402
 
 ctx = view.setup("kommun", uses=("ar", "lan", "kommun"))
-print_style.content_only()
 code = ctx.state.filter.kommun
 place = cache.call(profile.municipality, ctx.store, ctx.version, code) if code else None
 st.title(place.name if place else ctx.t("page.kommun"))
@@ -25,6 +24,7 @@ if place is None:
 
 st.caption(ctx.t("kommun.caption", code=place.kommunkod, lan=place.lan_name))
 view.share_control(ctx)
+report.download_button(ctx, kommun=place.kommunkod)
 names = {**cache.municipality_names(ctx.store), **cache.county_names(ctx.store)}
 
 profile_sections.own_stages(ctx, place)

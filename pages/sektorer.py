@@ -8,7 +8,7 @@ import streamlit as st  # noqa: E402
 
 from adoption.metrics.years import latest_and_previous  # noqa: E402
 from adoption.ui import barriers, cache, charts, downloads, view  # noqa: E402
-from adoption.views import sectors  # noqa: E402
+from adoption.views import alternatives, sectors  # noqa: E402
 
 ctx = view.setup("sektorer", uses=("ar", "lan", "typ", "sektor"))
 st.title(ctx.t("page.sektorer"))
@@ -30,7 +30,8 @@ rows = cache.call(sectors.stage_rows, ctx.store, ctx.version, flt)
 st.caption(ctx.t("sektorer.colour_note") + " " + ctx.t("sektorer.denominator_note"))
 if (rows["status"] == "too_few").any():
     st.caption(ctx.t("sektorer.too_few_note"))
-if not charts.altair(sectors.stage_chart, rows, ctx.lang, alt=ctx.t("sektorer.colour_note")):
+if not charts.altair(sectors.stage_chart, rows, ctx.lang, alt=ctx.t("sektorer.colour_note"),
+                     summary=alternatives.stage_summary(rows, ctx.lang)):
     st.info(ctx.t("sektorer.nothing_to_draw"))
 st.dataframe(cache.derived(sectors.stage_table, rows, ctx.lang), hide_index=True)
 with st.expander(ctx.t("sektorer.detail")):

@@ -2,8 +2,12 @@
 # Create/refresh the project virtualenv (.venv) from the pinned requirements.
 #
 #   bash scripts/setup.sh          runtime dependencies (requirements.txt)
+#                                  + Debian's fonts-inter (the PDF reports' typeface)
 #   bash scripts/setup.sh --dev    + test dependencies (requirements-dev.txt)
-#                                  + Debian's chromium for the browser tests
+#                                  + Debian's chromium and haproxy for the browser
+#                                    and replica tests
+#   bash scripts/setup.sh --haproxy  runtime dependencies + Debian's haproxy
+#                                  (scripts/cluster.sh: replicas behind a load balancer)
 #
 # Idempotent and quick: pip is skipped entirely when .venv/.requirements-stamp
 # already holds the sha256 of the requirement files. Never runs
@@ -15,17 +19,21 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 DEV=0
+HAPROXY_WANTED=0
 for arg in "$@"; do
     case "$arg" in
-        --dev) DEV=1 ;;
-        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
-        *) echo "setup.sh: unknown argument: $arg (expected --dev)" >&2; exit 2 ;;
+        --dev) DEV=1; HAPROXY_WANTED=1 ;;
+        --haproxy) HAPROXY_WANTED=1 ;;
+        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+        *) echo "setup.sh: unknown argument: $arg (expected --dev or --haproxy)" >&2; exit 2 ;;
     esac
 done
 
 VENV="$ROOT/.venv"
 STAMP="$VENV/.requirements-stamp"
 CHROMIUM=/usr/bin/chromium
+REPORT_FONT=/usr/share/fonts/opentype/inter/Inter-Regular.otf
+HAPROXY=/usr/sbin/haproxy
 
 say() { echo "setup.sh: $*" >&2; }
 
@@ -106,4 +114,23 @@ if [ "$DEV" -eq 1 ] && [ ! -x "$CHROMIUM" ]; then
         say "$CHROMIUM is still missing: the browser tests need Debian's chromium package."
         exit 1
     fi
+fi
+
+# 4. The reports' typeface (embedded in every PDF). Without it the app runs but offers no report;
+#    the tests need it.
+if [ ! -f "$REPORT_FONT" ]; then
+    if ! apt_install fonts-inter || [ ! -f "$REPORT_FONT" ]; then
+        say "$REPORT_FONT is missing: PDF reports need Debian's fonts-inter package."
+        if [ "$DEV" -eq 1 ]; then exit 1; fi
+    fi
+fi
+
+# 5. Debian's haproxy (2.6) for replicas behind a load balancer (scripts/cluster.sh, tests/deploy).
+if [ "$HAPROXY_WANTED" -eq 1 ] && [ ! -x "$HAPROXY" ]; then
+    if ! apt_install haproxy || [ ! -x "$HAPROXY" ]; then
+        say "$HAPROXY is still missing: scripts/cluster.sh and tests/deploy need Debian's haproxy package."
+        exit 1
+    fi
+    # Debian's own haproxy service (if systemd starts it) has no frontend in its
+    # default /etc/haproxy/haproxy.cfg; scripts/cluster.sh runs its own instance.
 fi

@@ -184,7 +184,8 @@ def test_validate_exit_codes_and_report(capsys, demo_db_template, tmp_path):
     good.write_text(UPLOAD, encoding="utf-8")
     code, out, _ = call(capsys, "validate", str(good), "--db", demo_db_template)
     assert code == 0 and "rad 2, kolumn kommun: ”Malmoe stad”" in out and "Malmö (1280)" in out
-    assert "Jämfört med dataversion 1" in out and "2024 kommun: 0 nya, 2 ändrade" in out
+    # In the demo data Malmö answered 2024 and Lund did not: one row changes, one is new.
+    assert "Jämfört med dataversion 1" in out and "2024 kommun: 1 nya, 1 ändrade" in out
     assert "Andel med AI-aktivitet (planerad eller mer) 2024" in out
 
     bad = tmp_path / "fel.csv"
@@ -217,7 +218,7 @@ def test_ingest_history_rollback(capsys, demo_db, tmp_path):
     code, out, _ = call(capsys, "history", "--db", demo_db)
     assert code == 0
     line = [x for x in out.splitlines() if x.startswith("2: ")][0]
-    assert "av anna" in line and "svar.csv" in line and "0 nya, 2 ändrade, 0 oförändrade" in line
+    assert "av anna" in line and "svar.csv" in line and "1 nya, 1 ändrade, 0 oförändrade" in line
     import hashlib
 
     assert hashlib.sha256(UPLOAD.encode()).hexdigest() in line
@@ -251,3 +252,113 @@ def test_cli_waits_for_a_running_app(demo_db, tmp_path):
     holder.wait(timeout=30)
     assert result.returncode == 0, result.stderr
     assert "väntar på min tur" in result.stderr and "Ny dataversion: 2" in result.stdout
+
+
+# ------------------------------------------------------------------ effekt
+
+
+def test_effekt_prints_the_same_numbers_as_the_page(capsys, demo_db_template):
+    from adoption.views import effect as effect_view
+
+    code, out, err = call(capsys, "effekt", "--json", "--db", demo_db_template)
+    assert code == 0, err
+    payload = json.loads(out)
+    page = effect_view.effect_view(Store(demo_db_template), "mognadsindex", cli.Filter()).result
+    assert payload["att"]["estimate"] == pytest.approx(page.att.estimate, abs=1e-12)
+    assert payload["att"]["ci_low"] == pytest.approx(page.att.ci_low, abs=1e-12)
+    assert payload["pretrend_p"] == pytest.approx(page.pretrend_p, abs=1e-12)
+    assert (payload["participants"], payload["controls"]) == (page.summary.participants, page.summary.controls)
+    assert payload["dataversion"] == page.data_version and payload["verdict"] == "effect"
+    assert payload["library"].startswith("pyfixest ") and "Sun & Abraham" in payload["estimator"]
+    code, out, _ = call(capsys, "effekt", "--db", demo_db_template)
+    assert code == 0
+    assert "Utlåtande: Tecken på effekt" in out
+    assert effect_view.headline(page).replace("**", "") in out
+    assert "Test av lika trender före inträdet: p = " in out and "pyfixest" in out
+
+
+def test_effekt_exits_1_with_a_swedish_message_on_too_little_data(capsys, demo_db_template, tmp_path):
+    code, out, err = call(capsys, "effekt", "--lan", "09", "--db", demo_db_template)
+    assert code == 1
+    assert "Utlåtande: För lite data" in out
+    assert err.startswith("Fel: För lite data för att skatta effekten.") and "Traceback" not in err
+    code, _, err = call(capsys, "effekt", "--matt", "svarsfrekvens", "--db", demo_db_template)
+    assert code == 1 and "kan inte användas som utfall" in err
+    assert run("init", "--no-demo", "--db", str(tmp_path / "e.duckdb")).returncode == 0
+    empty = run("effekt", "--db", str(tmp_path / "e.duckdb"))
+    assert empty.returncode == 1 and "För lite data" in empty.stderr
+
+
+# -- replicas: read-only and publish -------------------------------------------------------------
+
+
+def test_publish_command_and_its_retention(capsys, demo_db, tmp_path, monkeypatch):
+    folder = tmp_path / "published"
+    code, out, _ = call(capsys, "publish", "--db", demo_db, "--to", str(folder))
+    assert code == 0 and f"Publicerade dataversion 1 som {folder / 'adoption-v1.duckdb'}" in out
+    assert (folder / "current").read_text(encoding="utf-8") == "adoption-v1.duckdb\n"
+    code, out, _ = call(capsys, "publish", "--db", demo_db, "--to", str(folder))
+    assert code == 0 and "redan publicerad" in out
+
+    # ingest publishes by itself when a publish folder is configured, and --keep prunes
+    monkeypatch.setenv("ADOPTION_PUBLISH_DIR", str(folder))
+    path = tmp_path / "svar.csv"
+    path.write_text(UPLOAD.replace("Malmoe stad", "Malmö"), encoding="utf-8")
+    code, out, err = call(capsys, "ingest", str(path), "--db", demo_db)
+    assert code == 0, err
+    assert "Ny dataversion: 2" in out and "Publicerade dataversion 2" in out
+    code, out, _ = call(capsys, "rollback", "1", "--db", demo_db)
+    assert code == 0 and "Publicerade dataversion 3" in out
+    code, out, _ = call(capsys, "publish", "--db", demo_db, "--keep", "1")  # the folder from the environment
+    assert code == 0 and "Tog bort 2 äldre" in out
+    assert sorted(p.name for p in folder.glob("*.duckdb")) == ["adoption-v3.duckdb"]
+
+    code, _, err = call(capsys, "publish", "--db", demo_db, "--keep", "0")
+    assert code == 1 and "minst 1" in err
+    monkeypatch.delenv("ADOPTION_PUBLISH_DIR")
+    code, _, err = call(capsys, "publish", "--db", demo_db)
+    assert code == 1 and "--to MAPP" in err
+
+
+def test_a_failed_publication_after_ingest_says_the_data_is_saved(capsys, demo_db, tmp_path, monkeypatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("ADOPTION_PUBLISH_DIR", str(blocked))
+    path = tmp_path / "svar.csv"
+    path.write_text(UPLOAD.replace("Malmoe stad", "Malmö"), encoding="utf-8")
+    code, out, err = call(capsys, "ingest", str(path), "--db", demo_db)
+    assert code == 1 and "Ny dataversion: 2" in out
+    assert "ändringen är sparad" in err and "publish --to" in err
+    assert Store(demo_db).current_version() == 2
+
+
+def test_read_only_commands_and_refused_writes(capsys, demo_db, tmp_path, monkeypatch):
+    import os
+
+    os.chmod(demo_db, 0o444)
+    for argv in (("metric", "svarsfrekvens", "--ar", "2024"), ("info",), ("history",),
+                 ("export", "initiativ", "--ar", "2024", "-o", str(tmp_path / "i.csv"))):
+        code, _, err = call(capsys, *argv, "--read-only", "--db", demo_db)
+        assert code == 0, (argv, err)
+    path = tmp_path / "svar.csv"
+    path.write_text(UPLOAD.replace("Malmoe stad", "Malmö"), encoding="utf-8")
+    code, out, _ = call(capsys, "validate", str(path), "--read-only", "--db", demo_db)
+    assert code == 0 and "Filen kan sparas" in out
+
+    monkeypatch.setenv("ADOPTION_READ_ONLY", "1")
+    for argv in (("ingest", str(path)), ("rollback", "1"), ("demo", "--remove")):
+        code, _, err = call(capsys, *argv, "--db", demo_db)
+        assert code == 1 and "skrivskyddad" in err and "ingenting sparades" in err, argv
+    code, _, err = call(capsys, "publish", "--db", demo_db, "--to", str(tmp_path / "p"))
+    assert code == 1 and "publicera från skrivaren" in err
+    assert Store(demo_db, read_only=True).current_version() == 1
+
+
+def test_on_a_replica_reading_commands_read_the_published_snapshot(capsys, demo_db, tmp_path, monkeypatch):
+    folder = tmp_path / "published"
+    assert call(capsys, "publish", "--db", demo_db, "--to", str(folder))[0] == 0
+    monkeypatch.setenv("ADOPTION_PUBLISHED", str(folder))
+    monkeypatch.setenv("ADOPTION_DB", str(tmp_path / "elsewhere.duckdb"))
+    code, out, _ = call(capsys, "info")
+    assert code == 0 and f"Databas: {folder / 'adoption-v1.duckdb'}" in out
+    assert not (tmp_path / "elsewhere.duckdb").exists()

@@ -149,10 +149,12 @@ def test_municipalities_are_municipalities(kommuner):
     assert kommuner["organisation"].isna().all()
     assert kommuner["organisationsnummer"].isna().all()
     assert kommuner["org_kategori"].isna().all()
-    # Kraftsamling participation does not change between years.
-    assert (kommuner.groupby("kommunkod")["deltar_kraftsamling"].nunique() == 1).all()
-    first = kommuner.drop_duplicates("kommunkod")
-    assert 0.2 <= first["deltar_kraftsamling"].mean() <= 0.3
+    # Kraftsamling: staggered entry in 2024 or 2025, and once in, a municipality stays in.
+    ordered = kommuner.sort_values(["kommunkod", "ar"])
+    assert (ordered.groupby("kommunkod")["deltar_kraftsamling"].apply(lambda s: s.is_monotonic_increasing)).all()
+    entry = ordered[ordered["deltar_kraftsamling"]].groupby("kommunkod")["ar"].min()
+    assert set(entry) == {2024, 2025}
+    assert 0.2 <= len(entry) / ordered["kommunkod"].nunique() <= 0.3
 
 
 def test_no_personal_data(data):
@@ -267,3 +269,112 @@ def test_initiatives_count_and_evaluation(data):
     by_year = {y: initiatives.loc[initiatives["ar"] == y, "utvarderad"].dropna().astype(bool).mean() for y in YEARS}
     assert by_year[2022] < by_year[2025]
     assert not math.isclose(initiatives["samverkan"].notna().mean(), 0.0)
+
+
+# ------------------------------------------------------------------ believable to a Swedish reader
+
+
+METROPOLITAN = ("0180", "1280", "1480")  # Stockholm, Malmö, Göteborg
+
+
+def _with_index(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per response: mognadsindex, any activity and AI in production (None when no stage was answered)."""
+    stages = _stage_frame(frame)
+    answered = (stages >= 0).any(axis=1)
+    return frame.assign(
+        index=stages.where(stages >= 0).mean(axis=1) / 4 * 100,
+        active=(stages >= 1).any(axis=1).where(answered),
+        production=(stages >= 3).any(axis=1).where(answered),
+        lan=frame["kommunkod"].str[:2],
+    )
+
+
+def test_larger_municipalities_start_earlier_and_are_further_along(kommuner):
+    data = _with_index(kommuner)
+    main = data["kommunkod"].str.endswith("80")
+    for year in YEARS:
+        this = data[data["ar"] == year]
+        assert this.loc[main, "index"].mean() > this.loc[~main, "index"].mean() + 10, year
+        assert this.loc[main, "active"].dropna().all(), year  # every county seat has AI activity
+    metro = data[data["kommunkod"].isin(METROPOLITAN)]
+    national = data.groupby("ar")["index"].mean()
+    assert metro.loc[metro["ar"] >= 2023, "production"].all()  # in production from 2023 in every answered year
+    assert (metro["index"] > metro["ar"].map(national)).all()
+    assert (metro.groupby("kommunkod").size() >= 3).all()
+
+
+def test_every_municipality_answers_at_least_two_of_four_years(municipalities, kommuner):
+    answered = kommuner.groupby("kommunkod")["ar"].nunique()
+    assert set(answered.index) == set(municipalities["kommunkod"])
+    assert answered.min() >= 2
+
+
+def test_no_county_is_an_implausible_outlier(kommuner):
+    data = _with_index(kommuner).dropna(subset=["index"])
+    national = data.groupby("ar")["index"].mean()
+    counties = data.groupby(["ar", "lan"]).agg(index=("index", "mean"), active=("active", "mean"),
+                                               production=("production", "mean"), n=("index", "size"))
+    counties = counties.reset_index()
+    checked = counties[counties["n"] >= 5]
+    assert (abs(checked["index"] - checked["ar"].map(national)) <= 16).all()
+    assert (checked.loc[checked["ar"] >= 2024, "active"] >= 0.6).all()
+    assert (checked.loc[checked["ar"] >= 2023, "production"] > 0).all()  # no county at 0 % in production
+    latest = counties[counties["ar"] == 2025].set_index("lan")
+    assert latest.loc["01", "index"] > national[2025]  # Stockholm's county is ahead
+    assert latest["index"].idxmax() != "21"  # Gävleborg does not top the country
+
+
+def test_initiatives_are_evaluated_only_from_pilot_upward(data):
+    initiatives = data.initiatives
+    assert (initiatives["mognad"] >= 1).all()
+    planned = initiatives[initiatives["mognad"] == 1]
+    assert len(planned) > 0 and not (planned["utvarderad"] == True).any()  # noqa: E712
+    assert (initiatives.loc[initiatives["mognad"] >= 2, "utvarderad"] == True).any()  # noqa: E712
+
+
+def test_initiative_titles_fit_their_sector_and_technique(data):
+    for row in data.initiatives.itertuples(index=False):
+        table = demo._SECTOR_TITLES if row.organisation is None else demo._CIVIL_TITLES
+        assert (row.teknik, row.titel) in table[row.sektor], (row.sektor, row.teknik, row.titel)
+    # "Bildanalys för läxhjälp" and the like cannot be made: every title names a fitting technique.
+    assert not data.initiatives["titel"].str.contains("Bildanalys för läxhjälp").any()
+
+
+def test_calibrated_to_the_published_figures(kommuner, data):
+    # AI Sweden's mapping: AI initiatives in about 91 % of the municipalities in 2024.
+    assert 0.88 <= _share_with_stage(kommuner, 1)[2024] <= 0.94
+    # SKR's follow-up: 3 of about 300 initiatives evaluated for effect and in regular use.
+    initiatives = data.initiatives
+    evaluated_in_use = (initiatives["utvarderad"] == True) & (initiatives["mognad"] >= 3)  # noqa: E712
+    assert evaluated_in_use.mean() < 0.04
+    assert initiatives["utvarderad"].dropna().astype(bool).mean() < 0.08
+
+
+def _truth_frame(responses: pd.DataFrame) -> pd.DataFrame:
+    from adoption.metrics import effect
+
+    municipal = _with_index(responses[responses["typ"] == "kommun"])
+    rows = pd.DataFrame({"unit": municipal["kommunkod"], "ar": municipal["ar"], "lan_kod": municipal["lan"],
+                         "y": municipal["index"], "deltar": municipal["deltar_kraftsamling"]})
+    return effect.prepare(rows)[0]
+
+
+def test_planted_programme_effect_is_documented_and_true(municipalities, data):
+    without = demo.generate(municipalities, seed=SEED, effect=0.0)
+    # The same draws: only the participants' years after entry differ.
+    assert data.responses["deltar_kraftsamling"].equals(without.responses["deltar_kraftsamling"])
+    frame = _truth_frame(data.responses)
+    merged = frame.merge(_truth_frame(without.responses)[["unit", "ar", "y"]], on=["unit", "ar"],
+                         suffixes=("", "_without"))
+    gain = merged["y"] - merged["y_without"]
+    assert (gain[~merged["treat"]] == 0).all()
+    one_after = merged["ar"] - merged["entry"] == 1
+    assert round(gain[merged["treat"]].mean(), 1) == demo.TRUE_AVERAGE_EFFECT
+    assert round(gain[merged["treat"] & one_after].mean(), 1) == demo.TRUE_EFFECT_ONE_YEAR_AFTER
+    assert f"+{demo.TRUE_AVERAGE_EFFECT}" in demo.__doc__ and f"+{demo.TRUE_EFFECT_ONE_YEAR_AFTER}" in demo.__doc__
+    # Selection: participants were ahead before the programme, so a naive comparison overstates.
+    last = frame[frame["ar"] == 2025]
+    naive = last.loc[last["entry"] > 0, "y"].mean() - last.loc[last["entry"] == 0, "y"].mean()
+    assert naive > 3 * demo.TRUE_AVERAGE_EFFECT
+    first = frame[frame["ar"] == 2022]
+    assert first.loc[first["entry"] > 0, "y"].mean() > first.loc[first["entry"] == 0, "y"].mean()

@@ -21,7 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("adoption.store",),
     ("adoption.metrics",),
     ("adoption.ingest", "adoption.demo", "adoption.access", "adoption.bootstrap"),
-    ("adoption.views",),
+    ("adoption.views", "adoption.reports"),
     ("adoption.ui",),
     ("adoption.cli", "adoption.__main__", "adoption"),
 )

@@ -50,6 +50,7 @@ class HeaderMapping:
     unknown: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file header, canonical)
     bad_targets: list[tuple[str, str]] = field(default_factory=list)  # user mapping to unknown columns
+    chosen: list[str] = field(default_factory=list)  # file headers read as the user mapping says (or ignored)
 
 
 def map_headers(header: list[str], kind: str, user_mapping: dict[str, str] | None = None) -> HeaderMapping:
@@ -66,6 +67,7 @@ def map_headers(header: list[str], kind: str, user_mapping: dict[str, str] | Non
         if not label:
             continue
         if label in overrides:
+            result.chosen.append(label)
             target = overrides[label]
             if not target:
                 continue

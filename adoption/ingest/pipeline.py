@@ -11,16 +11,26 @@ The upload page and the command line use the same two steps::
 ``prepare`` never writes to the database. ``commit`` writes the new data
 version, its rows and the ``upload`` row in one transaction
 (:meth:`Store.commit_upload`), and writes nothing when the same file (same
-SHA-256 and kind) was loaded before.
+SHA-256 and kind) was loaded before and changes nothing now.
 
 The preview compares the file with the current version using the keys
 ``Store.add_survey`` replaces by (ar, typ, kommunkod, org_key for answers;
 ar, kommunkod, organisation, lower(titel) for initiatives; kommunkod, ar for
 population). Rows equal to the current ones are "unchanged" and are not
 written again (they keep their row ids); a demo row is never "unchanged",
-so real data replaces it. The headline effect is computed by committing the
-upload into a scratch copy of the database file (copied while this process
-holds the file) and running ``adoption.metrics.compute`` on the copy for the
+so real data replaces it. A column the file does not hold means "not in
+this file": a row already stored keeps its value there (data-formats.md
+section 5), while an empty cell in a column the file holds is "no answer".
+Every changed row is listed field by field (old -> new) in
+``preview.changes`` (:mod:`.changes`).
+
+A file uploaded before (same SHA-256 and kind) is a no-op only when it
+would change nothing now; when the data changed since, committing it again
+restores its values, and the preview shows which.
+
+The headline effect is computed by committing the upload into a scratch
+copy of the database file (copied while this process holds the file) and
+running ``adoption.metrics.compute`` on the copy for the
 version before and the version after: exactly the figures the dashboard
 will show, at the cost of copying a file of a few MB.
 
@@ -41,12 +51,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-import numpy as np
 import pandas as pd
 
 from ..errors import AdoptionError, InputError
 from ..formats import KINDS, SURVEY_KINDS, kind_name
-from ..store import Store, UploadInfo, UploadRecord, VersionChangedError, org_key
+from ..store import Store, UploadInfo, UploadRecord, VersionChangedError
+from ..text import formatting
+from .changes import CHANGED, ChangeList, field_changes, row_change
+from .changes import initiative_key as _initiative_key
+from .changes import norm as _norm
+from .changes import response_key as _response_key
 from .population_upload import validate_population
 from .report import IngestResult
 from .validate import gc_paused, output_columns, validate
@@ -123,6 +137,7 @@ class _Plan(_Totals):
     responses: pd.DataFrame | None = None
     initiatives: pd.DataFrame | None = None
     population: pd.DataFrame | None = None
+    changes: ChangeList = field(default_factory=ChangeList)
 
 
 @dataclass
@@ -130,6 +145,8 @@ class Preview(_Totals):
     base_version: int | None
     counts: list[ChangeCount]
     headline: list[HeadlineEffect] = field(default_factory=list)
+    # every changed row with its changed fields (old -> new); added rows are counted only
+    changes: ChangeList = field(default_factory=ChangeList)
 
 
 @dataclass
@@ -152,12 +169,31 @@ class Prepared:
         return self.result.ok
 
     @property
+    def same_as_current(self) -> bool:
+        """Uploaded before and changes nothing now: committing it is a no-op."""
+        return (self.duplicate_of is not None and self.preview is not None
+                and not (self.preview.added or self.preview.changed))
+
+    @property
+    def restores(self) -> bool:
+        """Uploaded before, but the data changed since: committing it again restores its values."""
+        return self.duplicate_of is not None and self.preview is not None and not self.same_as_current
+
+    @property
     def can_commit(self) -> bool:
-        return self.ok and self.duplicate_of is None
+        return self.ok and self.preview is not None and not self.same_as_current
 
     @property
     def fuzzy_matches(self):
         return self.result.fuzzy_matches
+
+    @property
+    def columns_not_in_file(self) -> tuple[str, ...]:
+        """Answer columns the file does not hold: rows already stored keep their values there."""
+        held = self.result.columns_in_file
+        if held is None or self.kind not in SURVEY_KINDS:
+            return ()
+        return tuple(c for c in output_columns(self.kind) if c not in held and c not in _KEY_COLUMNS)
 
     def unconfirmed(self, confirmed: bool | Iterable[int]) -> list:
         """Fuzzy matches not confirmed: ``True`` confirms all, else the set of confirmed row numbers."""
@@ -230,47 +266,21 @@ def prepare(
     prepared = Prepared(kind=kind, filename=filename, sha256=sha256(data), size=len(data), year=year,
                         result=result)
     prepared.duplicate_of = store.find_upload(prepared.sha256, kind)
-    if not result.ok or prepared.duplicate_of is not None:
+    if not result.ok:
         return prepared
-    if headline:
-        plan, effects = _preview_on_copy(store, kind, result.frame)
-    else:
-        plan, effects = _plan(store, kind, result.frame, store.current_version()), []
+    held = result.columns_in_file
+    plan, effects = None, []
+    if prepared.duplicate_of is not None or not headline:
+        plan = _plan(store, kind, result.frame, store.current_version(), held)
+    if headline and (plan is None or plan.added or plan.changed):
+        # A file uploaded before that changes nothing now needs no figures before and after.
+        plan, effects = _preview_on_copy(store, kind, result.frame, held)
     prepared._plan = plan
-    prepared.preview = Preview(plan.base_version, plan.counts, effects)
+    prepared.preview = Preview(plan.base_version, plan.counts, effects, plan.changes)
     return prepared
 
 
 # --- comparing with the current data ----------------------------------------------
-
-
-def _norm(value):
-    """One comparable Python value for a cell of an upload frame or of a store frame."""
-    if value is None:
-        return None
-    if isinstance(value, (list, tuple, np.ndarray)):
-        return tuple(str(x) for x in value)
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, (int, np.integer)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        return float(value)
-    return str(value)
-
-
-def _response_key(row: dict) -> tuple:
-    return (int(row["ar"]), row["typ"], row["kommunkod"],
-            org_key(row["typ"], row.get("organisationsnummer"), row.get("organisation")))
-
-
-def _initiative_key(row: dict) -> tuple:
-    return (int(row["ar"]), row["kommunkod"], row.get("organisation") or "", str(row["titel"]).lower())
 
 
 def _norm_values(values: list) -> list:
@@ -305,8 +315,16 @@ _KEY_COLUMNS = ("ar", "typ", "kommunkod", "organisationsnummer", "organisation",
 
 
 def _compare(incoming: pd.DataFrame, current: pd.DataFrame, columns: list[str], key: Callable,
-             typ_of: Callable) -> tuple[list[ChangeCount], list[bool]]:
-    """Counts per (ar, typ) and, for each incoming row, whether it must be written."""
+             typ_of: Callable, kept: list[str] = ()
+             ) -> tuple[list[ChangeCount], list[bool], dict[int, dict], ChangeList]:
+    """Counts per (ar, typ); for each incoming row whether it must be written; the stored
+    values of the ``kept`` columns for rows already there ({row index: {column: value}});
+    and every changed row field by field.
+
+    ``kept``: the columns the file does not hold. A row already stored keeps its
+    values there ("not in this file"), unless it is demo data: invented values are
+    not carried into a real answer.
+    """
     now: dict[tuple, list[dict]] = {}
     for record in _records(current, columns):
         now.setdefault(key(record), []).append(record)
@@ -323,41 +341,68 @@ def _compare(incoming: pd.DataFrame, current: pd.DataFrame, columns: list[str], 
             rows[i] = record
     counts: dict[tuple, list[int]] = {}
     write = []
-    for record, k in zip(rows, keys):
+    merged: dict[int, dict] = {}
+    changes = ChangeList()
+    for i, (record, k) in enumerate(zip(rows, keys)):
         bucket = counts.setdefault((int(record["ar"]), typ_of(record)), [0, 0, 0])
         existing = now.get(k, [])
         if not existing:
             bucket[0] += 1
             write.append(True)
             continue
-        same = (len(existing) == 1 and in_file[k] == 1 and not existing[0]["is_demo"]
-                and all(existing[0][c] == record[c] for c in columns))
+        old = existing[0]
+        demo = any(e["is_demo"] for e in existing)
+        if kept and not demo:
+            merged[i] = {c: old[c] for c in kept}
+            record = {**record, **merged[i]}
+        same = (len(existing) == 1 and in_file[k] == 1 and not demo
+                and all(old[c] == record[c] for c in columns))
         bucket[2 if same else 1] += 1
         write.append(not same)
+        if not same:
+            changes.rows.append(row_change(CHANGED, record, typ_of(record),
+                                           () if demo else field_changes(old, record, columns),
+                                           replaces_demo=demo))
     ordered = [ChangeCount(ar, typ, *values) for (ar, typ), values in sorted(counts.items())]
-    return ordered, write
+    return ordered, write, merged, changes
 
 
-def _plan(store: Store, kind: str, frame: pd.DataFrame, version: int | None) -> _Plan:
+def _written(frame: pd.DataFrame, write: list[bool], merged: dict[int, dict], kept: list[str]) -> pd.DataFrame:
+    """The rows to write, with the stored values of the columns the file does not hold."""
+    if merged:
+        frame = frame.copy()
+        for column in kept:
+            values = frame[column].tolist()
+            for i, stored in merged.items():
+                values[i] = stored[column]
+            frame[column] = pd.Series(values, index=frame.index, dtype=object)
+    return frame[write].reset_index(drop=True)
+
+
+def _plan(store: Store, kind: str, frame: pd.DataFrame, version: int | None,
+          held: Iterable[str] | None = None) -> _Plan:
+    """What a commit writes against ``version``; ``held``: the columns the file holds (None: all)."""
     years = sorted({int(y) for y in frame["ar"]})
     if kind == "befolkning":
         current = store.population(version, years) if version is not None else frame.iloc[0:0]
-        counts, _ = _compare(frame, current, ["kommunkod", "ar", "population"],
-                             lambda r: (int(r["ar"]), r["kommunkod"]), lambda r: "befolkning")
+        counts, _, _, changes = _compare(frame, current, ["kommunkod", "ar", "population"],
+                                         lambda r: (int(r["ar"]), r["kommunkod"]), lambda r: "befolkning")
         # Population replaces whole years: every row of the file is written.
-        return _Plan(version, counts, population=frame)
+        return _Plan(version, counts, population=frame, changes=changes)
     columns = output_columns(kind)
+    kept = [] if held is None else [c for c in columns if c not in set(held) and c not in _KEY_COLUMNS]
     if version is None:
         current = pd.DataFrame(columns=columns)
     else:
         reader = store.responses if kind == "enkatsvar" else store.initiatives
         current = pd.concat([reader(version, ar) for ar in years], ignore_index=True)
     if kind == "enkatsvar":
-        counts, write = _compare(frame, current, columns, _response_key, lambda r: r["typ"])
-        return _Plan(version, counts, responses=frame[write].reset_index(drop=True))
-    counts, write = _compare(frame, current, columns, _initiative_key,
-                             lambda r: "civilsamhalle" if r.get("organisation") else "kommun")
-    return _Plan(version, counts, initiatives=frame[write].reset_index(drop=True))
+        counts, write, merged, changes = _compare(frame, current, columns, _response_key, lambda r: r["typ"], kept)
+        return _Plan(version, counts, responses=_written(frame, write, merged, kept), changes=changes)
+    counts, write, merged, changes = _compare(frame, current, columns, _initiative_key,
+                                              lambda r: "civilsamhalle" if r.get("organisation") else "kommun",
+                                              kept)
+    return _Plan(version, counts, initiatives=_written(frame, write, merged, kept), changes=changes)
 
 
 def _record(plan: _Plan, *, filename: str, sha: str, kind: str, uploaded_by: str) -> UploadRecord:
@@ -369,7 +414,8 @@ def _description(kind: str, filename: str) -> str:
     return f"Uppladdning av {kind_name(kind).lower()} från {filename}"
 
 
-def _preview_on_copy(store: Store, kind: str, frame: pd.DataFrame) -> tuple[_Plan, list[HeadlineEffect]]:
+def _preview_on_copy(store: Store, kind: str, frame: pd.DataFrame,
+                     held: Iterable[str] | None = None) -> tuple[_Plan, list[HeadlineEffect]]:
     from adoption.metrics.filters import Filter
 
     from .. import metrics
@@ -381,7 +427,7 @@ def _preview_on_copy(store: Store, kind: str, frame: pd.DataFrame) -> tuple[_Pla
         store.snapshot_to(scratch_path)
         scratch = Store(scratch_path)
         base = scratch.current_version()
-        plan = _plan(scratch, kind, frame, base)
+        plan = _plan(scratch, kind, frame, base, held)
         outcome = scratch.commit_upload(
             _record(plan, filename="förhandsvisning", sha="preview", kind=kind, uploaded_by="förhandsvisning"),
             responses=plan.responses, initiatives=plan.initiatives, population=plan.population,
@@ -452,6 +498,14 @@ def _duplicate_message(previous: UploadInfo) -> str:
             f"{previous.uploaded_by}; {where}. Ingenting ändrades.")
 
 
+def _restore_message(previous: UploadInfo) -> str:
+    """For a file uploaded before whose values the data no longer holds."""
+    when = f"{previous.uploaded_at:%Y-%m-%d %H:%M}" if previous.uploaded_at else "tidigare"
+    return (f"Samma fil ({previous.filename}, SHA-256 {previous.sha256[:12]}…) laddades upp {when} av "
+            f"{previous.uploaded_by}. Datan har ändrats sedan dess: sparas filen igen återställs dess värden "
+            "(se ändringarna ovan).")
+
+
 @gc_paused()
 def commit(
     prepared: Prepared,
@@ -488,7 +542,7 @@ def commit(
     plan = prepared._plan
     for _ in range(COMMIT_ATTEMPTS):
         if plan is None:
-            plan = _plan(store, prepared.kind, result.frame, store.current_version())
+            plan = _plan(store, prepared.kind, result.frame, store.current_version(), result.columns_in_file)
         try:
             outcome = store.commit_upload(
                 _record(plan, filename=prepared.filename, sha=prepared.sha256, kind=prepared.kind,
@@ -504,16 +558,30 @@ def commit(
         if outcome.status == "duplicate":
             return CommitResult("duplicate", None, None, 0, 0, 0, _duplicate_message(outcome.previous),
                                 outcome.previous)
+        n = {k: formatting.number(v) for k, v in counts.items()}
         if outcome.status == "no_changes":
             return CommitResult("no_changes", None, outcome.upload_id, **counts,
-                                message=f"Filen {prepared.filename} ändrar inga rader ({plan.unchanged} rader "
+                                message=f"Filen {prepared.filename} ändrar inga rader ({n['unchanged']} rader "
                                         "är redan likadana); ingen ny dataversion skapades.")
         return CommitResult(
             "committed", outcome.version, outcome.upload_id, **counts,
-            message=(f"Sparade {prepared.filename} som dataversion {outcome.version}: {plan.added} nya, "
-                     f"{plan.changed} ändrade och {plan.unchanged} oförändrade rader."),
+            message=(f"Sparade {prepared.filename} som dataversion {outcome.version}: {n['added']} nya, "
+                     f"{n['changed']} ändrade och {n['unchanged']} oförändrade rader.")
+            + _new_rounds_message(outcome.new_rounds),
         )
     raise AdoptionError("Databasen ändrades av andra under hela inläsningen; försök igen.")
+
+
+def _new_rounds_message(years: tuple[int, ...]) -> str:
+    """What a commit that began survey years says about them (they start preliminary)."""
+    if not years:
+        return ""
+    if len(years) == 1:
+        return (f" Enkätår {years[0]} är nytt och preliminärt: det visas bara när det väljs, tills en "
+                f"administratör publicerar det (sidan Ladda upp eller python -m adoption publicera-ar {years[0]}).")
+    listed = ", ".join(str(y) for y in years)
+    return (f" Enkätåren {listed} är nya och preliminära: de visas bara när de väljs, tills en administratör "
+            "publicerar dem (sidan Ladda upp eller python -m adoption publicera-ar ÅR).")
 
 
 def guess_kind(data: bytes, filename: str) -> str | None:

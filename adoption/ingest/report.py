@@ -46,6 +46,16 @@ class FuzzyMatch:
     score: float
 
 
+@dataclass(frozen=True)
+class UnknownName:
+    """A municipality name that matched nothing: the closest names, for a person to pick from."""
+
+    row: int
+    column: str
+    value: str
+    candidates: tuple[tuple[str, str, float], ...]  # (kommunkod, name, score), best first
+
+
 @dataclass
 class IngestResult:
     kind: str
@@ -54,8 +64,17 @@ class IngestResult:
     fuzzy_matches: list[FuzzyMatch] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
     column_mapping: dict[str, str] = field(default_factory=dict)
+    # File headers read (or ignored) as the caller's column mapping says.
+    chosen_headers: list[str] = field(default_factory=list)
+    # Required columns the file lacks, all of them at once ("kommunkod eller kommun" is one).
+    missing_columns: list[str] = field(default_factory=list)
+    # Rows whose municipality name matched nothing, with the closest names.
+    unknown_names: list[UnknownName] = field(default_factory=list)
     # Spreadsheet row number of each row of ``frame`` (same order).
     source_rows: list[int] = field(default_factory=list)
+    # The columns of ``frame`` the file holds (None: all). A column that is not
+    # held is "not in this file": it leaves stored answers as they are.
+    columns_in_file: tuple[str, ...] | None = None
     # True when the file could not be read as a table at all (wrong type,
     # corrupt, unknown encoding): the command line exits with status 2.
     unreadable: bool = False

@@ -93,12 +93,24 @@ def _lists(kind: str, municipalities: pd.DataFrame | None) -> dict[str, tuple[li
     return {}
 
 
+def _partial_file(kind: str) -> list[str]:
+    """What a file with only some of the columns does (data-formats.md section 5)."""
+    who = {"enkatsvar": "en kommun eller organisation som redan har svarat samma år",
+           "initiativ": "ett initiativ som redan är sparat (samma år, kommun, organisation och titel)"}.get(kind)
+    if who is None:
+        return []
+    return [f"• En kolumn som du tar bort betyder ”finns inte i filen”: för {who} ändras inget i den "
+            "kolumnen. En rättelse kan alltså innehålla bara de kolumner som ska ändras (och de som anger raden)."]
+
+
 def _instructions(kind: str) -> list[str]:
     common_end = [
         "",
         "Allmänt",
-        "• Skriv en rad per svar under rubrikraden; ändra inte kolumnnamnen. Tomma kolumner kan tas bort.",
-        "• En tom cell betyder ”inget svar” (aldrig 0).",
+        "• Skriv en rad per svar under rubrikraden; ändra inte kolumnnamnen.",
+        "• En tom cell betyder ”inget svar” (aldrig 0). Det gäller också en rättelse: en tom cell tömmer ett "
+        "svar som redan är sparat.",
+        *_partial_file(kind),
         "• Listorna i cellerna visar de tillåtna värdena; koden, den svenska eller engelska benämningen "
         "godtas också, med eller utan å, ä och ö.",
         "• Kommunkod skrivs med fyra siffror (0114); ”114” godtas. Kommunnamn får skrivas med eller utan "
@@ -108,7 +120,8 @@ def _instructions(kind: str) -> list[str]:
         "• Spara som Excel-arbetsbok (.xlsx) eller CSV (semikolonavgränsad) och ladda upp på sidan "
         "”Ladda upp” eller med kommandoraden: python -m adoption validate FIL, sedan "
         f"python -m adoption ingest FIL --kind {kind}.",
-        "• Samma fil två gånger läses bara in en gång. Varje inläsning blir en ny dataversion som kan "
+        "• Samma fil igen ändrar ingenting, om inte datan har ändrats sedan den lästes in: då återställs "
+        "filens värden (förhandsvisningen visar vilka). Varje inläsning blir en ny dataversion som kan "
         "återställas.",
     ]
     if kind == "enkatsvar":
@@ -125,7 +138,7 @@ def _instructions(kind: str) -> list[str]:
             "• antal_initiativ, antal_i_drift: heltal ≥ 0; antal i drift får inte vara större än antal initiativ.",
             "• andel_utbildad_personal: procent 0–100 (”45”, ”45 %”, ”45,5”). ai_budget_tkr: tusental kronor.",
             "• hinder: flera värden åtskilda med semikolon, t.ex. ”juridik; kompetens”. Tillåtna: "
-            + ", ".join(t.code for t in terms("hinder")) + ".",
+            + ", ".join(t.label_sv.lower() for t in terms("hinder")) + ".",
             "• mognad_<verksamhetsområde>: mognadsnivån i listan; ”.” betyder ej tillämplig "
             "(t.ex. kollektivtrafik som regionen sköter).",
             "• En kommun svarar högst en gång per år; en organisation högst en gång per år.",
@@ -141,7 +154,7 @@ def _instructions(kind: str) -> list[str]:
             "Pilot, I drift eller I drift, utvärderad och spridd).",
             "• teknik: välj i listan. beskrivning: högst 2 000 tecken.",
             "• nytta: flera värden åtskilda med semikolon. Tillåtna: "
-            + ", ".join(t.code for t in terms("nytta")) + ".",
+            + ", ".join(t.label_sv.lower() for t in terms("nytta")) + ".",
             "• utvarderad: ja/nej. samverkan: kommunkoder åtskilda med semikolon. kalla: URL eller dokument.",
             "• Ett initiativ med samma år, kommun, organisation och titel som ett tidigare ersätter det.",
         ]

@@ -43,7 +43,7 @@ from .headers import (
 from .names import MunicipalityMatcher
 from .personal import personal_data_cells
 from .read import read_table
-from .report import ERROR, WARNING, FuzzyMatch, IngestResult, Problem
+from .report import ERROR, WARNING, FuzzyMatch, IngestResult, Problem, UnknownName
 
 MIN_YEAR, MAX_YEAR = 2015, 2100
 NAME_LENGTH = 200  # organisation, titel, kommun, kalla
@@ -220,6 +220,8 @@ def _validate(data: bytes, filename: str, kind: str, municipalities: pd.DataFram
 
     mapping = map_headers(table.header, kind, column_mapping)
     result.column_mapping = dict(mapping.used)
+    result.columns_in_file = _held(mapping, kind, year)
+    result.chosen_headers = list(mapping.chosen)
     result.unknown_columns = list(mapping.unknown)
     problems = result.problems
     if mapping.unknown:
@@ -230,10 +232,19 @@ def _validate(data: bytes, filename: str, kind: str, municipalities: pd.DataFram
     for label, target in mapping.bad_targets:
         problems.append(Problem(None, label, None, f"”{target}” är ingen kolumn i formatet {kind}."))
     missing = missing_required(mapping, kind, year_given=year is not None)
+    result.missing_columns = list(missing)
+    header_errors = any(p.severity == ERROR for p in problems)
     if missing:
-        problems.append(Problem(None, None, None, "Obligatoriska kolumner saknas: " + ", ".join(missing) + "."))
+        unmapped = (" Rubriker i filen som inte tolkades: " + ", ".join(f"”{c}”" for c in mapping.unknown)
+                    + "; välj vilken kolumn de motsvarar.") if mapping.unknown else ""
+        problems.append(Problem(None, None, None,
+                                "Obligatoriska kolumner saknas: " + ", ".join(missing) + "." + unmapped))
     if not table.rows:
         problems.append(Problem(None, None, None, f"Filen {filename} har en rubrikrad men inga datarader."))
+    if missing and table.rows and not header_errors:
+        # Without its required columns no row can be placed, but the cells that are there can
+        # still be checked: every problem is reported at once, not one wave after another.
+        _cell_problems(table, mapping, kind, problems)
     if missing or not table.rows or any(p.severity == ERROR for p in problems):
         return result
 
@@ -297,6 +308,32 @@ def _validate(data: bytes, filename: str, kind: str, municipalities: pd.DataFram
         result.frame = out.reset_index(drop=True)
         result.source_rows = list(table.row_numbers)
     return result
+
+
+def _cell_problems(table, mapping, kind: str, problems: list[Problem]) -> None:
+    """Personal data and cells that do not parse, for a file that cannot be read further."""
+    for position, label in enumerate(table.header):
+        cells = [row[position] for row in table.rows]
+        found = personal_data_cells(cells)
+        for i in sorted(found):
+            problems.append(Problem(table.row_numbers[i], label or str(position + 1), *found[i]))
+        target = mapping.columns.get(position)
+        if target is None:
+            continue
+        _, bad, _ = _parse_column(cells, PARSERS[kind][target])
+        for i, cell in enumerate(cells):
+            if cell in bad and i not in found:
+                problems.append(Problem(table.row_numbers[i], label, cell.strip(), bad[cell]))
+
+
+def _held(mapping, kind: str, year: int | None) -> tuple[str, ...]:
+    """The output columns the file holds: its mapped columns, the code found from a name, a chosen year."""
+    held = set(mapping.columns.values())
+    if "kommun" in held:
+        held.add("kommunkod")
+    if year is not None:
+        held.add("ar")
+    return tuple(c for c in output_columns(kind) if c in held)
 
 
 def _parse_column(cells: list[str], parse: Callable[[str], object]) -> tuple[dict, dict, list]:
@@ -414,6 +451,7 @@ def _row_rules(record, number, kind, year, matcher, mapping, header, result, cor
                     "kontrollera innan du sparar", WARNING))
         else:
             problems.append(Problem(number, _label(mapping, "kommun"), name, matcher.problem_message(name, match)))
+            result.unknown_names.append(UnknownName(number, _label(mapping, "kommun"), name, match.suggestions))
     elif not bad & {"kommunkod", "kommun"}:
         problems.append(Problem(number, _label(mapping, "kommunkod"), "", "kommun saknas (kommunkod eller namn)"))
 

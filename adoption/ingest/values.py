@@ -123,10 +123,12 @@ def stage(cell: str | None) -> int | None:
         match = re.fullmatch(r"(\d)[.,]0+", cell.strip())
         if match and _key(match.group(1)) in _stage_index():
             return int(match.group(1))
-        allowed = ", ".join(f"{s.value} ({s.code})" for s in stages())
+        # The words of the template's drop-down list, as a person would pick them.
+        words = [f"”{s.name_sv}”" for s in stages()]
+        allowed = ", ".join(words[:-1]) + " eller " + words[-1]
         raise CellError(
-            f"”{cell.strip()}” är inte en mognadsnivå; skriv {allowed}, ”.” för ej tillämplig "
-            "eller lämna tomt för inget svar"
+            f"”{cell.strip()}” är inte en mognadsnivå; välj {allowed} (som i mallens lista, eller siffran "
+            f"0–{len(words) - 1}), ”.” för ej tillämplig eller lämna tomt för inget svar"
         )
     return value
 

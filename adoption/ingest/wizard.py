@@ -8,8 +8,15 @@ committed) and draws the answer. Every function here takes values and
 returns new values; nothing is changed in place.
 
 One file is known by the first 12 hex digits of its SHA-256 and its kind:
-the unknown headers and fuzzy name matches it showed stay listed after a
-choice made them go away from the result, so the choice can still be changed.
+the unknown headers, fuzzy name matches and unknown names it showed stay
+listed after a choice made them go away from the result, so the choice can
+still be changed.
+
+Columns: each header that was not recognised gets a drop-down that starts at
+the choice remembered for that header (the database keeps the choices of
+earlier uploads), else at a suggestion (:mod:`.suggest`), else at "ignore".
+A suggestion is a guess: the file can be saved only after the administrator
+confirmed the columns (one check box for all of them).
 """
 
 from __future__ import annotations
@@ -19,7 +26,8 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, replace
 
 from .pipeline import CommitResult, Prepared, sha256
-from .report import FuzzyMatch, IngestResult
+from .report import FuzzyMatch, IngestResult, UnknownName
+from .suggest import suggest
 from .validate import MIN_YEAR
 
 
@@ -39,6 +47,13 @@ def fuzzy_options(match: FuzzyMatch, names: Mapping[str, str]) -> list[str]:
     return [match.kommunkod, *(code for code in others if code != match.kommunkod)]
 
 
+def name_options(unknown: UnknownName, names: Mapping[str, str]) -> list[str]:
+    """For a name that matched nothing: the closest names first (best first), then every other one by name."""
+    first = [code for code, _name, _score in unknown.candidates if code in names]
+    others = sorted((code for code in names if code not in first), key=lambda code: names[code])
+    return [*first, *others]
+
+
 @dataclass(frozen=True)
 class FileSeen:
     """What one file showed so far: unknown headers and fuzzy matches, in the order first seen."""
@@ -47,6 +62,8 @@ class FileSeen:
     kind: str
     headers: tuple[str, ...] = ()
     fuzzy: tuple[FuzzyMatch, ...] = ()  # one per row, the first match seen for it
+    suggested: tuple[tuple[str, str], ...] = ()  # (header, suggested column), for headers seen unknown
+    unknown_names: tuple[UnknownName, ...] = ()  # one per row whose name matched nothing
 
     def header_key(self, index: int) -> str:
         """The widget that maps ``headers[index]`` to an expected column."""
@@ -56,16 +73,44 @@ class FileSeen:
         """The widget that confirms or corrects the municipality of ``row``."""
         return f"fuzzy_{self.sha}_{row}"
 
+    def name_key(self, row: int) -> str:
+        """The widget that picks the municipality of ``row``, whose name matched nothing."""
+        return f"name_{self.sha}_{row}"
+
+    @property
+    def confirm_key(self) -> str:
+        """The check box that confirms the suggested columns."""
+        return f"columns_ok_{self.sha}"
+
     def seeing(self, result: IngestResult) -> FileSeen:
-        """With the headers and fuzzy matches of ``result`` that were not seen before."""
-        headers = self.headers + tuple(dict.fromkeys(h for h in result.unknown_columns if h not in self.headers))
+        """With the headers, suggestions, fuzzy matches and unknown names of ``result`` not seen before."""
+        new = [h for h in dict.fromkeys([*result.unknown_columns, *result.chosen_headers]) if h not in self.headers]
+        headers = self.headers + tuple(new)
+        suggested = dict(self.suggested)
+        unknown_now = [h for h in result.unknown_columns if h not in suggested]
+        if unknown_now:
+            # never a column the file already holds, nor one suggested for another header
+            taken = set(result.column_mapping.values()) | set(suggested.values())
+            suggested.update(suggest(unknown_now, self.kind, taken))
         rows = {m.row for m in self.fuzzy}
         fuzzy = list(self.fuzzy)
         for match in result.fuzzy_matches:
             if match.row not in rows:
                 rows.add(match.row)
                 fuzzy.append(match)
-        return replace(self, headers=headers, fuzzy=tuple(fuzzy))
+        name_rows = {u.row for u in self.unknown_names}
+        unknown = list(self.unknown_names)
+        for name in result.unknown_names:
+            if name.row not in name_rows:
+                name_rows.add(name.row)
+                unknown.append(name)
+        return replace(self, headers=headers, fuzzy=tuple(fuzzy), suggested=tuple(suggested.items()),
+                       unknown_names=tuple(unknown))
+
+    def defaults(self, remembered: Mapping[str, str]) -> dict[int, str]:
+        """Where each listed header's drop-down starts: the remembered choice, the suggestion, or "" (ignore)."""
+        suggested = dict(self.suggested)
+        return {i: remembered.get(h, suggested.get(h, "")) for i, h in enumerate(self.headers)}
 
     def by_row(self) -> list[FuzzyMatch]:
         return sorted(self.fuzzy, key=lambda m: m.row)
@@ -75,9 +120,11 @@ class FileSeen:
 class Choices:
     """What the administrator chose for one file: column mapping, corrected and confirmed names."""
 
-    mapping: tuple[tuple[str, str], ...] = ()  # (file header, expected column), sorted
+    mapping: tuple[tuple[str, str], ...] = ()  # (file header, expected column; "" ignores it), sorted
     corrections: tuple[tuple[int, str], ...] = ()  # (row, kommunkod) other than the suggestion, sorted
     confirmed: frozenset[int] = frozenset()  # rows whose suggested municipality was chosen
+    guessed: tuple[str, ...] = ()  # headers read as their suggestion: the administrator must confirm
+    to_remember: tuple[tuple[str, str], ...] = ()  # (header, column) to remember after a commit
 
     @property
     def column_mapping(self) -> dict[str, str] | None:
@@ -88,19 +135,43 @@ class Choices:
         return dict(self.corrections) or None
 
 
-def choices(seen: FileSeen, headers: Mapping[int, str | None], fuzzy: Mapping[int, str | None]) -> Choices:
+def choices(seen: FileSeen, headers: Mapping[int, str | None], fuzzy: Mapping[int, str | None],
+            names: Mapping[int, str | None] | None = None, remembered: Mapping[str, str] | None = None) -> Choices:
     """The choices behind the widgets' values.
 
     ``headers``: index in ``seen.headers`` -> the expected column chosen ("" or
-    None: ignore the column). ``fuzzy``: row -> the kommunkod chosen (None:
-    nothing chosen yet).
+    None: ignore the column); a widget not drawn yet counts as its default
+    (:meth:`FileSeen.defaults`). ``fuzzy``: row -> the kommunkod chosen (None:
+    nothing chosen yet). ``names``: row of an unknown name -> the kommunkod
+    picked. ``remembered``: {header: column} saved by earlier uploads; they
+    apply before the file is first checked.
     """
-    mapping = {h: headers[i] for i, h in enumerate(seen.headers) if headers.get(i)}
+    remembered = dict(remembered or {})
+    defaults = seen.defaults(remembered)
+    mapping = {h: t for h, t in remembered.items() if t}
+    guessed, to_remember = [], []
+    suggested_columns = dict(seen.suggested)
+    for i, h in enumerate(seen.headers):
+        value = headers.get(i)
+        value = defaults[i] if value is None else value
+        if value:
+            mapping[h] = value
+        elif h in mapping:
+            mapping[h] = ""  # "ignore" overrides a remembered choice
+        if value and h not in remembered and value == suggested_columns.get(h):
+            guessed.append(h)
+        if value != remembered.get(h, "") and (value or h in remembered or h in suggested_columns):
+            to_remember.append((h, value))
     suggested = {m.row: m.kommunkod for m in seen.fuzzy}
     chosen = {row: fuzzy.get(row) for row in suggested}
     corrections = {row: code for row, code in chosen.items() if code and code != suggested[row]}
     confirmed = frozenset(row for row, code in chosen.items() if code and code == suggested[row])
-    return Choices(tuple(sorted(mapping.items())), tuple(sorted(corrections.items())), confirmed)
+    for unknown in seen.unknown_names:
+        code = (names or {}).get(unknown.row)
+        if code:
+            corrections[unknown.row] = code
+    return Choices(tuple(sorted(mapping.items())), tuple(sorted(corrections.items())), confirmed,
+                   tuple(guessed), tuple(to_remember))
 
 
 def request(seen: FileSeen, made: Choices, year: int | None, version: int | None) -> Hashable:
@@ -115,12 +186,26 @@ def request(seen: FileSeen, made: Choices, year: int | None, version: int | None
 class Readiness:
     unconfirmed: tuple[FuzzyMatch, ...]  # fuzzy matches nobody confirmed or corrected
     ready: bool  # the commit button may be pressed
-    waiting: bool  # a file without errors waits for names to be confirmed
+    waiting: bool  # a file without errors waits for names (or suggested columns) to be confirmed
+    columns_unconfirmed: bool = False  # suggested columns wait for the administrator's confirmation
+    reason: str | None = None  # why it cannot be saved: errors, names, columns, same_as_current
 
 
-def readiness(prepared: Prepared, made: Choices) -> Readiness:
+def readiness(prepared: Prepared, made: Choices, columns_confirmed: bool = False) -> Readiness:
     unconfirmed = tuple(prepared.unconfirmed(made.confirmed))
-    return Readiness(unconfirmed, prepared.can_commit and not unconfirmed, bool(unconfirmed) and prepared.ok)
+    columns = bool(made.guessed) and not columns_confirmed
+    if not prepared.ok:
+        reason = "errors"
+    elif prepared.same_as_current:
+        reason = "same_as_current"
+    elif unconfirmed:
+        reason = "names"
+    elif columns:
+        reason = "columns"
+    else:
+        reason = None
+    ready = prepared.can_commit and reason is None
+    return Readiness(unconfirmed, ready, (bool(unconfirmed) or columns) and prepared.ok, columns, reason)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from adoption.metrics.definitions import (
     CIVIL_SOCIETY_MIN_N,
     NO_CATEGORY,
     RATE_FAMILIES,
+    NEEDS_PREVIOUS_YEAR,
     STATUS_OK,
     Metric,
     get,
@@ -49,6 +50,7 @@ class MetricResult:
     filters_ignored: tuple[str, ...] = ()
     breakdown: tuple[dict, ...] | None = None
     status: str = STATUS_OK  # or one of STATUSES: why there is no value
+    round_status: str | None = None  # the survey year's round: "preliminar" or "publicerad" (None: no year)
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -66,6 +68,7 @@ class _Context:
     typ: str
     ignored: tuple[str, ...] = field(default_factory=tuple)
     sektor: tuple[str, ...] = field(default_factory=tuple)
+    round_status: str | None = None
 
 
 def compute(store: Store, metric_id: str, flt: Filter = Filter(), *, version: int | None = None,
@@ -99,9 +102,11 @@ def _compute(store: Store, metric_id: str, flt: Filter, *, version: int | None,
             f"Måttet ”{metric.id}” kan inte delas upp per kategori; det går för mått om "
             "civilsamhällesorganisationers svar (typ civilsamhalle)."
         )
-    years = store.survey_years(version)
-    ar = chosen_year(years, flt.ar)
-    ctx = _Context(metric, version, ar, typ, tuple(ignored), flt.sektor if metric.uses_sector else ())
+    rounds = store.survey_rounds(version)
+    years = list(rounds)
+    ar = chosen_year(rounds, flt.ar)
+    ctx = _Context(metric, version, ar, typ, tuple(ignored), flt.sektor if metric.uses_sector else (),
+                   rounds.get(ar))
 
     status = None
     if version is None or not years:
@@ -112,6 +117,8 @@ def _compute(store: Store, metric_id: str, flt: Filter, *, version: int | None,
         status = "only_municipalities"
     elif metric.needs_population and not store.population_years(version):
         status = "needs_population"
+    elif metric.family in NEEDS_PREVIOUS_YEAR and ar - 1 not in years:
+        status = "no_previous_year"
 
     areas = _areas(store, flt, by)
     if status is not None:
@@ -154,7 +161,7 @@ def _empty(ctx: _Context, area: str, status: str) -> MetricResult:
         metric=ctx.metric.id, value=None, numerator=None, denominator=None, n=0, ci_low=None, ci_high=None,
         data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=ctx.metric.unit,
         area=None if area == "alla" else area, reason_values=_reason_values(ctx, status),
-        filters_ignored=ctx.ignored, status=status,
+        filters_ignored=ctx.ignored, status=status, round_status=ctx.round_status,
     )
 
 
@@ -200,7 +207,7 @@ def _scalar(ctx: _Context, area: str, row) -> MetricResult:
             metric=metric.id, value=None, numerator=None, denominator=None, n=n, ci_low=None, ci_high=None,
             data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=metric.unit,
             area=None if area == "alla" else area, reason_values=_reason_values(ctx, "too_few"),
-            suppressed=True, filters_ignored=ctx.ignored, status="too_few",
+            suppressed=True, filters_ignored=ctx.ignored, status="too_few", round_status=ctx.round_status,
         )
     value = numerator / denominator
     low = high = None
@@ -213,7 +220,7 @@ def _scalar(ctx: _Context, area: str, row) -> MetricResult:
     return MetricResult(
         metric=metric.id, value=value, numerator=numerator, denominator=denominator, n=n,
         ci_low=low, ci_high=high, data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=metric.unit,
-        area=None if area == "alla" else area, filters_ignored=ctx.ignored,
+        area=None if area == "alla" else area, filters_ignored=ctx.ignored, round_status=ctx.round_status,
     )
 
 
@@ -234,7 +241,7 @@ def _distribution(ctx: _Context, area: str, rows) -> MetricResult:
         area=None if area == "alla" else area,
         reason_values=_reason_values(ctx, "too_few") if suppressed else (),
         suppressed=suppressed, filters_ignored=ctx.ignored, status="too_few" if suppressed else STATUS_OK,
-        breakdown=None if suppressed else tuple(breakdown),
+        breakdown=None if suppressed else tuple(breakdown), round_status=ctx.round_status,
     )
 
 

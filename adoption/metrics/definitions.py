@@ -22,7 +22,10 @@ SMALL_BASE_N = 5
 # and the values its sentence needs, and adoption.text.present words them.
 STATUS_OK = "ok"
 STATUSES = ("no_data", "no_year", "only_municipalities", "needs_population", "no_answer", "not_applicable",
-            "too_few")
+            "too_few", "no_previous_year")
+# Metric families about a change from the year before (the funnel): no value
+# in a year whose previous calendar year has no survey.
+NEEDS_PREVIOUS_YEAR = ("pilot_to_production", "stalled_pilots")
 
 
 def too_few(typ: str | None, n: int) -> bool:
@@ -187,6 +190,23 @@ REGISTRY: dict[str, Metric] = {
             "year) that answered in the year. An organisation counts in the category of its answer that year, "
             "else of its latest answer.",
             respondent="civilsamhalle", uses_sector=False,
+        ),
+        Metric(
+            "andel_pilot_till_drift", "Andel piloter som nått drift året efter",
+            "Share of pilots in production the next year", "share", "pilot_to_production",
+            "Av de verksamhetsområden (kommun × område) som var på nivå Pilot året före och besvarades båda "
+            "åren: andelen som är på nivå I drift eller högre det valda året.",
+            "Of the sectors (municipality × sector) at stage Pilot the year before and answered in both years: "
+            "the share at stage In production or higher in the chosen year.",
+        ),
+        Metric(
+            "andel_fastnade_piloter", "Andel fastnade piloter", "Share of stalled pilots", "share",
+            "stalled_pilots",
+            "Av de verksamhetsområden (kommun × område) som är på nivå Pilot det valda året: andelen som var "
+            "på nivå Pilot även vid sitt förra besvarade år och aldrig har nått I drift.",
+            "Of the sectors (municipality × sector) at stage Pilot in the chosen year: the share that was at "
+            "Pilot at its previous answered year too and has never reached In production.",
+            higher_is_better=False,
         ),
     )
 }

@@ -15,18 +15,23 @@ from functools import cached_property
 from adoption.metrics.definitions import REGISTRY
 from adoption.text import i18n
 from adoption.text.languages import DEFAULT_LANG, LANGS
-from adoption.vocab import sector_codes
+from adoption.vocab import ROUND_PRELIMINARY, ROUND_PUBLISHED, sector_codes
+
+# ``ar`` for every survey year at once: offered where a page lists rows of all years (the
+# initiative catalogue). A figure is always of one year, so elsewhere it means the latest year.
+ALL_YEARS = "alla"
 
 
 @dataclass(frozen=True)
 class Filter:
     """Survey year, counties, municipality, sectors and kind of respondent.
 
-    Empty means "all". ``typ`` None means the metric's own default kind
-    (municipalities for the municipal metrics).
+    Empty means "all". ``ar`` None means the latest survey year, :data:`ALL_YEARS`
+    every year (where a page offers it). ``typ`` None means the metric's own
+    default kind (municipalities for the municipal metrics).
     """
 
-    ar: int | None = None
+    ar: int | str | None = None
     lan: tuple[str, ...] = field(default_factory=tuple)
     kommun: str | None = None
     sektor: tuple[str, ...] = field(default_factory=tuple)
@@ -100,6 +105,7 @@ class Known:
     ``kommun`` maps each municipality code to its county code (accepts a
     mapping or pairs; stored as sorted pairs so the value stays hashable).
     ``sektor`` and ``matt`` default to the sector vocabulary and the metric registry.
+    ``preliminary``: the years among ``years`` whose round is not published yet.
     """
 
     years: tuple[int, ...] = ()
@@ -108,6 +114,7 @@ class Known:
     sektor: tuple[str, ...] | None = None
     matt: tuple[str, ...] | None = None
     versions: tuple[int, ...] = ()
+    preliminary: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         pairs = self.kommun.items() if isinstance(self.kommun, Mapping) else self.kommun
@@ -115,10 +122,16 @@ class Known:
         object.__setattr__(self, "years", tuple(sorted({int(y) for y in self.years})))
         object.__setattr__(self, "lan", tuple(sorted(set(self.lan))))
         object.__setattr__(self, "versions", tuple(sorted({int(v) for v in self.versions})))
+        object.__setattr__(self, "preliminary", tuple(sorted({int(y) for y in self.preliminary})))
         if self.sektor is None:
             object.__setattr__(self, "sektor", sector_codes())
         if self.matt is None:
             object.__setattr__(self, "matt", tuple(REGISTRY))
+
+    @cached_property
+    def rounds(self) -> dict[int, str]:
+        """Year -> round status (see :mod:`adoption.metrics.years`)."""
+        return {y: ROUND_PRELIMINARY if y in self.preliminary else ROUND_PUBLISHED for y in self.years}
 
     @cached_property
     def lan_of(self) -> dict[str, str]:
@@ -134,8 +147,10 @@ class Known:
         versions = tuple(info.version for info in store.versions())
         chosen = version if version in versions else (versions[-1] if versions else None)
         municipalities = store.municipalities()
+        rounds = store.survey_rounds(chosen)
         return cls(
-            years=tuple(store.survey_years(chosen)),
+            years=tuple(rounds),
+            preliminary=tuple(y for y, status in rounds.items() if status == ROUND_PRELIMINARY),
             lan=tuple(store.counties()["lan_kod"]),
             kommun=tuple(zip(municipalities["kommunkod"], municipalities["lan_kod"])),
             versions=versions,
@@ -228,10 +243,12 @@ def from_query(params: Mapping[str, object], *, known: Known) -> tuple[ViewState
             return False
         return True
 
-    # ar: a year with data
+    # ar: a year with data, or every year
     ar = None
     if (value := single("ar")) is not None:
-        if not _YEAR.fullmatch(value):
+        if value == ALL_YEARS:
+            ar = ALL_YEARS
+        elif not _YEAR.fullmatch(value):
             notices.append(_notice("format", "ar", value))
         elif int(value) not in known.years:
             notices.append(_notice("no_data", "ar", value))

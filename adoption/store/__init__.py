@@ -14,6 +14,8 @@ One module per area, each a class of methods that :class:`Store` inherits:
 - :mod:`.population`   population per municipality and year
 - :mod:`.uploads`      the upload record and the one transaction that writes an upload
 - :mod:`.goals`        programme goals and their revisions
+- :mod:`.mappings`     column choices remembered between uploads
+- :mod:`.rounds`       survey rounds: a year preliminary or published, per data version
 - :mod:`.connection`   opening the file, locks, migrations; :mod:`.metric_sql` the metric SQL
 
 Why mixins rather than area objects the Store delegates to: every caller
@@ -38,17 +40,20 @@ from .connection import (
     migrate,
     schema_version,
 )
+from .effect import EffectArea
 from .goals import GoalArea
 from .initiatives import InitiativeArea
+from .mappings import MappingArea, SavedMapping
 from .population import PopulationArea
 from .reference import ReferenceArea
+from .rounds import RoundArea
 from .schemas import UploadInfo, UploadOutcome, UploadRecord, VersionInfo, org_key
 from .survey import SurveyArea
 from .uploads import UploadArea, VersionChangedError
 from .versions import VersionArea
 
-__all__ = ["APP_KEEP_OPEN_SECONDS", "Store", "UploadInfo", "UploadOutcome", "UploadRecord", "VersionChangedError",
-           "VersionInfo", "latest_schema_version", "org_key"]
+__all__ = ["APP_KEEP_OPEN_SECONDS", "SavedMapping", "Store", "UploadInfo", "UploadOutcome", "UploadRecord",
+           "VersionChangedError", "VersionInfo", "latest_schema_version", "org_key"]
 
 # How long the app keeps the database open after its last query. Another
 # process that wants the file (an ingest from the command line) gets it at
@@ -56,7 +61,10 @@ __all__ = ["APP_KEEP_OPEN_SECONDS", "Store", "UploadInfo", "UploadOutcome", "Upl
 APP_KEEP_OPEN_SECONDS = 5.0
 
 
-class Store(ReferenceArea, VersionArea, SurveyArea, InitiativeArea, PopulationArea, UploadArea, GoalArea):
+class Store(ReferenceArea, VersionArea, SurveyArea, InitiativeArea, PopulationArea, UploadArea, GoalArea,
+            EffectArea,
+            MappingArea,
+            RoundArea):
     """Database access for one DuckDB file.
 
     By default it holds no open connection (the command line). A long-running
@@ -71,11 +79,17 @@ class Store(ReferenceArea, VersionArea, SurveyArea, InitiativeArea, PopulationAr
         wait_seconds: float = 60.0,
         on_wait: Callable[[str], None] | None = None,
         keep_open_seconds: float = 0.0,
+        read_only: bool = False,
     ) -> None:
         self.path = Path(path)
         self._connector = Connector(self.path, wait_seconds=wait_seconds, on_wait=on_wait,
-                                    keep_open_seconds=keep_open_seconds)
+                                    keep_open_seconds=keep_open_seconds, read_only=read_only)
         self._memo: dict[tuple, tuple[tuple[int, int], object]] = {}
+
+    @property
+    def read_only(self) -> bool:
+        """Opened with DuckDB's read_only=True (a replica): every write raises ReadOnlyError."""
+        return self._connector.read_only
 
     # -- schema -----------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """Opening the DuckDB file: one place that knows about locks and migrations.
 
-DuckDB lets only one process have a database file open, even read-only
-(see the platform notes). A running app and an administrator's command line
+While one process has a database file open read-write, DuckDB lets no other
+process open it, not even read-only (see the platform notes). A running app and an administrator's command line
 must share the file. The command line opens it for each unit of work and
 closes it again; whoever finds it locked waits its turn.
 
@@ -11,6 +11,12 @@ metric queries, so the app keeps its instance open between requests
 go of the file when it has been idle that long, or at once when another
 process is waiting for it: a waiting process leaves a marker file
 (``<database>.waiting.<pid>``) beside the database, which the holder sees.
+
+Read-only mode (``read_only=True``: replicas serving a published snapshot)
+opens the file with DuckDB's ``read_only=True``. Any number of processes may
+hold one file that way at once, so nobody ever waits for a replica and its
+kept instance never has to be handed over; every write is refused with a
+:class:`ReadOnlyError` before it touches the file.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from pathlib import Path
 
 import duckdb
 
-from ..errors import DatabaseBusyError, SchemaTooNewError
+from ..errors import DatabaseBusyError, ReadOnlyError, SchemaTooNewError
 
 MIGRATIONS_PACKAGE = "adoption.store.migrations"
 
@@ -141,8 +147,10 @@ class Connector:
         wait_seconds: float = 60.0,
         on_wait: Callable[[str], None] | None = None,
         keep_open_seconds: float = 0.0,
+        read_only: bool = False,
     ) -> None:
         self.path = path
+        self.read_only = read_only
         self.wait_seconds = wait_seconds
         self.on_wait = on_wait
         self.keep_open_seconds = keep_open_seconds
@@ -170,10 +178,13 @@ class Connector:
         deadline = time.monotonic() + self.wait_seconds
         told = False
         marker = None
+        if self.read_only and not self.path.exists():
+            raise ReadOnlyError(f"Databasen {self.path} finns inte. En skrivskyddad process kan inte skapa den: "
+                                "peka ut en publicerad ögonblicksbild eller en befintlig databasfil.")
         try:
             while True:
                 try:
-                    return duckdb.connect(str(self.path))
+                    return duckdb.connect(str(self.path), read_only=self.read_only)
                 except duckdb.IOException as error:
                     if not _is_lock_error(error):
                         raise
@@ -301,7 +312,8 @@ class Connector:
         if held is not None:
             yield held
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         if self.keep_open_seconds > 0:
             raw, unchecked = self._borrow()
             finish = self._give_back
@@ -311,7 +323,10 @@ class Connector:
         try:
             conn = Session(raw)
             if unchecked:
-                migrate(conn, self.path)
+                if self.read_only:
+                    check_schema(conn, self.path)
+                else:
+                    migrate(conn, self.path)
                 self._schema_checked = True
             yield conn
         finally:
@@ -320,6 +335,8 @@ class Connector:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A write: all of it or none of it, one writer at a time."""
+        if self.read_only:
+            raise ReadOnlyError(read_only_message(self.path))
         with self.write_lock, self.connect() as conn:
             conn.run("BEGIN TRANSACTION")
             try:
@@ -331,6 +348,27 @@ class Connector:
                 conn.run("COMMIT")
             finally:
                 _count_commit(self._commit_key)
+
+
+def read_only_message(path: Path) -> str:
+    return (f"Databasen {path} är öppnad skrivskyddad (ADOPTION_READ_ONLY=1, ADOPTION_PUBLISHED eller "
+            "--read-only), så ingenting sparades. Ladda upp, återställ och ändra mål i skrivarprocessen, "
+            "som sedan publicerar en ny ögonblicksbild.")
+
+
+def check_schema(conn: Session, path: Path) -> int:
+    """The schema of a file opened read-only: it must be exactly this program's (nothing can be upgraded)."""
+    current = schema_version(conn)
+    latest = latest_schema_version()
+    if current > latest:
+        migrate(conn, path)  # raises SchemaTooNewError with its usual message
+    if current < latest:
+        raise ReadOnlyError(
+            f"Databasen {path} har schemaversion {current}, men det här programmet behöver version {latest}, "
+            "och en skrivskyddad fil kan inte uppgraderas. Uppgradera skrivarens databas "
+            "(python -m adoption init) och publicera en ny ögonblicksbild."
+        )
+    return current
 
 
 def schema_version(conn: Session) -> int:

@@ -23,7 +23,11 @@ def in_version(alias: str = "", param: str = "v") -> str:
 # columns; survey rows carry their municipality's county, see migration 0003).
 GROUPS = {None: "'alla'", "kommun": "{a}.kommunkod", "lan": "{a}.lan_kod",
           # a civil-society organisation's category, '' when none was given (response rows only)
-          "kategori": "coalesce({a}.org_kategori, '')"}
+          "kategori": "coalesce({a}.org_kategori, '')",
+          # one group per respondent (municipality, or organisation within it), for a
+          # panel of the same respondents in two years; only the families over response rows
+          "respondent": "{a}.kommunkod || '|' || {a}.org_key"}
+RESPONDENT_FAMILIES = ("stage_share", "maturity_index", "answer_share")
 
 # Organisation-level yes/no questions: (answered, counts as yes).
 QUESTIONS = {
@@ -212,6 +216,48 @@ def _barrier_shares(by):
     ORDER BY n.grp, numerator DESC, n.hinder"""
 
 
+# The funnel's cells: one respondent's one sector, answered (stage 0-4), in
+# the filter's area, sectors and kind; stalled pilots look back over every
+# year up to $ar, pilot-to-production only at $ar - 1 and $ar.
+def _funnel_cells(by, years: str) -> str:
+    return f"""
+    cells AS (
+        SELECT r.ar, r.kommunkod, r.org_key, s.sector, s.stage, {_group(by, 'r')} AS grp
+        FROM response r JOIN response_stage s USING (row_id)
+        WHERE {in_version('r')} AND {years} AND r.typ = $typ AND {_area('r')}
+          AND {SECTOR_FILTER.format(column='s.sector')} AND s.stage >= 0
+    )"""
+
+
+def _pilot_to_production(by):
+    # Pilots in $ar - 1 whose cell was answered in $ar: how many are at 3-4 then.
+    return f"""
+    WITH {_funnel_cells(by, "r.ar IN ($ar - 1, $ar)")}
+    SELECT b.grp, count(*) FILTER (WHERE b.stage >= 3) AS numerator, count(*) AS denominator, count(*) AS n
+    FROM cells a JOIN cells b USING (kommunkod, org_key, sector)
+    WHERE a.ar = $ar - 1 AND b.ar = $ar AND a.stage = 2
+    GROUP BY ALL"""
+
+
+def _stalled_pilots(by):
+    # Pilot cells in $ar; stalled: at pilot in the cell's previous answered year
+    # too, and never at 3-4 in any year up to $ar. Only the history of this
+    # year's pilot cells is read (a semi join).
+    return f"""
+    WITH {_funnel_cells(by, "r.ar <= $ar")},
+    pilots AS (SELECT * FROM cells WHERE ar = $ar AND stage = 2),
+    history AS (
+        SELECT c.kommunkod, c.org_key, c.sector, arg_max(c.stage, c.ar) AS prev_stage, max(c.stage) AS max_before
+        FROM cells c SEMI JOIN pilots p USING (kommunkod, org_key, sector)
+        WHERE c.ar < $ar
+        GROUP BY ALL
+    )
+    SELECT p.grp, count(*) FILTER (WHERE h.prev_stage = 2 AND h.max_before <= 2) AS numerator,
+           count(*) AS denominator, count(*) AS n
+    FROM pilots p LEFT JOIN history h USING (kommunkod, org_key, sector)
+    GROUP BY ALL"""
+
+
 FAMILIES = {
     "response_rate": _response_rate,
     "civil_response_rate": _civil_response_rate,
@@ -223,6 +269,8 @@ FAMILIES = {
     "evaluated_share": _evaluated_share,
     "stage_distribution": _stage_distribution,
     "barrier_shares": _barrier_shares,
+    "pilot_to_production": _pilot_to_production,
+    "stalled_pilots": _stalled_pilots,
 }
 
 

@@ -1,8 +1,10 @@
 """Uploads: the record of every file loaded, and the one transaction that writes an upload.
 
-An upload is recorded by its SHA-256 and kind, so loading the same file again
-writes nothing ("duplicate"); the pipeline (:mod:`adoption.ingest.pipeline`)
-shows the earlier upload instead. Population files go the same way.
+An upload is recorded by its SHA-256 and kind. Loading the same file again
+writes nothing ("duplicate") when it would change nothing; when the data
+changed since, the same file restores its values like any other upload (the
+pipeline, :mod:`adoption.ingest.pipeline`, shows the earlier upload and the
+change). Population files go the same way.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import AdoptionError
+from ..vocab import ROUND_PRELIMINARY
 from .area import Area
 from .population import write_population
+from .rounds import open_rounds
 from .schemas import UPLOAD_FIELDS, UploadInfo, UploadOutcome, UploadRecord
-from .survey import write_survey
+from .survey import survey_years_of, write_survey
 from .versions import new_version
 
 
@@ -73,9 +77,10 @@ class UploadArea(Area):
 
         ``responses``/``initiatives`` hold only the rows to write (added or
         changed); ``population`` replaces the years it covers. Nothing is
-        written when the same file (SHA-256 and kind) was loaded before
-        (status "duplicate"). When the upload changes no row, only the upload
-        row is written (status "no_changes", no new version). Raises
+        written when the same file (SHA-256 and kind) was loaded before and
+        changes no row now (status "duplicate"). When the upload changes no
+        row, only the upload row is written (status "no_changes", no new
+        version). Raises
         VersionChangedError when the current version is no longer
         ``expected_version`` (the comparison the counts came from is stale).
         ``hook`` is called at the named points "before_transaction",
@@ -84,15 +89,17 @@ class UploadArea(Area):
         hook = hook or (lambda point: None)
         hook("before_transaction")
         with self._connector.transaction() as conn:
-            previous = find_upload(conn, record.sha256, record.kind)
-            if previous is not None:
-                return UploadOutcome("duplicate", None, None, previous)
             current = conn.one("SELECT max(version) FROM data_version")
             if current != expected_version:
                 raise VersionChangedError(
                     f"Dataversionen ändrades (från {expected_version} till {current}) medan filen jämfördes."
                 )
+            # The counts were made against ``current`` (checked above), so "changes nothing" is true now.
+            previous = find_upload(conn, record.sha256, record.kind)
+            if previous is not None and not (record.rows_added or record.rows_changed):
+                return UploadOutcome("duplicate", None, None, previous)
             version = None
+            new_rounds: tuple[int, ...] = ()
             if record.rows_added or record.rows_changed:
                 action = "population" if population is not None else "upload"
                 version = new_version(conn, action=action, description=description,
@@ -101,6 +108,8 @@ class UploadArea(Area):
                 if population is not None:
                     write_population(conn, version, population)
                 else:
+                    # A year new to the data is preliminary until an administrator publishes it.
+                    new_rounds = open_rounds(conn, version, survey_years_of(responses), ROUND_PRELIMINARY)
                     write_survey(conn, version, responses, initiatives)
                 hook("after_rows")
             upload_id = conn.one("SELECT coalesce(max(upload_id), 0) + 1 FROM upload")
@@ -113,7 +122,8 @@ class UploadArea(Area):
                  "unchanged": record.rows_unchanged, "version": version},
             )
             hook("before_commit")
-        return UploadOutcome("committed" if version is not None else "no_changes", version, upload_id, None)
+        return UploadOutcome("committed" if version is not None else "no_changes", version, upload_id, None,
+                             new_rounds)
 
     def snapshot_to(self, target: str | Path) -> None:
         """Copy the database file to ``target`` as it is now (for previews on a scratch copy).

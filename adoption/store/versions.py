@@ -72,6 +72,19 @@ class VersionArea(Area):
             )
         return [VersionInfo(*row) for row in rows]
 
+    def version_years(self) -> dict[int, tuple[int, ...]]:
+        """The years each data version wrote rows for (survey answers, initiatives, population)."""
+        with self._connector.connect() as conn:
+            rows = conn.rows(
+                "SELECT valid_from, ar FROM response GROUP BY ALL UNION "
+                "SELECT valid_from, ar FROM initiative GROUP BY ALL UNION "
+                "SELECT valid_from, ar FROM population GROUP BY ALL ORDER BY 1, 2"
+            )
+        out: dict[int, list[int]] = {}
+        for version, year in rows:
+            out.setdefault(int(version), []).append(int(year))
+        return {version: tuple(years) for version, years in out.items()}
+
     def row_counts(self, version: int | None) -> dict[str, int]:
         """Rows in a version, and reference rows, for ``info``."""
         v = version if version is not None else -1

@@ -66,3 +66,21 @@ _MARKDOWN_SPECIAL = set("\\`*_[]()<>|~$#")  # what changes a one-line text
 def markdown_literal(text: str) -> str:
     """Text typed by people (goal wordings), escaped so Markdown shows it as written."""
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
+
+
+_GROUPING = str.maketrans("", "", " \u00a0\u202f\u2009'")
+
+
+def parse_number(text: str) -> float:
+    """A number as a person types it: "80,5", "80.5", "80 %", "1 200", "1 200,5"; ValueError otherwise.
+
+    A comma is the decimal sign (Swedish), as is a point; spaces (also no-break
+    and narrow ones) group thousands; a trailing "%" is allowed.
+    """
+    cleaned = str(text).strip().removesuffix("%").strip().translate(_GROUPING)
+    if cleaned.count(",") + cleaned.count(".") > 1 or not cleaned:
+        raise ValueError(text)
+    value = float(cleaned.replace(",", "."))
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(text)
+    return value

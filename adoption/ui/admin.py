@@ -23,7 +23,8 @@ import streamlit as st
 from adoption import access, formats, metrics
 from adoption.errors import AdoptionError
 from adoption.ingest import report_frame
-from adoption.text import i18n, present
+from adoption.paths import read_only_from_env
+from adoption.text import formatting, i18n, present
 
 _SESSION_KEY = "_admin_password_session"
 _FAILED_AT = "_admin_failed_at"
@@ -91,6 +92,8 @@ def decision(cfg: access.AccessConfig | None = None) -> access.Decision:
 
 def may_administer() -> bool:
     """For app.py: list the upload page in the navigation only for an admitted request."""
+    if read_only_from_env():
+        return False  # a replica: nobody writes here, whoever asks
     try:
         return decision().allowed
     except Exception:  # noqa: BLE001 - the navigation must never fail over this
@@ -116,11 +119,17 @@ def _password_form(cfg: access.AccessConfig, lang: str) -> None:
 
 def gate(lang: str) -> Admin | None:
     """Draw the login controls when needed; the admin, or None (then the page must show nothing else)."""
+    if read_only_from_env():
+        st.info(i18n.t("admin.read_only", lang), icon="🔒")
+        return None
     cfg = config()
     result = decision(cfg)
     if result.allowed:
         if result.mode == access.LOCAL:
-            st.info(result.message(lang) + "\n\n" + i18n.t("admin.configure_help", lang), icon="🖥️")
+            # The short note on every visit; how IT configures a shared server only when asked for.
+            st.info(result.message(lang), icon="🖥️")
+            with st.expander(i18n.t("admin.configure_heading", lang)):
+                st.markdown(i18n.t("admin.configure_help", lang))
         elif result.mode == access.PASSWORD:
             if st.sidebar.button(i18n.t("admin.logout", lang), key="admin_logout"):
                 st.session_state.pop(_SESSION_KEY, None)
@@ -146,11 +155,46 @@ def gate(lang: str) -> Admin | None:
 
 def require(lang: str) -> Admin:
     """The server-side re-check right before an admin action: stops the run when not admitted."""
+    if read_only_from_env():
+        st.error(i18n.t("admin.denied_action", lang) + " " + i18n.t("admin.read_only", lang), icon="🔒")
+        st.stop()
     result = decision()
     if not result.allowed:
         st.error(i18n.t("admin.denied_action", lang) + " " + result.message(lang), icon="🔒")
         st.stop()
     return Admin(result.label or "", result.mode)
+
+
+_PUBLISHED = "_admin_published"
+
+
+def publish_after_write(store) -> None:
+    """After a write on the writer: publish to $ADOPTION_PUBLISH_DIR when it is set.
+
+    The outcome is kept for :func:`show_published`, since the page reruns right
+    after a write. A failed publication leaves the write saved and says so.
+    """
+    from adoption.paths import publish_dir
+    from adoption.store.publish import publish_if_configured
+
+    try:
+        result = publish_if_configured(store)
+    except AdoptionError as error:
+        st.session_state[_PUBLISHED] = ("failed", str(error), str(publish_dir()))
+        return
+    if result is not None:
+        st.session_state[_PUBLISHED] = ("published", result.message(), "")
+
+
+def show_published(lang: str) -> None:
+    outcome = st.session_state.pop(_PUBLISHED, None)
+    if outcome is None:
+        return
+    status, text, folder = outcome
+    if status == "published":
+        st.info(i18n.t("ladda_upp.published", lang).format(message=text), icon="📤")
+    else:
+        st.error(i18n.t("ladda_upp.publish_failed", lang).format(error=text, folder=folder), icon="⚠️")
 
 
 # -- tables for the upload page (pure: frames in, frames out; no Streamlit calls) -----------
@@ -163,9 +207,10 @@ def counts_table(preview, lang: str):
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     kinds = {"kommun": i18n.label("typ", "kommun", lang), "civilsamhalle": i18n.label("typ", "civilsamhalle", lang),
              "befolkning": formats.kind_name("befolkning", lang)}
+    n = lambda value: formatting.number(value, lang)  # noqa: E731 - "40 290", as in every message
     rows = [{t("filter.ar"): str(c.ar), t("ladda_upp.col.typ"): kinds.get(c.typ, c.typ),
-             t("ladda_upp.col.added"): c.added, t("ladda_upp.col.changed"): c.changed,
-             t("ladda_upp.col.unchanged"): c.unchanged} for c in (preview.counts if preview else [])]
+             t("ladda_upp.col.added"): n(c.added), t("ladda_upp.col.changed"): n(c.changed),
+             t("ladda_upp.col.unchanged"): n(c.unchanged)} for c in (preview.counts if preview else [])]
     columns = [t(k) for k in ("filter.ar", "ladda_upp.col.typ", "ladda_upp.col.added",
                               "ladda_upp.col.changed", "ladda_upp.col.unchanged")]
     return pd.DataFrame(rows, columns=columns)
@@ -199,26 +244,3 @@ def report_table(result, lang: str):
         frame = frame.rename(columns={"Rad": "Row", "Kolumn": "Column", "Värde": "Value",
                                       "Allvarlighet": "Severity", "Problem": "Problem"})
     return frame
-
-
-def history_table(history, lang: str):
-    """store.history(): every version and upload, newest first, with readable headers."""
-    import pandas as pd
-
-    t = lambda key: i18n.t(key, lang)  # noqa: E731
-    out = pd.DataFrame({
-        t("filter.v"): [None if pd.isna(v) else int(v) for v in history["version"]],
-        t("ladda_upp.col.when"): [f"{w:%Y-%m-%d %H:%M}" if not pd.isna(w) else "" for w in history["happened_at"]],
-        t("common.by"): history["done_by"].fillna(""),
-        t("common.event"): history["action"].fillna(""),
-        t("ladda_upp.col.file"): history["filename"].fillna(""),
-        t("ladda_upp.col.kind"): history["kind"].fillna(""),
-        "SHA-256": history["sha256"].fillna(""),
-        t("ladda_upp.col.added"): history["rows_added"],
-        t("ladda_upp.col.changed"): history["rows_changed"],
-        t("ladda_upp.col.unchanged"): history["rows_unchanged"],
-        t("common.description"): history["description"].fillna(""),
-    })
-    out[t("filter.v")] = out[t("filter.v")].astype("Int64")
-    return out.iloc[::-1].reset_index(drop=True)
-

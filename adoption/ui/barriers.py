@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from adoption.views import sectors
+from adoption.views import alternatives, sectors
 
 from . import cache, charts, downloads
 from .view import PageContext
@@ -29,7 +29,8 @@ def show(ctx: PageContext, rows: pd.DataFrame, year: int, previous: int | None, 
         st.caption(ctx.t("sektorer.too_few_note"))
     chart_place, table_place = st.columns([3, 2]) if side_by_side else (st.container(), st.container())
     with chart_place:
-        if not charts.altair(sectors.barrier_chart, rows, year, previous, ctx.lang, alt=heading):
+        if not charts.altair(sectors.barrier_chart, rows, year, previous, ctx.lang, alt=heading,
+                             summary=alternatives.barrier_summary(rows, year, previous, ctx.lang)):
             st.info(ctx.t("sektorer.nothing_to_draw"))
     with table_place:
         st.dataframe(cache.derived(sectors.barrier_table, rows, year, previous, ctx.lang), hide_index=True)

@@ -58,11 +58,17 @@ def municipality_names(db: Store) -> Mapping[str, str]:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _has_demo(path: str, version: int, _db: Store) -> bool:
-    return _db.has_demo()
+    return _db.has_demo(version)
 
 
 def has_demo(db: Store, version: int) -> bool:
+    """Whether the version shown holds demo rows (the banner)."""
     return _has_demo(str(db.path), version, db)
+
+
+def forget_demo() -> None:
+    """After demo rows were deleted: they went from every version, so no cached answer holds."""
+    _has_demo.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=4096)

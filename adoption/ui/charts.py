@@ -9,6 +9,8 @@ the browser receives exactly what ``st.altair_chart`` would have sent.
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
 from adoption.text import formatting
@@ -29,20 +31,26 @@ def _spec(build, *args) -> dict | None:
     return None if chart is None else _to_spec(chart)
 
 
-def altair(build, *args, alt: str | None = None) -> bool:
+def altair(build, *args, alt: str | None = None, summary: str | None = None) -> bool:
     """Draw ``build(*args)`` (an Altair chart, or None) full width; False when there is nothing to draw.
 
     ``build`` must be a pure function of ``args`` (their values are the cache key).
+    ``summary``: the chart's text alternative in one sentence (``adoption.views.alternatives``),
+    shown under the chart and read as part of its ``alt``.
     """
+    if summary:
+        alt = f"{alt} {summary}" if alt else summary
     if _to_spec is None:
         chart = build(*args)
         if chart is not None:
             st.altair_chart(chart, width="stretch", alt=alt)
+            _summary(summary)
         return chart is not None
     spec = cache.derived(_Spec(build), *args)
     if spec is None:
         return False
-    st.vega_lite_chart(spec=localised(spec, current_lang()), width="stretch", alt=alt)
+    st.vega_lite_chart(spec=localised(readable(spec), current_lang()), width="stretch", alt=alt)
+    _summary(summary)
     return True
 
 
@@ -50,6 +58,33 @@ def localised(spec: dict, lang: str) -> dict:
     """``spec`` writing numbers (axes, tooltips) in ``lang``'s format: "45,5" and "50 %" in Swedish."""
     config = dict(spec.get("config") or {})
     config["locale"] = formatting.chart_locale(lang)
+    return {**spec, "config": config}
+
+
+def _summary(summary: str | None) -> None:
+    if summary:
+        st.caption(summary)
+
+
+# Streamlit's chart theme draws axis labels, titles and legends in #808495: 3.8:1 on white,
+# below WCAG's 4.5:1 for text this small. The chart's own config wins over the theme.
+CHART_TEXT = "#3d3b38"  # 10.9:1 on white
+_TEXT_CONFIG = {
+    "axis": {"labelColor": CHART_TEXT, "titleColor": CHART_TEXT, "domainColor": "#6b6865", "tickColor": "#6b6865"},
+    "legend": {"labelColor": CHART_TEXT, "titleColor": CHART_TEXT},
+    "title": {"color": CHART_TEXT, "subtitleColor": CHART_TEXT},
+    "header": {"labelColor": CHART_TEXT, "titleColor": CHART_TEXT},
+    # A thin dark outline on every bar: a light bar (the previous year, the highest stage) is then
+    # still told from the white background and from its neighbour at 3:1 (WCAG 1.4.11).
+    "bar": {"stroke": CHART_TEXT, "strokeWidth": 0.75},
+}
+
+
+def readable(spec: dict) -> dict:
+    """``spec`` with text colours that reach 4.5:1 (a copy; the cached spec is shared)."""
+    config = dict(spec.get("config") or {})
+    for part, colours in _TEXT_CONFIG.items():
+        config[part] = {**colours, **(config.get(part) or {})}
     return {**spec, "config": config}
 
 
@@ -67,9 +102,55 @@ class _Spec:
 
 # Okabe-Ito colours (colour-blind safe), one per line: e.g. municipality, county, country.
 LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73")
+LINE_SHAPES = ("circle", "square", "triangle-up")
 
 
 def lines(frame, y_label: str) -> None:
-    """A line per column of ``frame`` (index: the x axis), coloured in order, with its names as alt text."""
-    st.line_chart(frame, y=list(frame.columns), color=list(LINE_COLOURS[: len(frame.columns)]), y_label=y_label,
-                  alt=f"{y_label}: {', '.join(frame.columns)}")
+    """A line per column of ``frame`` (index: the x axis), coloured in order, with its names as alt text.
+
+    Every value is also a point, so a series with one value (a municipality
+    that answered one year) is drawn; the y axis spans every value.
+    """
+    altair(line_chart, frame, y_label, alt=f"{y_label}: {', '.join(frame.columns)}")
+
+
+def y_domain(values) -> list[float]:
+    """From 0 (or the lowest value, if below) up to a round number at or above the highest value.
+
+    Every value lies inside the axis, and its top has a label (88,9 gives 0-100, not an axis ending at 80).
+    """
+    values = [float(v) for v in values]
+    low = min([0.0, *values])
+    high = max(values) if values else 1.0
+    if high <= low:
+        return [low, low + 1.0]
+    # A step of 1, 2 or 5 times a power of ten giving about five ticks (as d3's "nice").
+    raw = (high - low) / 5
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    return [float(math.floor(low / step) * step), float(math.ceil(high / step) * step)]
+
+
+def line_chart(frame, y_label: str):
+    """The Altair chart of :func:`lines`: lines joining the values of each column, and a point for every value."""
+    import altair as alt  # only a page draws charts
+
+    x_name = frame.index.name or "x"
+    long = frame.rename_axis(x_name).reset_index().melt(id_vars=x_name, var_name="serie", value_name="varde")
+    long = long.dropna(subset=["varde"])
+    names = [str(c) for c in frame.columns]
+    legend = alt.Legend(title=None, orient="bottom")
+    base = alt.Chart(long).encode(
+        x=alt.X(f"{x_name}:O", title=x_name, sort=list(frame.index),
+                scale=alt.Scale(domain=[str(i) for i in frame.index]), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("varde:Q", title=y_label, scale=alt.Scale(domain=y_domain(long["varde"]), nice=False)),
+        color=alt.Color("serie:N", scale=alt.Scale(domain=names, range=list(LINE_COLOURS[: len(names)])),
+                        legend=legend),
+        tooltip=[alt.Tooltip("serie:N", title=" "), alt.Tooltip(f"{x_name}:O", title=x_name),
+                 alt.Tooltip("varde:Q", title=y_label, format=".1f")],
+    )
+    joined = base.mark_line(strokeWidth=2.5)
+    points = base.mark_point(size=80, filled=True).encode(
+        shape=alt.Shape("serie:N", scale=alt.Scale(domain=names, range=list(LINE_SHAPES[: len(names)])),
+                        legend=legend))
+    return (joined + points).properties(height=300)

@@ -46,24 +46,29 @@ def download_buttons(ctx: PageContext, frame: pd.DataFrame | Callable[[], pd.Dat
     ``with_year`` False: a table that does not depend on the survey year.
     Downloading does not rerun the page.
     """
-    table = _once(lambda: files.for_memo(frame() if callable(frame) else frame, ctx.lang, info))
-    kwargs = {"year": ctx.year if with_year else None, "version": ctx.version, "metric": metric}
+    build = frame if callable(frame) else (lambda: frame)
+    # Every file says which round its figures come from: a column, and "_prel" in the name.
+    year = ctx.year if with_year else None
+    kwargs = {"year": year, "version": ctx.version, "metric": metric,
+              "preliminary": with_year and ctx.preliminary}
     info = file_info(ctx, files.download_stem(name, ctx.state, **kwargs), metric, with_year)
+    table = _once(lambda: files.for_memo(files.with_round(build(), ctx.known.rounds, year, ctx.lang),
+                                         ctx.lang, info))
     csv_name = files.download_name(name, ctx.state, "csv", **kwargs)
     xlsx_name = files.download_name(name, ctx.state, "xlsx", **kwargs)
-    left, right, _ = st.columns([1, 1, 3])
-    with left:
+    # A row that wraps, each button as wide as its words: fixed columns cut the words to "L…" in a
+    # narrow place (the table beside the map, a column of Civilsamhälle).
+    with st.container(horizontal=True, gap="small"):
         st.download_button(
             ctx.t("download.csv"), data=lambda: files.table_csv_bytes(table()), file_name=csv_name,
             mime="text/csv", key=f"download_csv_{name}", on_click="ignore", icon=":material/download:",
-            help=ctx.t("download.help"), width="stretch",
+            help=ctx.t("download.help"), width="content",
         )
-    with right:
         st.download_button(
             ctx.t("download.xlsx"), data=lambda: files.table_xlsx_bytes(table(), sheet or name), file_name=xlsx_name,
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"download_xlsx_{name}", on_click="ignore", icon=":material/download:",
-            help=ctx.t("download.help"), width="stretch",
+            help=ctx.t("download.help"), width="content",
         )
 
 

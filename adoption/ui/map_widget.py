@@ -20,7 +20,7 @@ from adoption.metrics.filters import Filter
 from adoption.text import formatting, present
 from adoption.views import mapping
 
-from . import downloads, navigation, view
+from . import downloads, howto, navigation, view, widget_text
 from .view import PageContext
 
 MAP_WIDTH = 720  # the width the initial zoom is chosen for (the map stretches to its column)
@@ -49,6 +49,7 @@ def show(ctx: PageContext, metric_id: str, level: str, *, key: str, flt: Filter 
                      help=_definition(metric_id, ctx.lang))
     if data.blocking_status:
         st.info(present.reason_text(data.blocking_status, ctx.lang, ar=ctx.year), icon="📭")
+        howto.show(ctx.lang, data.blocking_status)
         return data
     if data.filters_ignored:
         st.caption(ctx.t("karta.filters_ignored",
@@ -134,7 +135,7 @@ def _open(ctx: PageContext, data: mapping.MapData, code: str, metric_id: str) ->
 def _swatch(fill: str, line: str, ring: bool = False) -> str:
     shape = "border-radius:50%;width:0.8em;height:0.8em;margin-left:0.15em" if ring else "width:1.1em;height:1.1em"
     outline = "" if ring else "outline:1px solid #888;"
-    return (f"<span style='display:inline-block;{shape};background:{fill};"
+    return (f"<span aria-hidden='true' style='display:inline-block;{shape};background:{fill};"
             f"border:2px solid {line};{outline}vertical-align:-0.2em;margin-right:0.35em'></span>")
 
 
@@ -143,14 +144,14 @@ def _legend(ctx: PageContext, prepared: _Prepared) -> None:
     items = []
     for entry in data.legend:
         count = ctx.t("karta.legend_count", count=formatting.number(entry.count, ctx.lang))
-        items.append(
-            f"<span style='white-space:nowrap;margin-right:1.1em'>"
-            f"{_swatch(entry.hex, entry.line_hex, ring=entry.key == 'small_base')}"
-            f"{html.escape(entry.label)} <span style='opacity:0.75'>({html.escape(count)})</span></span>"
-        )
+        swatch = _swatch(entry.hex, entry.line_hex, ring=entry.key == "small_base")
+        items.append(f"<li>{swatch}{html.escape(entry.label)} ({html.escape(count)})</li>")
+    if data.round_note:
+        items.append(f"<li><em>{html.escape(data.round_note)}</em></li>")
+    # A real list (the classes and the missing kinds), styled inline by adoption/ui/accessibility.py.
     st.markdown(
-        f"<div role='list' aria-label='{html.escape(ctx.t('karta.legend'))}' style='line-height:2'>"
-        f"<b>{html.escape(ctx.t('karta.legend'))}:</b> " + " ".join(items) + "</div>",
+        f"<div class='a11y-legend' style='line-height:2'><b>{html.escape(ctx.t('karta.legend'))}:</b> "
+        f"<ul aria-label='{html.escape(ctx.t('karta.legend'))}'>" + "".join(items) + "</ul></div>",
         unsafe_allow_html=True,
     )
     rule = "karta.rule_fixed" if data.limits in mapping.FIXED_LIMITS.values() else "karta.rule_quantile"
@@ -190,7 +191,7 @@ def _profile_picker(ctx: PageContext, prepared: _Prepared, *, key: str) -> None:
     if st.session_state.get(key) not in names:
         st.session_state[key] = prepared.picker[0] if prepared.picker else None
     code = st.selectbox(ctx.t("karta.choose_kommun"), prepared.picker, key=key,
-                        format_func=lambda c: f"{names.get(c, c)} ({c})")
+                        format_func=lambda c: f"{names.get(c, c)} ({c})", placeholder=widget_text.choose(ctx.lang))
     if code:
         st.page_link(navigation.KOMMUN.file, label=ctx.t("karta.open_profile", name=names[code]), icon="➡️",
                      query_params=ctx.query(kommun=code))

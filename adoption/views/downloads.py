@@ -28,6 +28,7 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -37,12 +38,14 @@ from adoption.ingest.export import CSV_DELIMITER, neutralise, to_xlsx_bytes
 from adoption.metrics.filters import DEFAULT_NIVA
 from adoption.text import i18n, present
 from adoption.views import overview
+from adoption.views import rounds as rounds_view
 
 DOWNLOAD_DECIMAL = ","
 _NAME_PART = re.compile(r"[^a-z0-9_-]+")
 # The filter keys written into a file name, in this order, after the metric and year.
 _NAME_FILTERS = ("lan", "kommun", "sektor", "typ", "niva")
 STATE_METRIC = object()
+PRELIMINARY_MARK = "prel"
 
 
 def _name_part(value: object) -> str:
@@ -52,8 +55,11 @@ def _name_part(value: object) -> str:
 
 
 def download_stem(name: str, state, *, year: int | None = None, version: int | None = None,
-                  metric=STATE_METRIC) -> str:
-    """The file name without extension: ``karta_mognadsindex_2024_lan-01-12_v3``.
+                  metric=STATE_METRIC, preliminary: bool = False) -> str:
+    """The file name without extension: ``karta_andel_ai_aktivitet_2024_lan-01-12_v3``.
+
+    ``preliminary``: the year is a round not yet published; ``_prel`` follows the year
+    (``karta_andel_ai_aktivitet_2026_prel_v5``), so the file cannot pass for final figures.
 
     ``name`` is the page or table name; ``state`` a :class:`adoption.metrics.filters.ViewState`.
     ``metric`` defaults to the state's metric; pass None to leave it out (a
@@ -70,6 +76,8 @@ def download_stem(name: str, state, *, year: int | None = None, version: int | N
         parts.append(_name_part(metric))
     if year is not None:
         parts.append(str(int(year)))
+        if preliminary:
+            parts.append(PRELIMINARY_MARK)
     for key in _NAME_FILTERS:
         if key == "niva":
             value = state.niva if state.niva != DEFAULT_NIVA else None
@@ -91,6 +99,29 @@ def download_name(name: str, state, ext: str, **kwargs) -> str:
     if ext not in ("csv", "xlsx"):
         raise ValueError(ext)
     return f"{download_stem(name, state, **kwargs)}.{ext}"
+
+
+def with_round(frame: pd.DataFrame, rounds: Mapping[int, str], year: int | None, lang: str = "sv") -> pd.DataFrame:
+    """The table with the round status of its survey year(s) in a column "Omgång" ("preliminär"/"publicerad").
+
+    Per row from the table's year column when it has one (a series over the
+    years), else ``year`` for every row; unchanged when it has neither, or
+    the column already.
+    """
+    column, year_column = i18n.t("round.col.status", lang), i18n.t("filter.ar", lang)
+    if frame.empty or column in frame.columns:
+        return frame
+    if year_column in frame.columns:
+        years = pd.to_numeric(frame[year_column], errors="coerce")
+        words = [rounds_view.status_word(rounds.get(int(y)), lang) if pd.notna(y) else "" for y in years]
+        at = list(frame.columns).index(year_column) + 1
+    elif year is not None:
+        words, at = [rounds_view.status_word(rounds.get(int(year)), lang)] * len(frame), len(frame.columns)
+    else:
+        return frame
+    out = frame.copy()
+    out.insert(at, column, words)
+    return out
 
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -275,12 +306,19 @@ def headline_table(headlines, lang: str = "sv") -> pd.DataFrame:
             t("download.col.n"): cells.n,
             t("download.col.ci_low"): cells.ci_low,
             t("download.col.ci_high"): cells.ci_high,
-            t("download.col.change"): present.scaled(h.change, r.unit),
+            t("download.col.change"): present.scaled(h.change.value, r.unit),
+            t("download.col.change_low"): present.scaled(h.change.ci_low, r.unit),
+            t("download.col.change_high"): present.scaled(h.change.ci_high, r.unit),
+            t("download.col.change_certain"): (t("om.yes") if h.change.certain else t("om.no"))
+            if h.change.shown else None,
+            t("download.col.change_rule"): present.change_rule(h.change, lang),
+            t("download.col.panel_n"): h.change.n_panel if h.change.rule == "panel" else None,
             t("download.col.previous_year"): h.previous.ar if h.previous is not None else None,
             t("common.status"): cells.status,
         })
     frame = pd.DataFrame(rows)
-    for column in (t("filter.ar"), t("download.col.n"), t("download.col.previous_year")):
+    for column in (t("filter.ar"), t("download.col.n"), t("download.col.previous_year"),
+                   t("download.col.panel_n")):
         if column in frame:
             frame[column] = frame[column].astype("Int64")
     return frame

@@ -509,3 +509,48 @@ def trend_download(comps: tuple[Comparison, ...], metric_id: str, names: dict[st
                    lang: str = "sv") -> pd.DataFrame:
     """The trend's series as numbers: the municipality, its county and the country over the years."""
     return comparison_download(comps, names, lang, metric_ids=(metric_id,), areas=(AREA_KOMMUN, AREA_LAN, AREA_RIKET))
+
+
+# -- the trend chart ------------------------------------------------------------------
+
+# Okabe-Ito colours with at least 3:1 against white (municipality, county, country); each line
+# also has its own dash and marker, so none is told by colour alone.
+TREND_COLOURS = ("#0072B2", "#D55E00", "#009E73")
+TREND_DASHES = ([1, 0], [8, 4], [2, 3])
+TREND_SHAPES = ("circle", "square", "triangle-up")
+
+
+def trend_chart(chart: pd.DataFrame, value_title: str, lang: str = "sv"):
+    """:func:`trend`'s chart data (years as index, one column per area) as lines with markers.
+
+    Drawn with Altair rather than ``st.line_chart``, whose hover layer is an
+    unlabelled SVG group (axe-core's ``svg-img-alt``) and whose tooltip shows
+    the raw field names. None when there is nothing to draw.
+    """
+    import altair as alt  # only the page draws charts
+
+    year_title = chart.index.name or i18n.t("filter.ar", lang)
+    long = chart.reset_index(names="ar").melt(id_vars="ar", var_name="area", value_name="varde").dropna()
+    if long.empty:
+        return None
+    areas = list(chart.columns)[: len(TREND_COLOURS)]
+    long = long[long["area"].isin(areas)]
+    long = long.assign(value_text=[formatting.number(v, lang, decimals=1) for v in long["varde"]])
+
+    def scale(values) -> alt.Scale:
+        return alt.Scale(domain=areas, range=list(values[: len(areas)]))
+
+    legend = alt.Legend(title=None, orient="bottom")
+    base = alt.Chart(long).encode(
+        x=alt.X("ar:O", title=year_title, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("varde:Q", title=value_title, scale=alt.Scale(zero=True)),
+        color=alt.Color("area:N", scale=scale(TREND_COLOURS), legend=legend),
+        tooltip=[alt.Tooltip("area:N", title=i18n.t("kommun.col.area", lang)),
+                 alt.Tooltip("ar:O", title=year_title),
+                 alt.Tooltip("value_text:N", title=value_title)],
+    )
+    lines = base.mark_line(strokeWidth=2.5).encode(strokeDash=alt.StrokeDash("area:N", scale=scale(TREND_DASHES),
+                                                                             legend=legend))
+    points = base.mark_point(size=70, filled=True).encode(shape=alt.Shape("area:N", scale=scale(TREND_SHAPES),
+                                                                          legend=legend))
+    return (lines + points).properties(height=300)

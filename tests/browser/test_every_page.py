@@ -15,6 +15,7 @@ PAGES = [
     ("/karta", None),
     ("/sektorer", "Sektorer"),
     ("/mal", "Mål"),
+    ("/effekt", "Programmets effekt"),
     ("/kommun?kommun=0180", None),
     ("/civilsamhalle", "Civilsamhälle"),
     ("/initiativ", "Initiativ"),

@@ -40,3 +40,24 @@ def test_profile_link_as_first_request(fresh_server, page):
     expect(page.get_by_role("heading", name="Stockholm").first).to_be_visible()
     page.emulate_media(media="screen")
     expect(page.locator("[data-testid='stSidebar']")).to_be_visible()
+
+
+def test_browser_print_of_a_profile_fits_two_pages_without_controls(fresh_server, page):
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    page.goto(fresh_server + "/kommun?kommun=1480&ar=2024")
+    wait_for_app(page)
+    page.get_by_role("heading", name="Göteborg").first.wait_for()
+    expect(page.get_by_role("button", name="Ladda ned rapport (PDF)")).to_be_visible()
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    assert len(reader.pages) <= 2
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+    for control in ("Ladda ned", "Dela", "CSV", "Excel", "Öppna i initiativkatalogen", "Svenska English"):
+        assert control not in text, control
+    # the printed page says what it shows: its filters and data version
+    assert "Urval: År: 2024" in text and "Kommun: Göteborg (1480)" in text
+    assert "Dataversion 1, inläst" in text and "v=1" in text
+    assert "Göteborg" in text and "Mognad per verksamhetsområde och år" in text

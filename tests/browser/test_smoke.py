@@ -16,10 +16,10 @@ TITLE = "AI i kommuner och civilsamhälle"
 NAV_LINKS = "[data-testid='stSidebarNav'] a"
 # What st.navigation in app.py declares. Streamlit's legacy pages/ mode would
 # show ["app", "om"] instead.
-NAV_LABELS = ["Översikt", "Karta", "Sektorer", "Mål", "Kommun", "Civilsamhälle", "Initiativ", "Om data",
-             "Ladda upp"]  # listed because the test server's requests come from 127.0.0.1
-NAV_LABELS_EN = ["Overview", "Map", "Sectors", "Goals", "Municipality", "Civil society", "Initiatives",
-                 "About the data", "Upload"]
+NAV_LABELS = ["Översikt", "Karta", "Sektorer", "Mål", "Programmets effekt", "Kommun", "Civilsamhälle", "Initiativ",
+              "Om data", "Tillgänglighet", "Ladda upp"]  # listed because the test server's requests come from 127.0.0.1
+NAV_LABELS_EN = ["Overview", "Map", "Sectors", "Goals", "Programme effect", "Municipality", "Civil society",
+                 "Initiatives", "About the data", "Accessibility", "Upload"]
 
 
 def expect_navigation(page, labels=NAV_LABELS) -> None:

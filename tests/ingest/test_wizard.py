@@ -77,6 +77,8 @@ def test_an_unknown_header_is_mapped(store):
     assert made.column_mapping == {"Kommunen": "kommun"}
     second = _check(store, UNKNOWN_HEADER, seen, made)
     assert second.ok and seen.seeing(second.result).headers == ("Kommunen",)
+    # "Kommunen" is as close to kommun as to kommunkod: no suggestion, so nothing waits for a confirmation
+    assert seen.suggested == () and made.guessed == ()
     assert wizard.readiness(second, made).ready
 
 

@@ -217,6 +217,11 @@ EXPECTED = {
         "civil_ai_i_drift": (None, None, None, 2),
         # known organisations: Alfa, Beta, Gamma, Delta (2023 only); 2024: Alfa, Beta, Gamma answered
         "civil_svarsfrekvens": (3 / 4, 3, 4, 3),
+        # no municipality's sector was at pilot (2) in 2023
+        "andel_pilot_till_drift": NONE,
+        # pilots in 2024: 0114 vard (1 in 2023), 0180 vard (not answered in 2023), 1282 utb (no 2023 row):
+        # none was at pilot at its previous answered year -> 0/3
+        "andel_fastnade_piloter": (0.0, 0, 3, 3),
     },
     "lan_12": {
         # county 12 has 33 municipalities; 1280 and 1282 answered -> 2/33
@@ -244,6 +249,9 @@ EXPECTED = {
         "civil_ai_i_drift": (None, None, None, 1),
         # Beta and Gamma known and answering: 2 < 3, suppressed
         "civil_svarsfrekvens": (None, None, None, 2),
+        "andel_pilot_till_drift": NONE,
+        # 1282 utb is a new pilot
+        "andel_fastnade_piloter": (0.0, 0, 1, 1),
     },
     "kommun_0180": {
         "svarsfrekvens": (1.0, 1, 1, 1),
@@ -265,6 +273,9 @@ EXPECTED = {
         # Alfa alone -> suppressed
         "civil_ai_i_drift": (None, None, None, 1),
         "civil_svarsfrekvens": (None, None, None, 1),
+        "andel_pilot_till_drift": NONE,
+        # 0180 vard is at pilot, not answered in 2023
+        "andel_fastnade_piloter": (0.0, 0, 1, 1),
     },
     "kommun_0115_only_dots": {
         # it has a response row ...
@@ -283,6 +294,8 @@ EXPECTED = {
         "hinder_topp": NONE,  # hinder not answered
         "civil_ai_i_drift": NONE,  # no organisations there
         "civil_svarsfrekvens": NONE,
+        "andel_pilot_till_drift": NONE,
+        "andel_fastnade_piloter": NONE,  # no sector at pilot
     },
     "kommun_1281_no_response": {
         # no response row: a response rate of 0 of 1, not a missing figure
@@ -312,6 +325,9 @@ EXPECTED = {
         "civil_ai_i_drift": NONE,
         # ignores sectors
         "civil_svarsfrekvens": (3 / 4, 3, 4, 3),
+        "andel_pilot_till_drift": NONE,
+        # utbildning at pilot in 2024: 1282 only (0114 is at 1, 0180 at 4)
+        "andel_fastnade_piloter": (0.0, 0, 1, 1),
     },
     "ar_2023": {
         # 0114, 0180, 1280
@@ -340,6 +356,9 @@ EXPECTED = {
         "civil_ai_i_drift": (2 / 4, 2, 4, 4),
         # all four known organisations answered in 2023
         "civil_svarsfrekvens": (1.0, 4, 4, 4),
+        # 2022 has no survey: both funnel metrics say so (status no_previous_year)
+        "andel_pilot_till_drift": NONE,
+        "andel_fastnade_piloter": NONE,
     },
 }
 
@@ -375,6 +394,7 @@ def test_registry_is_exactly_the_metrics_of_the_spec():
         "svarsfrekvens", "andel_ai_aktivitet", "andel_ai_i_drift", "andel_skalad", "mognadsindex",
         "andel_strategi", "andel_riktlinjer", "initiativ_per_10k", "befolkning_i_drift", "andel_utvarderade",
         "sektor_fordelning", "hinder_topp", "civil_ai_i_drift", "civil_svarsfrekvens",
+        "andel_pilot_till_drift", "andel_fastnade_piloter",
     }
     for case in EXPECTED.values():
         assert set(case) == set(metrics.REGISTRY)
@@ -401,8 +421,11 @@ def test_metric_values(computed, case, metric_id):
         only_dots = case == "kommun_0115_only_dots" and metrics.REGISTRY[metric_id].family in (
             "stage_share", "maturity_index") and metric_id != "civil_ai_i_drift"
         expected_status = "not_applicable" if only_dots else "no_answer"
+        # The funnel metrics compare with the year before: 2023 has none.
+        if case == "ar_2023" and metric_id in ("andel_pilot_till_drift", "andel_fastnade_piloter"):
+            expected_status = "no_previous_year"
         assert result.n == 0 and result.status == expected_status
-        assert present.reason(result) == i18n.t(f"status.{expected_status}", "sv")
+        assert present.reason(result) == i18n.t(f"status.{expected_status}", "sv", **dict(result.reason_values))
         assert not hasattr(result, "reason") and dict(result.reason_values)["ar"] == result.ar  # codes, not text
     else:
         assert present.reason(result) is None and result.status == "ok"

@@ -73,7 +73,7 @@ def test_map_and_table_equal_the_registry(demo_db_template, monkeypatch):
     assert any("Demodata" in w.value for w in at.warning)
     assert at.selectbox(key="karta-profil").value is not None  # the keyboard route to a profile
     keys = {b.key for b in at.get("download_button")}
-    assert keys == {"download_csv_karta", "download_xlsx_karta"}
+    assert keys == {"download_csv_karta", "download_xlsx_karta", "report_pdf_riket"}
 
 
 def test_filters_from_the_url(demo_db_template, monkeypatch):

@@ -71,15 +71,15 @@ def test_profile_of_stockholm_matches_the_registry(demo_db_template, store, monk
 
     # how likeness is measured is said on the page
     assert any("genomsnittliga skillnaden i mognadsnivå" in c.value for c in at.caption)
-    # print-friendly CSS, with no external resources
-    css = " ".join(h.proto.body for h in at.get("html"))
+    # print-friendly CSS, with no external resources (the print-only header beside it names the page's link)
+    css = " ".join(h.proto.body.split("</style>")[0] for h in at.get("html") if "<style>" in h.proto.body)
     assert "@media print" in css and "stSidebar" in css and "http" not in css
     assert at.sidebar.selectbox[-1].value == "0180"
     keys = {b.key for b in at.get("download_button")}
     tables = ["mognad", "jamforelse", "liknande", "trend", "sektorer", "fordelning"]
     if not profile.initiatives(store, "0180").empty:
         tables.append("initiativ")
-    assert {f"download_{kind}_kommun_{name}" for kind in ("csv", "xlsx") for name in tables} == keys
+    assert {f"download_{kind}_kommun_{name}" for kind in ("csv", "xlsx") for name in tables} | {"report_pdf_kommun"} == keys
 
 
 def test_sector_comparison_reads_the_registry(demo_db_template, store, monkeypatch):

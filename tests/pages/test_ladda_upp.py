@@ -111,7 +111,11 @@ def test_local_request_without_config_is_allowed_and_says_so(empty_db, monkeypat
     at = open_upload(empty_db, monkeypatch)
     assert len(at.get("file_uploader")) == 1
     info = texts(at, "info")
-    assert "samma dator som servern" in info and "ADOPTION_ADMIN_PASSWORD" in info
+    assert "samma dator som servern" in info
+    # how IT configures a shared server is not in the note on every visit, but one click away
+    assert "ADOPTION_ADMIN_PASSWORD" not in info
+    [it] = [e for e in at.expander if e.label.startswith("För IT")]
+    assert "ADOPTION_ADMIN_PASSWORD" in texts(it, "markdown")
     assert "lokal administratör" in texts(at, "caption")
 
 
@@ -196,7 +200,7 @@ def test_good_file_preview_commit_and_duplicate(empty_db, monkeypatch, local):
     upload(at, GOOD)
     assert "Inga problem hittades" in texts(at, "success")
     counts = table_with(at, "Nya rader")
-    assert list(counts["Nya rader"]) == [2] and list(counts["År"]) == ["2024"]
+    assert list(counts["Nya rader"]) == ["2"] and list(counts["År"]) == ["2024"]
     assert "Svarsfrekvens" in " ".join(table_with(at, "Före").iloc[:, 0])
     assert commit_button(at).disabled is False
     assert Store(empty_db).current_version() is None
@@ -291,10 +295,9 @@ def test_goal_edit_creates_a_revision(demo_db, monkeypatch, local):
     store = Store(demo_db)
     m1 = store.goals().set_index("goal_id").loc["M1"]
     at = open_upload(demo_db, monkeypatch)
-    at.number_input(key="goal_target_M1").set_value(80.0)
-    at.text_input(key="goal_sv_M1").input("80 % av kommunerna har AI i drift")
-    submit = next(b for b in at.button if "goal_form_M1" in (b.form_id or ""))
-    submit.click().run()
+    at.text_input(key="goal_target_M1").input("80").run()
+    at.text_input(key="goal_sv_M1").input("80 % av kommunerna har AI i drift").run()
+    at.button(key="goal_save_M1").click().run()
     no_exceptions(at)
     now = store.goals().set_index("goal_id").loc["M1"]
     assert now["revision"] == m1["revision"] + 1

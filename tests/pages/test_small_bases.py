@@ -66,7 +66,7 @@ def test_county_map_leaves_small_counties_out_of_lowest_and_highest(small_counti
     assert tooltip[BLEKINGE] == "0 av 4 svarande · färre än 5 svar, osäker siffra (ring på kartan)"
     assert "färre än 5" not in tooltip["01"]
     legend = "\n".join(m.value for m in at.markdown)
-    assert "färre än 5 svar, osäker siffra (ring på kartan) <span style='opacity:0.75'>(2 st)</span>" in legend
+    assert "färre än 5 svar, osäker siffra (ring på kartan) (2 st)</li>" in legend
     table = next(d.value for d in at.dataframe if "Anmärkning" in d.value.columns).set_index("Kod")
     assert table.loc[BLEKINGE, "Anmärkning"] == table.loc[GOTLAND, "Anmärkning"] != ""
     assert table.loc["01", "Anmärkning"] == ""

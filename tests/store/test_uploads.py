@@ -34,11 +34,23 @@ def test_commit_writes_version_rows_and_upload_together(store):
 
 def test_duplicate_and_stale_version_write_nothing(store):
     store.commit_upload(_record(), responses=ROWS, description="d", expected_version=None)
-    again = store.commit_upload(_record(), responses=ROWS, description="d", expected_version=1)
+    # the same file again, changing nothing now: a no-op
+    again = store.commit_upload(_record(added=0, unchanged=1), responses=ROWS.iloc[0:0], description="d",
+                                expected_version=1)
     assert again.status == "duplicate" and again.previous.data_version == 1
     with pytest.raises(VersionChangedError):
         store.commit_upload(_record(sha="other"), responses=ROWS, description="d", expected_version=None)
     assert store.current_version() == 1 and len(store.uploads()) == 1
+
+
+def test_the_same_file_that_changes_rows_now_is_written(store):
+    """A file uploaded before, while the data changed since, restores its values (a new version)."""
+    store.commit_upload(_record(), responses=ROWS, description="d", expected_version=None)
+    other = ROWS.assign(mognad_miljo=3)
+    store.commit_upload(_record(sha="other", added=0, changed=1), responses=other, description="d", expected_version=1)
+    again = store.commit_upload(_record(added=0, changed=1), responses=ROWS, description="d", expected_version=2)
+    assert (again.status, again.version) == ("committed", 3)
+    assert int(store.responses(3)["mognad_miljo"].iloc[0]) == 2 and len(store.uploads()) == 3
 
 
 @pytest.mark.parametrize("point", ["after_version", "after_rows", "before_commit"])

@@ -21,6 +21,7 @@ from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
 from adoption import metrics
+from adoption.metrics import nonresponse
 from adoption.access import REASONS
 from adoption.metrics.filters import KEYS, NIVAER
 from adoption.text import i18n
@@ -33,6 +34,12 @@ ROOT = Path(__file__).resolve().parents[2]
 # A key under such a prefix counts as used; a prefix no code uses any more is reported.
 DYNAMIC: dict[str, Iterable[str] | None] = {
     "access.reason.": REASONS,  # adoption/access.py: why a request may (not) administer
+    "effekt.verdict.": None, "effekt.reason.": None, "effekt.excluded.": None,  # views/effect.py: verdicts and why
+    "column.": None,  # ingest/suggest.py: what an upload column holds, by column name
+    "ladda_upp.why_not.": None, "ladda_upp.goal_note.": None,  # ui/upload_wizard.py, metrics/goals.py
+    "ladda_upp.goal_wording.": ("sv", "en"),  # metrics/goals.py: which wording still states the old target
+    "change.rule.": ("independent", "panel", "none"),  # text/present.py: which comparison rule a change followed
+    "round.status.": ("preliminar", "publicerad"),  # views/rounds.py: a survey year's status
     "filter.": KEYS,  # ui/map_widget.py: the filters a metric ignores, by URL key
     "initiativ.eval.": None,  # views/catalogue.py, pages/initiativ.py: evaluated ja/nej/okant
     "karta.click.": NIVAER, "karta.heading.": NIVAER, "karta.level.": NIVAER,  # ui/map_widget.py
@@ -43,8 +50,14 @@ DYNAMIC: dict[str, Iterable[str] | None] = {
     "ladda_upp.status.": None,  # pages/ladda-upp.py: the outcome of a commit that wrote nothing
     "lang.": LANGS, "niva.": NIVAER,  # text/i18n.py: label("lang" | "niva", code)
     "mal.series.": None, "mal.status.": None,  # views/goals.py, metrics/goals.py
+    "mal.bounds.": (nonresponse.MUNICIPALITIES, nonresponse.POPULATION),  # views/goals.py: what a share is of
+    "mal.denominator.": None,  # views/goals.py: per goal metric, a count, or another metric
     "notice.": None,  # metrics/filters.py: why a URL value was dropped
+    "howto.": None,  # text/present.py: what an administrator does about a missing thing
     "om.action.": None, "om.interval.": None, "om.missing.": None,  # views/about.py
+    "report.kind.": ("kommun", "lan", "grupp", "riket"),  # reports/content.py: what the report covers
+    "report.map.": ("lan", "riket"),  # reports/area.py: the map of a county or of the country
+    "statement.compliance.": ("full", "partial", "none"),  # views/accessibility.py: DIGG's three degrees
     "status.": metrics.STATUSES,  # why a metric has no value (a sentence)
     "value.": (metrics.STATUS_OK, *metrics.STATUSES),  # the same as a word in a cell
     "unit.": None,  # a metric's unit
