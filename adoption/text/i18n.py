@@ -1223,6 +1223,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Skattningen på en rad (samma siffror som kommandot `python -m adoption effekt --json`):",
         "en": "The estimate on one row (the same numbers as the command `python -m adoption effekt --json`):",
     },
+    "funnel.sampled": {
+        "sv": "För att begränsa arbetet räknas flödet på ett fast urval av {units} av {total} kommuner (var k:te "
+              "i kodordning). Måtten Andel piloter som nått drift och Andel fastnade piloter räknar alla.",
+        "en": "To bound the work the flow is counted on a fixed sample of {units} of {total} municipalities "
+              "(every k-th in code order). The metrics Share of pilots in production and Share of stalled "
+              "pilots count all of them.",
+    },
     "om.effect.heading": {"sv": "Programmets effekt: metod och gränser", "en": "Programme effect: method and limits"},
     "om.effect.text": {
         "sv": "Sidan Programmets effekt jämför kommuner som deltog i Kraftsamling med kommuner som aldrig "
