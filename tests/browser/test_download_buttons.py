@@ -21,7 +21,7 @@ def test_download_buttons_show_their_whole_label(server, page, path, width):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(server + path)
     wait_for_app(page)
-    page.wait_for_timeout(300)
+    page.get_by_role("button", name="Ladda ned CSV").first.wait_for()
     wait_for_app(page)
     buttons = page.evaluate(_CUT)
     assert len(buttons) >= 2

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from adoption import demo
 from adoption.metrics import effect
 from adoption.metrics.filters import DEFAULT_MATT
@@ -13,6 +15,23 @@ from tests import builders
 from tests.pages.conftest import no_exceptions, open_page
 
 PAGE = "pages/effekt.py"
+
+
+@pytest.fixture(autouse=True)
+def _let_go_of_the_database(monkeypatch):
+    """Close the app's kept-open database after each test.
+
+    Its idle closer is a daemon thread; if the interpreter ends while that
+    thread is inside DuckDB's close, the process aborts ("FATAL: exception not
+    rethrown"). Closing here leaves no close in flight when pytest exits.
+    """
+    yield
+    import os
+
+    from adoption.ui import context
+
+    if os.environ.get("ADOPTION_DB"):
+        context._store_for(os.environ["ADOPTION_DB"]).release()
 
 
 def _texts(at) -> str:

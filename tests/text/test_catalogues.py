@@ -21,8 +21,8 @@ from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
 from adoption import metrics
-from adoption.metrics import nonresponse
 from adoption.access import REASONS
+from adoption.metrics import nonresponse
 from adoption.metrics.filters import KEYS, NIVAER
 from adoption.text import i18n
 from adoption.text.languages import LANGS
