@@ -8,6 +8,7 @@ from datetime import date
 
 import openpyxl
 import pytest
+from playwright.sync_api import expect
 
 from adoption.views import downloads
 from tests.browser.conftest import real_console_errors, wait_for_app
@@ -54,8 +55,9 @@ def test_civil_society_category_file(server, page):
     wait_for_app(page)
     page.get_by_role("heading", name="AI per organisationskategori 2024").wait_for()
     buttons = page.get_by_role("button", name="Ladda ned CSV")
+    expect(buttons).to_have_count(3)  # drawn after the heading: counties, categories, barriers (the map's is folded)
     files = {}
-    for index in range(buttons.count()):  # in page order: counties, their map, categories, barriers
+    for index in range(buttons.count()):
         with page.expect_download() as info:
             buttons.nth(index).click()
         files[info.value.suggested_filename] = open(info.value.path(), "rb").read()
