@@ -617,6 +617,8 @@ COMMANDS = {
     "info": cmd_info,
     "publish": cmd_publish,
     "effekt": cmd_effekt,
+    "publicera-ar": cmd_publish_year,
+    "avpublicera-ar": cmd_unpublish_year,
 }
 
 
