@@ -15,9 +15,11 @@ process is waiting for it: a waiting process leaves a marker file
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -131,6 +133,22 @@ def _someone_else_waits(path: Path) -> bool:
     return False
 
 
+# Connectors that have kept an instance open, so that it can be closed before the interpreter
+# finalises: a DuckDB instance closed by the idle reaper (a daemon thread) during finalisation
+# aborted the process ("FATAL: exception not rethrown", exit 134) after every test had passed.
+_KEEPING: weakref.WeakSet = weakref.WeakSet()
+
+
+@atexit.register
+def _close_kept_instances() -> None:
+    for connector in list(_KEEPING):
+        try:
+            with connector._kept_guard:
+                connector._close_kept()
+        except Exception:  # noqa: BLE001 - exiting anyway; the file is closed by the OS
+            pass
+
+
 class Connector:
     """Opens connections to one database file, waiting while another process has it."""
 
@@ -238,6 +256,7 @@ class Connector:
     def _start_reaper(self) -> None:
         if self._reaper is not None and self._reaper.is_alive():
             return
+        _KEEPING.add(self)
         self._reaper = threading.Thread(target=self._reap, name=f"duckdb-idle-{self.path.name}", daemon=True)
         self._reaper.start()
 
