@@ -12,7 +12,14 @@ leave_legacy_pages_mode()
 
 import streamlit as st  # noqa: E402
 
-from adoption.ui import accessibility, admin, admin_tabs, rounds_admin, upload_wizard, view  # noqa: E402
+from adoption.ui import (  # noqa: E402
+    accessibility,
+    admin,
+    admin_tabs,
+    rounds_admin,
+    upload_wizard,
+    view,
+)
 
 ctx = view.setup("ladda_upp")
 st.title(ctx.t("page.ladda_upp"))

@@ -9,8 +9,6 @@ the browser receives exactly what ``st.altair_chart`` would have sent.
 
 from __future__ import annotations
 
-import math
-
 import streamlit as st
 
 from adoption.text import formatting
@@ -98,59 +96,3 @@ class _Spec:
 
     def __call__(self, *args):
         return _spec(self._build, *args)
-
-
-# Okabe-Ito colours (colour-blind safe), one per line: e.g. municipality, county, country.
-LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73")
-LINE_SHAPES = ("circle", "square", "triangle-up")
-
-
-def lines(frame, y_label: str) -> None:
-    """A line per column of ``frame`` (index: the x axis), coloured in order, with its names as alt text.
-
-    Every value is also a point, so a series with one value (a municipality
-    that answered one year) is drawn; the y axis spans every value.
-    """
-    altair(line_chart, frame, y_label, alt=f"{y_label}: {', '.join(frame.columns)}")
-
-
-def y_domain(values) -> list[float]:
-    """From 0 (or the lowest value, if below) up to a round number at or above the highest value.
-
-    Every value lies inside the axis, and its top has a label (88,9 gives 0-100, not an axis ending at 80).
-    """
-    values = [float(v) for v in values]
-    low = min([0.0, *values])
-    high = max(values) if values else 1.0
-    if high <= low:
-        return [low, low + 1.0]
-    # A step of 1, 2 or 5 times a power of ten giving about five ticks (as d3's "nice").
-    raw = (high - low) / 5
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
-    return [float(math.floor(low / step) * step), float(math.ceil(high / step) * step)]
-
-
-def line_chart(frame, y_label: str):
-    """The Altair chart of :func:`lines`: lines joining the values of each column, and a point for every value."""
-    import altair as alt  # only a page draws charts
-
-    x_name = frame.index.name or "x"
-    long = frame.rename_axis(x_name).reset_index().melt(id_vars=x_name, var_name="serie", value_name="varde")
-    long = long.dropna(subset=["varde"])
-    names = [str(c) for c in frame.columns]
-    legend = alt.Legend(title=None, orient="bottom")
-    base = alt.Chart(long).encode(
-        x=alt.X(f"{x_name}:O", title=x_name, sort=list(frame.index),
-                scale=alt.Scale(domain=[str(i) for i in frame.index]), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("varde:Q", title=y_label, scale=alt.Scale(domain=y_domain(long["varde"]), nice=False)),
-        color=alt.Color("serie:N", scale=alt.Scale(domain=names, range=list(LINE_COLOURS[: len(names)])),
-                        legend=legend),
-        tooltip=[alt.Tooltip("serie:N", title=" "), alt.Tooltip(f"{x_name}:O", title=x_name),
-                 alt.Tooltip("varde:Q", title=y_label, format=".1f")],
-    )
-    joined = base.mark_line(strokeWidth=2.5)
-    points = base.mark_point(size=80, filled=True).encode(
-        shape=alt.Shape("serie:N", scale=alt.Scale(domain=names, range=list(LINE_SHAPES[: len(names)])),
-                        legend=legend))
-    return (joined + points).properties(height=300)

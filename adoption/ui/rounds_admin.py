@@ -13,7 +13,7 @@ from adoption.metrics.years import as_rounds
 from adoption.views import rounds
 from adoption.vocab import ROUND_PRELIMINARY, ROUND_PUBLISHED
 
-from . import admin
+from . import admin, widget_text
 from .view import PageContext
 
 _DONE = "_round_done"
@@ -32,7 +32,7 @@ def show(ctx: PageContext) -> None:
         return
     st.dataframe(rounds.rounds_table(store, ctx.lang, version=current), hide_index=True)
     years = sorted(status, reverse=True)
-    year = st.selectbox(ctx.t("round.admin.year"), years, key="round_year",
+    year = st.selectbox(ctx.t("round.admin.year"), years, key="round_year", placeholder=widget_text.choose(ctx.lang),
                         format_func=lambda y: f"{y} ({rounds.status_word(status[y], ctx.lang)})")
     publishing = status[year] == ROUND_PRELIMINARY
     sure = st.checkbox(ctx.t("round.admin.confirm_publish" if publishing else "round.admin.confirm_unpublish",

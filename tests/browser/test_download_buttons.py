@@ -26,5 +26,9 @@ def test_download_buttons_show_their_whole_label(server, page, path, width):
     buttons = page.evaluate(_CUT)
     assert len(buttons) >= 2
     assert [label for label, cut in buttons if cut] == []
-    assert {label for label, _ in buttons} == {"Ladda ned CSV", "Ladda ned Excel"}
+    # Every download button of the page: the tables' CSV and Excel, and on Karta the PDF report
+    # (its icon's ligature name comes first in the text).
+    tables = {"Ladda ned CSV", "Ladda ned Excel"}
+    report = {"picture_as_pdf\n\nLadda ned rapport (PDF)"} if path == "/karta" else set()
+    assert {label for label, _ in buttons} == tables | report
     assert real_console_errors(page) == []

@@ -61,7 +61,7 @@ def test_the_issue_scenario(demo_db, tmp_path, monkeypatch, capsys):
     value, delta = _cards(at)["Svarsfrekvens"]
     assert value == "12,4 %" and delta == "ingen jämförelse med 2025"
     captions = [c.value for c in at.caption]
-    assert any(c.startswith("Underlagen skiljer för mycket (36 mot 240)") for c in captions)
+    assert any(c.startswith("Underlagen skiljer för mycket (36 mot 228)") for c in captions)
     assert _cards(at)["Andel med AI i drift"][1] == "ingen säker förändring sedan 2025"
     assert any(c.startswith("Bland de 36 som svarat båda åren; skattning ") for c in captions)
     english = open_page(demo_db, monkeypatch, ar="2026", lang="en")
@@ -100,11 +100,11 @@ def test_a_fall_is_drawn_down_and_red_on_every_card(tmp_path, monkeypatch, lang)
 
 
 def test_an_uncertain_change_has_no_arrow_and_no_colour(demo_db_template, monkeypatch):
-    # Västra Götaland's response rate 2025 against 2024: -4.1 points on 36 and 38 answers (issue 16).
+    # Västra Götaland's response rate 2025 against 2024: 39 and 41 of 49 answered, -4.1 points (issue 16).
     at = open_page(demo_db_template, monkeypatch, lan="14")
     card = next(m for m in at.metric if m.label == "Svarsfrekvens")
     assert card.proto.delta == "ingen säker förändring sedan 2024"
-    assert any(c.value.startswith("Skattning −4,1 procentenheter, 95 % KI −20,7 till +12,9") for c in at.caption)
+    assert any(c.value.startswith("Skattning −4,1 procentenheter, 95 % KI −19,4 till +11,4") for c in at.caption)
     assert card.proto.direction == MetricProto.MetricDirection.NONE
     assert card.proto.color == MetricProto.MetricColor.GRAY
 
