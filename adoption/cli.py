@@ -30,7 +30,7 @@ from .paths import (
     resolve_db_path,
 )
 from .store import Store
-from .vocab import RESPONDENT_TYPES, sector_codes
+from .vocab import RESPONDENT_TYPES, ROUND_PRELIMINARY, ROUND_PUBLISHED, sector_codes
 
 CLI_AUTHOR = "kommandorad"
 
@@ -80,8 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="SKR:s kommungrupp (A1–C9) eller huvudgrupp (A, B, C); kräver inlästa kommungrupper")
     p.add_argument("--sektor", nargs="+", default=[], metavar="KOD", help=f"sektor(er): {', '.join(sector_codes())}")
     p.add_argument("--typ", choices=RESPONDENT_TYPES, help="kommun eller civilsamhalle")
-    p.add_argument("--niva", choices=("kommun", "lan", "grupp"),
-                   help="ett värde per kommun, per län eller per kommungrupp")
+    p.add_argument("--niva", choices=("kommun", "lan", "grupp", "kategori"),
+                   help="ett värde per kommun, per län, per kommungrupp eller per organisationskategori (civilsamhälle)")
     p.add_argument("--version", type=int, dest="data_version", metavar="V", help="dataversion (annars den senaste)")
     p.add_argument("--json", action="store_true", help="skriv JSON (andelar som bråk 0–1)")
 
@@ -136,6 +136,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--inom-lan", action="store_true", dest="by_county", help="jämför inom län (län × år)")
     p.add_argument("--version", type=int, dest="data_version", metavar="V", help="dataversion (annars den senaste)")
     p.add_argument("--json", action="store_true", help="skriv JSON")
+
+    p = sub.add_parser("publicera-ar", parents=[db],
+                       help="publicera ett enkätår: det blir standardår och räknas i mål och trender")
+    p.add_argument("year", type=int, metavar="ÅR")
+    p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN", help="vem som publicerar")
+    p = sub.add_parser("avpublicera-ar", parents=[db],
+                       help="gör ett publicerat enkätår preliminärt igen (visas bara när det väljs)")
+    p.add_argument("year", type=int, metavar="ÅR")
+    p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN", help="vem som tar tillbaka")
 
     sub.add_parser("history", parents=reader, help="lista dataversioner och uppladdningar")
     p = sub.add_parser("rollback", parents=[db], help="återställ en tidigare dataversion (som en ny version)")
@@ -231,16 +240,21 @@ def cmd_init(args) -> int:
     return 0
 
 
+def _round_note(result: metrics.MetricResult) -> str:
+    return " (preliminärt)" if result.round_status == ROUND_PRELIMINARY else ""
+
+
 def _describe(result: metrics.MetricResult, metric: metrics.Metric) -> str:
-    head = f"{metric.label_sv} {result.ar}" + (f", {result.area}" if result.area else "")
+    head = f"{metric.label_sv} {result.ar}{_round_note(result)}" + (f", {result.area}" if result.area else "")
     if present.missing(result):
-        return f"{head}: {present.status(result)}. {present.reason(result) or ''}".rstrip()
+        howto = present.howto(present.status_code(result)) or ""  # whoever runs the command administers
+        return f"{head}: {present.status(result)}. {present.reason(result) or ''} {howto}".rstrip()
     return (f"{head}: {present.value(result)} ({present.base(result)}; {present.interval(result, label=True)}), "
             f"dataversion {result.data_version}")
 
 
 def _describe_breakdown(result: metrics.MetricResult, metric: metrics.Metric) -> list[str]:
-    lines = [f"{metric.label_sv} {result.ar} (n = {result.n}), dataversion {result.data_version}"]
+    lines = [f"{metric.label_sv} {result.ar}{_round_note(result)} (n = {result.n}), dataversion {result.data_version}"]
     for row in result.breakdown or ():
         keys = ", ".join(f"{k}={row[k]}" for k in ("sektor", "mognad", "hinder") if k in row)
         part = present.figure(row["value"], numerator=row["numerator"], denominator=row["denominator"],
@@ -310,6 +324,11 @@ def cmd_export(args) -> int:
     frame = export.frame_for(args.kind, store, version, args.ar)
     if args.grupp is not None:
         frame = _in_group(store, frame, args.grupp, version)
+    # The file keeps exactly the upload format; the round's status goes to stderr.
+    preliminary = [y for y, s in store.survey_rounds(version).items()
+                   if s == ROUND_PRELIMINARY and (args.ar is None or y == args.ar)]
+    if preliminary:
+        print(f"Obs: enkätår {', '.join(map(str, preliminary))} är preliminärt (inte publicerat).", file=sys.stderr)
     if args.output is None and args.format == "xlsx":
         raise AdoptionError("Excel-export behöver en fil: ange -o FIL.xlsx.")
     target = Path(args.output) if args.output else None
@@ -417,6 +436,10 @@ def cmd_info(args) -> int:
     for v in versions:
         extra = f" (återställer {v.restored_from})" if v.restored_from is not None else ""
         print(f"  {v.version}: {v.created_at:%Y-%m-%d %H:%M} {v.action} av {v.created_by}: {v.description}{extra}")
+    rounds = store.survey_rounds(current)
+    if rounds:
+        print("Enkätår: " + ", ".join(f"{year} ({'publicerat' if status == ROUND_PUBLISHED else 'preliminärt'})"
+                                      for year, status in rounds.items()))
     counts = store.row_counts(current)
     print("Rader i aktuell version: " + ", ".join(f"{k} {formatting.number(n)}" for k, n in counts.items()))
     return 0
@@ -593,6 +616,28 @@ def cmd_history(args) -> int:
     return 0
 
 
+def _set_round(args, status: str) -> int:
+    store = _store(args)
+    version = store.set_round_status(args.year, status, created_by=args.user)
+    word = "publicerat" if status == ROUND_PUBLISHED else "preliminärt"
+    if version is None:
+        print(f"Enkätår {args.year} var redan {word}; ingenting ändrades.")
+    elif status == ROUND_PUBLISHED:
+        print(f"Publicerade enkätår {args.year} som dataversion {version}: det är nu standardår i "
+              "instrumentpanelen och räknas i mål och trender.")
+    else:
+        print(f"Enkätår {args.year} är åter preliminärt (dataversion {version}): det visas bara när det väljs.")
+    return 0
+
+
+def cmd_publish_year(args) -> int:
+    return _set_round(args, ROUND_PUBLISHED)
+
+
+def cmd_unpublish_year(args) -> int:
+    return _set_round(args, ROUND_PRELIMINARY)
+
+
 def cmd_rollback(args) -> int:
     store = _store(args)
     version = store.rollback(args.version, created_by=args.user)
@@ -647,6 +692,8 @@ COMMANDS = {
     "info": cmd_info,
     "publish": cmd_publish,
     "effekt": cmd_effekt,
+    "publicera-ar": cmd_publish_year,
+    "avpublicera-ar": cmd_unpublish_year,
 }
 
 

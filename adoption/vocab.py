@@ -109,3 +109,10 @@ def codes(vocabulary: str) -> tuple[str, ...]:
 RESPONDENT_TYPES = ("kommun", "civilsamhalle")
 STRATEGY = {"nej": 0, "pagar": 1, "ja": 2}
 STRATEGY_CODES = {v: k for k, v in STRATEGY.items()}
+
+# A survey year (round) is preliminary until an administrator publishes it:
+# its answers arrive in batches, so its figures are incomplete until then.
+# Only published years are shown by default, trended and projected.
+ROUND_PRELIMINARY = "preliminar"
+ROUND_PUBLISHED = "publicerad"
+ROUND_STATUSES = (ROUND_PRELIMINARY, ROUND_PUBLISHED)

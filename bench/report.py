@@ -75,6 +75,25 @@ run). Before -> after are medians of those two full runs.
 """
 
 
+CAPACITY_FINDINGS = """## Server capacity: what this machine showed (2026-11-29)
+
+- **1 replica -> 2 replicas: not shown here (capacity ratio 1.22 at p95 <= 1 s, 0.95 at the best rate at any
+  latency; target 1.6).** Per filter change a replica used 80-120 ms of CPU, the client ~1.4 ms and HAProxy
+  ~0.5 ms, so the load balancer and the client cost almost nothing and one replica is bounded by the one CPU
+  its Python process can use: ~8-12 changes/s. But during this run the machine was fully busy with other
+  work (load average 10-17 on 2 CPUs), and the "CPUs used" column shows what that left the replicas: 0.3-0.6
+  of a CPU between them, whether one replica served or two. A second process cannot add throughput when no
+  CPU is free for it; that, not HAProxy or the snapshots, is what the ratio measures here. What would show
+  the scaling: the same `make bench` on a quiet machine, or the replicas on CPUs of their own. By the CPU
+  cost measured (an estimate, not a measurement), two replicas on two free CPUs would serve ~16-24 changes/s
+  against ~8-12 for one.
+- The figures of sections 1-7 in this run are slower than in the quiet run of 2026-11-26 (load average about 1
+  at its start) for the same reason, and 18 of the 20 browser viewers of section 7 hit the 60 s timeout of a
+  step (20 Chromiums on a machine that was already full); the findings above were measured then.
+
+"""
+
+
 def _n(x) -> str:
     return f"{x:,}".replace(",", " ")
 
@@ -106,17 +125,21 @@ def _capacity(results: list[dict]) -> list[str]:
     lines = ["", "### Server capacity: 1 replica against 2 behind HAProxy (section 8)", "",
              "Websocket protocol clients (no browsers) through HAProxy, each changing the Karta filters back to "
              "back; rate in changes/s, latency in ms from the request to `script_finished`; server CPU is both "
-             f"replicas' CPU time per change; load average (1 min) after each measurement, a load above the CPU "
+             "replicas' CPU time per change; CPUs used is the replicas' CPU time per second of the measurement "
+             "(at most 1 for one process, which the GIL keeps on about one CPU, and 2 for two); "
+             f"load average (1 min) after each measurement, a load above the CPU "
              f"count means other work shared the machine. Capacity is the best rate with a p95 of at most "
              f"{_fmt(bound)} ms.",
-             "", "| sessions | 1 replica: changes/s | median | p95 | CPU ms/change | 2 replicas: changes/s | median "
-             "| p95 | CPU ms/change | load average |", "|---|---|---|---|---|---|---|---|---|---|"]
+             "", "| sessions | 1 replica: changes/s | median | p95 | CPU ms/change | CPUs used | 2 replicas: "
+             "changes/s | median | p95 | CPU ms/change | CPUs used | load average |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for sessions in sorted(set(curves["one"]) | set(curves["two"])):
         cells = []
         for name in ("one", "two"):
             lv = curves[name].get(sessions)
+            used = sum(lv.get("replica_cpu_s") or []) / lv["wall_s"] if lv and lv.get("wall_s") else None
             cells += ([_fmt(lv["rate"]), _fmt(lv["median_ms"]), _fmt(lv["p95_ms"]),
-                       _fmt(lv.get("server_cpu_ms_per_change"))] if lv else ["–"] * 4)
+                       _fmt(lv.get("server_cpu_ms_per_change")), _fmt(used)] if lv else ["–"] * 5)
         loads = [lv.get("load_average_1min") for lv in (curves["one"].get(sessions), curves["two"].get(sessions))
                  if lv and lv.get("load_average_1min") is not None]
         cells.append(" / ".join(_fmt(x) for x in loads) or "–")
@@ -183,7 +206,7 @@ def markdown(data: dict) -> str:
               "`pandas.read_csv` of the same bytes (ratio = store rows/s / pandas rows/s); browser load, "
               "the same server's Om data page, which has no map (ratio = baseline / Karta); reports, the same "
               "figures fetched and worded without drawing charts or laying out pages (ratio = baseline / report).",
-              "See `docs/deploy.md` for what these numbers mean for many viewers.", "", FINDINGS]
+              "See `docs/deploy.md` for what these numbers mean for many viewers.", "", FINDINGS, CAPACITY_FINDINGS]
     return "\n".join(lines)
 
 

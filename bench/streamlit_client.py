@@ -5,7 +5,7 @@ with ``rerun_script`` (the page and its query string) and receives
 ``ForwardMsg``s until ``script_finished``. This client does the same with the
 protobuf classes of the installed Streamlit, so a load test measures the
 server (script, caches, DuckDB, protobuf, websocket, HAProxy) and not the
-browsers' rendering. Used by ``bench/capacity_bench.py`` and ``tests/deploy``.
+browsers' rendering. Used by ``bench/capacity_bench.py`` and ``tests/browser/test_cluster.py``.
 """
 
 from __future__ import annotations

@@ -45,19 +45,16 @@ downloads.download_buttons(ctx, lambda: civil.county_download(counties, ctx.lang
 map_widget.show(ctx, "civil_ai_i_drift", "lan", key="civilsamhalle-karta", flt=flt, height=520, layout="below",
                 profile_picker=False)
 
-# -- per category -----------------------------------------------------------------
-left, right = st.columns([2, 3])
-with left:
-    st.subheader(ctx.t("civilsamhalle.categories_heading", year=year))
-    st.caption(ctx.t("civilsamhalle.categories_note"))
-    counts = cache.call(civil.category_counts, ctx.store, ctx.version, flt)
-    st.dataframe(cache.derived(civil.category_table, counts, ctx.lang), hide_index=True)
-    downloads.download_buttons(ctx, lambda: civil.category_download(counts, ctx.lang), "civilsamhalle_kategorier",
-                               metric=None)
+# -- per category: response rate and AI shares from the registry ----------------------------------------
+st.subheader(ctx.t("civilsamhalle.categories_heading", year=year))
+st.caption(ctx.t("civilsamhalle.categories_note"))
+categories = cache.call(civil.category_rows, ctx.store, ctx.version, flt)
+st.dataframe(cache.derived(civil.category_table, categories, ctx.lang), hide_index=True)
+downloads.download_buttons(ctx, lambda: civil.category_download(categories, ctx.lang), "civilsamhalle_kategorier",
+                           metric=None)
 
 # -- barriers ---------------------------------------------------------------------
-with right:
-    heading = ctx.t("civilsamhalle.barriers_heading", year=year)
-    st.subheader(heading)
-    barriers.show(ctx, cache.call(civil.barrier_rows, ctx.store, ctx.version, flt), year, previous,
-                  heading=heading, download_name="civilsamhalle_hinder")
+heading = ctx.t("civilsamhalle.barriers_heading", year=year)
+st.subheader(heading)
+barriers.show(ctx, cache.call(civil.barrier_rows, ctx.store, ctx.version, flt), year, previous,
+              heading=heading, download_name="civilsamhalle_hinder")

@@ -7,8 +7,8 @@ leave_legacy_pages_mode()
 import streamlit as st  # noqa: E402
 
 from adoption import metrics  # noqa: E402
-from adoption.ui import cache, downloads, view  # noqa: E402
-from adoption.views import about  # noqa: E402
+from adoption.ui import cache, downloads, howto, view  # noqa: E402
+from adoption.views import about, rounds  # noqa: E402
 
 ctx = view.setup("om")
 st.title(ctx.t("page.om_data"))
@@ -23,12 +23,14 @@ st.markdown("\n".join(f"- {line}" for line in about.summary_lines(status, ctx.la
 if status.missing:
     st.info(
         f"**{ctx.t('om.missing.heading')}**\n\n"
-        + "\n".join(f"- {line}" for line in about.missing_lines(status, ctx.lang)),
+        + "\n".join(f"- {line}" + (f" {hint}" if (hint := howto.text(ctx.lang, code)) else "")
+                    for code, line in zip(status.missing, about.missing_lines(status, ctx.lang))),
         icon="📭",
     )
 if status.has_demo:
     st.subheader(ctx.t("om.demo.heading"))
     st.markdown(ctx.t("om.demo.text"))
+    howto.show(ctx.lang, "demo")
 else:
     st.caption(ctx.t("om.no_demo"))
 
@@ -48,6 +50,11 @@ st.dataframe(reference_sets, hide_index=True, width="stretch")
 downloads.download_buttons(ctx, reference_sets, "om_referensdata", metric=None, with_year=False)
 st.header(ctx.t("om.effect.heading"))
 st.markdown(ctx.t("om.effect.text"))
+
+st.header(ctx.t("round.heading"))
+st.markdown("\n".join(f"- {line}" for line in rounds.rule_lines(ctx.lang)))
+if ctx.version is not None:
+    st.dataframe(cache.call(rounds.rounds_table, ctx.store, ctx.version, ctx.lang), hide_index=True)
 
 st.header(ctx.t("om.sources.heading"))
 for source in about.sources(ctx.lang):

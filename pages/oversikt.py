@@ -22,16 +22,18 @@ report.download_button(ctx)
 st.subheader(ctx.t("overview.headlines", year=ctx.year))
 headlines = cache.call(overview.headlines, ctx.store, ctx.version, ctx.state.filter.with_(ar=ctx.year))
 for column, headline in zip(itertools.cycle(st.columns(3)), headlines):
+    delta = overview.card_delta(headline, ctx.lang)
     with column:
         st.metric(
             headline.metric.label(ctx.lang),
             present.value(headline.result, ctx.lang),
-            delta=overview.change_text(headline, ctx.lang),
-            delta_color="normal" if headline.metric.higher_is_better else "inverse",
+            delta=delta.text, delta_arrow=delta.arrow, delta_color=delta.colour,
             help=headline.metric.definition(ctx.lang),
             border=True,
         )
         st.caption(present.caption(headline.result, ctx.lang))
+        if delta.detail:
+            st.caption(delta.detail)
 
 # The key figures as a table (a text equivalent of the cards) with CSV and Excel downloads.
 from adoption.ui import downloads  # noqa: E402
@@ -46,8 +48,11 @@ map_widget.show(ctx, "andel_ai_i_drift", "lan", key="oversikt-karta", height=420
 # Programme goals: one status line each (details on Mål).
 from adoption.views import goals  # noqa: E402
 
-st.subheader(ctx.t("common.programme_goals"))
+# The goals are national and read up to the year shown; a county chosen above does not change them.
+st.subheader(ctx.t("mal.overview_heading", year=ctx.year))
+if ctx.state.filter.lan:
+    st.info(ctx.t("mal.overview_national"), icon="ℹ️")
 st.markdown("\n".join(f"- {goals.status_line(p, ctx.lang)}"
-                      for p in cache.call(goals.goal_progress, ctx.store, ctx.version, ctx.store.goals())))
+                      for p in cache.call(goals.goal_progress, ctx.store, ctx.version, ctx.store.goals(), ctx.year)))
 st.caption(ctx.t("mal.illustrative"))
 st.page_link(navigation.MAL.file, label=ctx.t("mal.overview_more"), icon=navigation.MAL.icon)

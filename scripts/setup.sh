@@ -125,10 +125,10 @@ if [ ! -f "$REPORT_FONT" ]; then
     fi
 fi
 
-# 5. Debian's haproxy (2.6) for replicas behind a load balancer (scripts/cluster.sh, tests/deploy).
+# 5. Debian's haproxy (2.6) for replicas behind a load balancer (scripts/cluster.sh, tests/browser/test_cluster.py).
 if [ "$HAPROXY_WANTED" -eq 1 ] && [ ! -x "$HAPROXY" ]; then
     if ! apt_install haproxy || [ ! -x "$HAPROXY" ]; then
-        say "$HAPROXY is still missing: scripts/cluster.sh and tests/deploy need Debian's haproxy package."
+        say "$HAPROXY is still missing: scripts/cluster.sh and tests/browser/test_cluster.py need Debian's haproxy package."
         exit 1
     fi
     # Debian's own haproxy service (if systemd starts it) has no frontend in its

@@ -180,3 +180,34 @@ def load_groups(store: Store, groups: dict[str, str] | None = None, *, filename:
                                 headline=False)
     assert prepared.ok, [str(p) for p in prepared.result.errors]
     return pipeline.commit(prepared, store, uploaded_by=AUTHOR).version
+def first_answers(db: str | Path, target: str | Path, *, year: int = 2026, n: int = 36,
+                  from_year: int = 2025) -> Path:
+    """The first batch of a new survey round as an upload file (CSV, upload format): the answers of
+    the first ``n`` municipalities of ``from_year`` in ``db``, dated ``year``."""
+    from adoption.ingest import export
+
+    store = Store(db)
+    frame = export.frame_for("enkatsvar", store, store.current_version(), from_year)
+    batch = frame[frame["typ"] == "kommun"].head(n).copy()
+    batch["ar"] = str(year)
+    target = Path(target)
+    export.write("enkatsvar", batch, "csv", target)
+    return target
+
+
+def falling_store(path: str | Path) -> Store:
+    """Every headline figure falls, certainly, from 2024 to 2025 on comparable bases: all 290
+    municipalities answered 2024 at stage 4 with a strategy, 210 answered 2025 at stage 0 without;
+    20 organisations from stage 3 to 0; 30 evaluated initiatives, then 30 not evaluated."""
+    store = reference_store(path)
+    codes = reference.municipalities()["kommunkod"].tolist()
+    rows = [response(ar=2024, kommunkod=k, utbildning=4, ai_strategi=2) for k in codes]
+    rows += [response(ar=2025, kommunkod=k, utbildning=0, ai_strategi=0) for k in codes[:210]]
+    for ar, stage in ((2024, 3), (2025, 0)):
+        rows += [response(ar=ar, typ="civilsamhalle", kommunkod=codes[i], organisation=f"Förening {i}",
+                          utbildning=stage) for i in range(20)]
+    inits = [initiative(ar=ar, kommunkod=codes[i], titel=f"Initiativ {i}", sektor="utbildning", mognad=3,
+                        utvarderad=evaluated)
+             for ar, evaluated in ((2024, True), (2025, False)) for i in range(30)]
+    add_survey(store, rows, inits)
+    return store

@@ -186,7 +186,7 @@ def test_validate_exit_codes_and_report(capsys, demo_db_template, tmp_path):
     assert code == 0 and "rad 2, kolumn kommun: ”Malmoe stad”" in out and "Malmö (1280)" in out
     # In the demo data Malmö answered 2024 and Lund did not: one row changes, one is new.
     assert "Jämfört med dataversion 1" in out and "2024 kommun: 1 nya, 1 ändrade" in out
-    assert "Andel med AI-aktivitet 2024" in out
+    assert "Andel med AI-aktivitet (planerad eller mer) 2024" in out
 
     bad = tmp_path / "fel.csv"
     bad.write_text(UPLOAD.replace("pilot", "idrift"), encoding="utf-8")

@@ -580,9 +580,22 @@ def commit(
         return CommitResult(
             "committed", outcome.version, outcome.upload_id, **counts,
             message=(f"Sparade {prepared.filename} som dataversion {outcome.version}: {n['added']} nya, "
-                     f"{n['changed']} ändrade och {n['unchanged']} oförändrade rader."),
+                     f"{n['changed']} ändrade och {n['unchanged']} oförändrade rader.")
+            + _new_rounds_message(outcome.new_rounds),
         )
     raise AdoptionError("Databasen ändrades av andra under hela inläsningen; försök igen.")
+
+
+def _new_rounds_message(years: tuple[int, ...]) -> str:
+    """What a commit that began survey years says about them (they start preliminary)."""
+    if not years:
+        return ""
+    if len(years) == 1:
+        return (f" Enkätår {years[0]} är nytt och preliminärt: det visas bara när det väljs, tills en "
+                f"administratör publicerar det (sidan Ladda upp eller python -m adoption publicera-ar {years[0]}).")
+    listed = ", ".join(str(y) for y in years)
+    return (f" Enkätåren {listed} är nya och preliminära: de visas bara när de väljs, tills en administratör "
+            "publicerar dem (sidan Ladda upp eller python -m adoption publicera-ar ÅR).")
 
 
 def guess_kind(data: bytes, filename: str) -> str | None:

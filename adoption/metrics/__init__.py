@@ -11,13 +11,16 @@ programme goals.
 from adoption.metrics.compute import MetricResult, compute, count_status
 from adoption.metrics.definitions import (
     CIVIL_SOCIETY_MIN_N,
+    NO_CATEGORY,
     REGISTRY,
+    SMALL_BASE_N,
     STATUS_OK,
     STATUSES,
     Metric,
     get,
+    small_base,
     too_few,
 )
 
-__all__ = ["CIVIL_SOCIETY_MIN_N", "REGISTRY", "STATUSES", "STATUS_OK", "Metric", "MetricResult", "compute",
-           "count_status", "get", "too_few"]
+__all__ = ["CIVIL_SOCIETY_MIN_N", "NO_CATEGORY", "REGISTRY", "SMALL_BASE_N", "STATUSES", "STATUS_OK", "Metric", "MetricResult",
+           "compute", "count_status", "get", "small_base", "too_few"]

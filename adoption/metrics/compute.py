@@ -14,6 +14,8 @@ from adoption.errors import AdoptionError
 from adoption.metrics.definitions import (
     CIVIL_SOCIETY_MIN_N,
     NEEDS_PREVIOUS_YEAR,
+    NO_CATEGORY,
+    RATE_FAMILIES,
     STATUS_OK,
     Metric,
     get,
@@ -25,7 +27,7 @@ from adoption.metrics.years import chosen_year
 from adoption.store import Store
 from adoption.vocab import RESPONDENT_TYPES, codes
 
-LEVELS = ("kommun", "lan", "grupp")
+LEVELS = ("kommun", "lan", "grupp", "kategori")
 
 
 @dataclass(frozen=True)
@@ -43,13 +45,14 @@ class MetricResult:
     ar: int | None
     typ: str | None
     unit: str
-    area: str | None = None  # the municipality, county or group code when grouped
+    area: str | None = None  # the municipality, county, group or category code when grouped ("" for no category)
     # the values the status's sentence needs, e.g. (("ar", 2022),); adoption.text.present words it
     reason_values: tuple[tuple[str, object], ...] = ()
     suppressed: bool = False
     filters_ignored: tuple[str, ...] = ()
     breakdown: tuple[dict, ...] | None = None
     status: str = STATUS_OK  # or one of STATUSES: why there is no value
+    round_status: str | None = None  # the survey year's round: "preliminar" or "publicerad" (None: no year)
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -67,6 +70,7 @@ class _Context:
     typ: str
     ignored: tuple[str, ...] = field(default_factory=tuple)
     sektor: tuple[str, ...] = field(default_factory=tuple)
+    round_status: str | None = None
 
 
 def compute(store: Store, metric_id: str, flt: Filter = Filter(), *, version: int | None = None,
@@ -75,7 +79,10 @@ def compute(store: Store, metric_id: str, flt: Filter = Filter(), *, version: in
 
     With ``by="kommun"``, ``by="lan"`` or ``by="grupp"`` (SKR's municipality
     groups of the version) a list with one result per area in the filter's
-    scope, areas without answers included (value None). A filter with several
+    scope, areas without answers included (value None). With ``by="kategori"``
+    (civil society only, metrics counted from response rows) one result per
+    organisation category, in the vocabulary's order, and one for
+    organisations without a category (area ""). A filter with several
     municipalities (``Filter(kommun=("0180", "1480"))``) pools them into one
     figure, with the base and interval of the pooled answers.
     """
@@ -97,9 +104,16 @@ def _compute(store: Store, metric_id: str, flt: Filter, *, version: int | None,
     if metric.respondent and flt.typ and flt.typ != metric.respondent:
         ignored.append("typ")
     typ = metric.respondent or flt.typ or "kommun"
-    years = store.survey_years(version)
-    ar = chosen_year(years, flt.ar)
-    ctx = _Context(metric, version, ar, typ, tuple(ignored), flt.sektor if metric.uses_sector else ())
+    if by == "kategori" and not (metric.by_category and typ == "civilsamhalle"):
+        raise AdoptionError(
+            f"Måttet ”{metric.id}” kan inte delas upp per kategori; det går för mått om "
+            "civilsamhällesorganisationers svar (typ civilsamhalle)."
+        )
+    rounds = store.survey_rounds(version)
+    years = list(rounds)
+    ar = chosen_year(rounds, flt.ar)
+    ctx = _Context(metric, version, ar, typ, tuple(ignored), flt.sektor if metric.uses_sector else (),
+                   rounds.get(ar))
 
     status = None
     if version is None or not years:
@@ -137,6 +151,8 @@ def _areas(store: Store, flt: Filter, by: str | None, version: int | None) -> li
         return ["alla"]
     if by not in LEVELS:
         raise AdoptionError(f"Okänd nivå ”{by}”; välj {', '.join(LEVELS)}.")
+    if by == "kategori":
+        return [*codes("org_kategori"), NO_CATEGORY]
     municipalities = store.municipalities()
     if flt.lan:
         municipalities = municipalities[municipalities["lan_kod"].isin(flt.lan)]
@@ -161,7 +177,7 @@ def _empty(ctx: _Context, area: str, status: str) -> MetricResult:
         metric=ctx.metric.id, value=None, numerator=None, denominator=None, n=0, ci_low=None, ci_high=None,
         data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=ctx.metric.unit,
         area=None if area == "alla" else area, reason_values=_reason_values(ctx, status),
-        filters_ignored=ctx.ignored, status=status,
+        filters_ignored=ctx.ignored, status=status, round_status=ctx.round_status,
     )
 
 
@@ -195,17 +211,19 @@ def _number(x) -> float | None:
 def _scalar(ctx: _Context, area: str, row) -> MetricResult:
     metric = ctx.metric
     # A response rate of 0 of N is a figure (nobody answered), not a missing one.
-    if row is None or not row.denominator or (not row.n and metric.family != "response_rate"):
+    rate = metric.family in RATE_FAMILIES
+    if row is None or not row.denominator or (not row.n and not rate):
         not_applicable = getattr(row, "not_applicable", 0) if row is not None else 0
         return _empty(ctx, area, "not_applicable" if not_applicable else "no_answer")
     n = int(row.n)
     numerator, denominator = _number(row.numerator) or 0.0, _number(row.denominator)
-    if _suppress(ctx, n):
+    # A rate counts who answered: none answering identifies nobody and is shown (as count_status has it).
+    if (count_status(ctx.typ, n) != STATUS_OK) if rate else _suppress(ctx, n):
         return MetricResult(
             metric=metric.id, value=None, numerator=None, denominator=None, n=n, ci_low=None, ci_high=None,
             data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=metric.unit,
             area=None if area == "alla" else area, reason_values=_reason_values(ctx, "too_few"),
-            suppressed=True, filters_ignored=ctx.ignored, status="too_few",
+            suppressed=True, filters_ignored=ctx.ignored, status="too_few", round_status=ctx.round_status,
         )
     value = numerator / denominator
     low = high = None
@@ -218,7 +236,7 @@ def _scalar(ctx: _Context, area: str, row) -> MetricResult:
     return MetricResult(
         metric=metric.id, value=value, numerator=numerator, denominator=denominator, n=n,
         ci_low=low, ci_high=high, data_version=ctx.version, ar=ctx.ar, typ=ctx.typ, unit=metric.unit,
-        area=None if area == "alla" else area, filters_ignored=ctx.ignored,
+        area=None if area == "alla" else area, filters_ignored=ctx.ignored, round_status=ctx.round_status,
     )
 
 
@@ -239,7 +257,7 @@ def _distribution(ctx: _Context, area: str, rows) -> MetricResult:
         area=None if area == "alla" else area,
         reason_values=_reason_values(ctx, "too_few") if suppressed else (),
         suppressed=suppressed, filters_ignored=ctx.ignored, status="too_few" if suppressed else STATUS_OK,
-        breakdown=None if suppressed else tuple(breakdown),
+        breakdown=None if suppressed else tuple(breakdown), round_status=ctx.round_status,
     )
 
 

@@ -14,6 +14,10 @@ from adoption.errors import AdoptionError
 # this is not shown (it could identify an organisation, and it is noise).
 CIVIL_SOCIETY_MIN_N = 3
 
+# A figure built on fewer answers than this is shown, but marked as resting on a small base (its interval
+# is wide: 1 of 1 is "0-79 %" to "21-100 %"), and a ranking ("lowest", "highest") leaves it out.
+SMALL_BASE_N = 5
+
 # Why a result has no value. The codes are stable; a result carries the code
 # and the values its sentence needs, and adoption.text.present words them.
 STATUS_OK = "ok"
@@ -27,6 +31,22 @@ NEEDS_PREVIOUS_YEAR = ("pilot_to_production", "stalled_pilots")
 def too_few(typ: str | None, n: int) -> bool:
     """The registry's suppression: a figure about civil society built on fewer than CIVIL_SOCIETY_MIN_N answers."""
     return typ == "civilsamhalle" and n < CIVIL_SOCIETY_MIN_N
+
+
+# Groupings a metric can be computed by. "kategori" is the civil-society organisation's category
+# (org_kategori; "" when none was given): only families counted from response rows have it, and only
+# civil-society organisations are categorised.
+GROUPINGS = ("kommun", "lan", "kategori")
+NO_CATEGORY = ""
+CATEGORY_FAMILIES = ("stage_share", "maturity_index", "answer_share", "stage_distribution", "barrier_shares",
+                     "civil_response_rate")
+# Families that count who answered: none answering is a figure (0 %), and a count of none identifies nobody.
+RATE_FAMILIES = ("response_rate", "civil_response_rate")
+
+
+def small_base(n: int | None) -> bool:
+    """A figure on at least one but fewer than SMALL_BASE_N answers (see SMALL_BASE_N)."""
+    return n is not None and 0 < n < SMALL_BASE_N
 
 
 @dataclass(frozen=True)
@@ -47,6 +67,11 @@ class Metric:
     interval: str | None = "wilson"  # wilson | mean | None
     higher_is_better: bool = True
 
+    @property
+    def by_category(self) -> bool:
+        """Whether the metric can be grouped by civil-society category (``by="kategori"``)."""
+        return self.family in CATEGORY_FAMILIES
+
     def label(self, lang: str = "sv") -> str:
         return self.label_en if lang == "en" else self.label_sv
 
@@ -64,7 +89,8 @@ REGISTRY: dict[str, Metric] = {
             municipalities_only=True, uses_sector=False,
         ),
         Metric(
-            "andel_ai_aktivitet", "Andel med AI-aktivitet", "Share with any AI activity", "share", "stage_share",
+            "andel_ai_aktivitet", "Andel med AI-aktivitet (planerad eller mer)",
+            "Share with any AI activity (planned or more)", "share", "stage_share",
             "Andel med minst ett verksamhetsområde på nivå Planerad eller högre, av dem som besvarat minst "
             "ett områdes mognad (tomt och ”.” räknas inte).",
             "Share with at least one sector at stage Planned or higher, of those that answered at least one "
@@ -153,6 +179,17 @@ REGISTRY: dict[str, Metric] = {
             "Number and share of civil-society organisations with at least one sector at stage In production "
             "or higher, of those that answered at least one sector's stage.",
             threshold=3, respondent="civilsamhalle",
+        ),
+        Metric(
+            "civil_svarsfrekvens", "Svarsfrekvens i civilsamhället", "Response rate in civil society", "share",
+            "civil_response_rate",
+            "Andel av de civilsamhällesorganisationer som enkäten känner till (de som svarat något av "
+            "enkätåren) som svarat året. En organisation räknas till kategorin i årets svar, annars i sitt "
+            "senaste svar.",
+            "Share of the civil-society organisations the survey knows (those that answered in any survey "
+            "year) that answered in the year. An organisation counts in the category of its answer that year, "
+            "else of its latest answer.",
+            respondent="civilsamhalle", uses_sector=False,
         ),
         Metric(
             "andel_pilot_till_drift", "Andel piloter som nått drift året efter",

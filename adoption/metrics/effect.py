@@ -33,6 +33,7 @@ from adoption.metrics.definitions import get
 from adoption.metrics.did import Coefficient, EventTime
 from adoption.metrics.filters import Filter
 from adoption.metrics.stats import Z95
+from adoption.metrics.years import published_years
 from adoption.store import Store
 
 LIBRARY = "pyfixest"
@@ -158,10 +159,12 @@ def unit_panel(store: Store, metric_id: str, flt: Filter = Filter(), *, version:
     version = store.resolve_version(version)
     if version is None:
         return pd.DataFrame(columns=["unit", "ar", "lan_kod", "y", "deltar"])
-    return store.effect_panel(
+    rows = store.effect_panel(
         version=version, typ=flt.typ or "kommun", lan=flt.lan, sektor=flt.sektor, kind=kind,
-        threshold=metric.threshold or 0, question=question,
+        threshold=metric.threshold or 0, question=question, max_units=MAX_UNITS,
     )
+    # A preliminary round's first batch of answers would read as a fall (or a rise) that did not happen.
+    return rows[rows["ar"].isin(published_years(store, version=version))].reset_index(drop=True)
 
 
 def prepare(rows: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:
@@ -173,7 +176,7 @@ def prepare(rows: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:
     excluded = dict.fromkeys(EXCLUSIONS, 0)
     if not len(rows):
         return pd.DataFrame(columns=["unit", "ar", "lan_kod", "y", "entry", "treat"]), excluded
-    answered_question = rows.groupby("unit")["deltar"].apply(lambda s: s.notna().any())
+    answered_question = rows["deltar"].notna().groupby(rows["unit"]).any()
     yes_years = rows[rows["deltar"].fillna(False).astype(bool)].groupby("unit")["ar"].min()
     first_year = rows.groupby("unit")["ar"].min()
     counts = rows.groupby("unit")["ar"].nunique()
@@ -247,11 +250,20 @@ def verdict(att_result: Coefficient | None, pretrend_p: float | None, reasons: t
     return VERDICT_EFFECT if excludes_zero and pretrend_ok else VERDICT_NONE
 
 
+def sampled_from(rows: pd.DataFrame) -> int | None:
+    """How many units there were when the store read only a sample of them (else None)."""
+    if "units_total" not in rows.columns or not len(rows):
+        return None
+    total = int(rows["units_total"].iloc[0])
+    return total if total > rows["unit"].nunique() else None
+
+
 def estimate_frame(frame: pd.DataFrame, excluded: dict[str, int], *, outcome: str = DEFAULT_OUTCOME,
-                   typ: str = "kommun", version: int | None = None, by_county: bool = False) -> EffectResult:
+                   typ: str = "kommun", version: int | None = None, by_county: bool = False,
+                   sampled_from: int | None = None) -> EffectResult:
     """The whole estimate from a prepared frame (see :func:`prepare`)."""
-    frame, sampled_from = _bound(frame)
-    summary = summarise(frame, excluded, sampled_from)
+    frame, bounded_from = _bound(frame)
+    summary = summarise(frame, excluded, sampled_from or bounded_from)
     reasons = too_little(summary)
     if reasons:
         return EffectResult(outcome, typ, version, VERDICT_TOO_LITTLE, reasons, summary, by_county=by_county)
@@ -277,7 +289,7 @@ def estimate(store: Store, metric_id: str = DEFAULT_OUTCOME, flt: Filter = Filte
     rows = unit_panel(store, metric_id, flt, version=version)
     frame, excluded = prepare(rows)
     return estimate_frame(frame, excluded, outcome=metric_id, typ=flt.typ or "kommun", version=version,
-                          by_county=by_county)
+                          by_county=by_county, sampled_from=sampled_from(rows))
 
 
 # --------------------------------------------------------------------------- trajectories

@@ -16,21 +16,26 @@ from adoption.metrics import factors
 from adoption.metrics.definitions import REGISTRY
 from adoption.text import i18n
 from adoption.text.languages import DEFAULT_LANG, LANGS
-from adoption.vocab import codes, sector_codes
+from adoption.vocab import ROUND_PRELIMINARY, ROUND_PUBLISHED, codes, sector_codes
+
+# ``ar`` for every survey year at once: offered where a page lists rows of all years (the
+# initiative catalogue). A figure is always of one year, so elsewhere it means the latest year.
+ALL_YEARS = "alla"
 
 
 @dataclass(frozen=True)
 class Filter:
     """Survey year, counties, municipality, sectors, kind of respondent and municipality group.
 
-    Empty means "all". ``typ`` None means the metric's own default kind
-    (municipalities for the municipal metrics). ``kommun`` is one code, or a
-    list of codes that a metric pools into one figure (the municipalities
-    most like another, say); a list of one is that code. ``grupp`` is an SKR
-    municipality group (A1..C9) or a main group (A, B, C).
+    Empty means "all". ``ar`` None means the latest survey year, :data:`ALL_YEARS`
+    every year (where a page offers it). ``typ`` None means the metric's own
+    default kind (municipalities for the municipal metrics). ``kommun`` is one
+    code, or a list of codes that a metric pools into one figure (the
+    municipalities most like another, say); a list of one is that code.
+    ``grupp`` is an SKR municipality group (A1..C9) or a main group (A, B, C).
     """
 
-    ar: int | None = None
+    ar: int | str | None = None
     lan: tuple[str, ...] = field(default_factory=tuple)
     kommun: str | tuple[str, ...] | None = None
     sektor: tuple[str, ...] = field(default_factory=tuple)
@@ -76,7 +81,8 @@ class Filter:
 
 NIVAER = ("kommun", "lan", "grupp")  # grupp: only when municipality groups are loaded
 TYPER = ("kommun", "civilsamhalle")  # same as vocab.RESPONDENT_TYPES
-DEFAULT_MATT = "andel_ai_aktivitet"
+# The map opens on a graded metric: per municipality a share is one answer, 0 % or 100 %.
+DEFAULT_MATT = "mognadsindex"
 DEFAULT_NIVA = "kommun"
 
 # URL keys in the order links are written.
@@ -135,6 +141,7 @@ class Known:
     ``grupper`` maps municipality codes to their group (A1..C9) in the
     version; empty when no groups are loaded.
     ``sektor`` and ``matt`` default to the sector vocabulary and the metric registry.
+    ``preliminary``: the years among ``years`` whose round is not published yet.
     """
 
     years: tuple[int, ...] = ()
@@ -144,6 +151,7 @@ class Known:
     matt: tuple[str, ...] | None = None
     versions: tuple[int, ...] = ()
     grupper: tuple[tuple[str, str], ...] = ()
+    preliminary: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         pairs = self.kommun.items() if isinstance(self.kommun, Mapping) else self.kommun
@@ -153,10 +161,16 @@ class Known:
         object.__setattr__(self, "years", tuple(sorted({int(y) for y in self.years})))
         object.__setattr__(self, "lan", tuple(sorted(set(self.lan))))
         object.__setattr__(self, "versions", tuple(sorted({int(v) for v in self.versions})))
+        object.__setattr__(self, "preliminary", tuple(sorted({int(y) for y in self.preliminary})))
         if self.sektor is None:
             object.__setattr__(self, "sektor", sector_codes())
         if self.matt is None:
             object.__setattr__(self, "matt", tuple(REGISTRY))
+
+    @cached_property
+    def rounds(self) -> dict[int, str]:
+        """Year -> round status (see :mod:`adoption.metrics.years`)."""
+        return {y: ROUND_PRELIMINARY if y in self.preliminary else ROUND_PUBLISHED for y in self.years}
 
     @cached_property
     def lan_of(self) -> dict[str, str]:
@@ -184,8 +198,10 @@ class Known:
         chosen = version if version in versions else (versions[-1] if versions else None)
         municipalities = store.municipalities()
         groups = store.municipality_groups(chosen)
+        rounds = store.survey_rounds(chosen)
         return cls(
-            years=tuple(store.survey_years(chosen)),
+            years=tuple(rounds),
+            preliminary=tuple(y for y, status in rounds.items() if status == ROUND_PRELIMINARY),
             lan=tuple(store.counties()["lan_kod"]),
             kommun=tuple(zip(municipalities["kommunkod"], municipalities["lan_kod"])),
             versions=versions,
@@ -280,10 +296,12 @@ def from_query(params: Mapping[str, object], *, known: Known) -> tuple[ViewState
             return False
         return True
 
-    # ar: a year with data
+    # ar: a year with data, or every year
     ar = None
     if (value := single("ar")) is not None:
-        if not _YEAR.fullmatch(value):
+        if value == ALL_YEARS:
+            ar = ALL_YEARS
+        elif not _YEAR.fullmatch(value):
             notices.append(_notice("format", "ar", value))
         elif int(value) not in known.years:
             notices.append(_notice("no_data", "ar", value))

@@ -20,6 +20,9 @@ from adoption.metrics.stats import wilson_interval
 from adoption.store import Store
 
 PILOT = 2
+# Beyond this many municipalities in scope, the cells of a fixed, evenly spread
+# sample of them are counted (the page says so); the registry metrics count all.
+MAX_UNITS = 3000
 PRODUCTION = 3  # i_drift; skalad (4) counts as production too
 WITHIN_YEARS = (1, 2)
 
@@ -35,6 +38,8 @@ class Funnel:
     reach: pd.DataFrame  # within, numerator, denominator, value, ci_low, ci_high
     evaluated: pd.DataFrame  # mognad, numerator, denominator, antal, value, ci_low, ci_high
     typ: str
+    units: int | None = None  # municipalities whose cells were counted, when a sample (else None)
+    sampled_from: int | None = None  # municipalities in scope, when a sample
 
 
 def _with_wilson(frame: pd.DataFrame, numerator: str = "numerator", denominator: str = "denominator") -> pd.DataFrame:
@@ -76,17 +81,20 @@ def compute(store: Store, flt: Filter = Filter(), *, version: int | None = None)
                    _with_wilson(pd.DataFrame(columns=["mognad", "numerator", "denominator", "antal"])), typ)
     if version is None or ar is None:
         return empty
-    args = dict(version=version, typ=typ, lan=flt.lan, sektor=flt.sektor, kommun=flt.kommun)
+    args = dict(version=version, typ=typ, lan=flt.lan, sektor=flt.sektor, kommun=flt.kommun, max_units=MAX_UNITS)
     with store.reading():
         counts = store.funnel("transitions", ar=ar, **args) if previous is not None else None
         stalled = store.funnel("stalled", ar=ar, **args)
         reach = store.funnel("reach", ar=ar, **args)
         evaluated = store.funnel("evaluated", ar=ar, **args)
+        sample = store.funnel("sample", ar=ar, **args).iloc[0]
     reach = pd.DataFrame({"within": list(WITHIN_YEARS)}).merge(reach, on="within", how="left").fillna(0)
+    sampled = int(sample["sampled"]) < int(sample["total"])
     return Funnel(
         ar=ar, previous=previous,
         transitions=transition_matrix(counts) if counts is not None else empty.transitions,
         stalled=stalled, reach=_with_wilson(reach), evaluated=_with_wilson(evaluated), typ=typ,
+        units=int(sample["sampled"]) if sampled else None, sampled_from=int(sample["total"]) if sampled else None,
     )
 
 

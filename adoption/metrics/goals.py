@@ -15,7 +15,9 @@ import pandas as pd
 
 from adoption import metrics
 from adoption.errors import AdoptionError
+from adoption.metrics import nonresponse
 from adoption.metrics.filters import Filter
+from adoption.metrics.years import published_years
 from adoption.paths import DATA_DIR
 from adoption.store import Store
 from adoption.text import formatting, i18n, present
@@ -28,8 +30,14 @@ def default_goals() -> pd.DataFrame:
 
 
 def load_defaults(store: Store) -> int:
-    """Store the shipped defaults as revision 1 when no goals exist yet."""
+    """Store the shipped defaults as revision 1 when no goals exist yet; returns how many were stored.
+
+    With goals stored, a goal still at its shipped default (target, year and
+    metric untouched by an administrator) takes the shipped wording when that
+    has changed (the wording states what the goal is measured on).
+    """
     if store.has_goals():
+        _refresh_default_wording(store)
         return 0
     frame = default_goals()
     for row in frame.itertuples(index=False):
@@ -39,6 +47,24 @@ def load_defaults(store: Store) -> int:
             changed_by=DEFAULT_AUTHOR,
         )
     return len(frame)
+
+
+def _refresh_default_wording(store: Store) -> int:
+    current = store.goals().set_index("goal_id")
+    refreshed = 0
+    for row in default_goals().itertuples(index=False):
+        if row.goal_id not in current.index:
+            continue
+        stored = current.loc[row.goal_id]
+        untouched = (stored["changed_by"] == DEFAULT_AUTHOR and stored["metric"] == row.metric
+                     and stored["measure"] == row.measure and abs(float(stored["target"]) - float(row.target)) < 1e-12
+                     and int(stored["target_year"]) == int(row.target_year))
+        if untouched and (stored["label_sv"], stored["label_en"]) != (row.label_sv, row.label_en):
+            store.save_goal(goal_id=row.goal_id, metric=row.metric, measure=row.measure, target=row.target,
+                            target_year=row.target_year, label_sv=row.label_sv, label_en=row.label_en,
+                            changed_by=DEFAULT_AUTHOR)
+            refreshed += 1
+    return refreshed
 
 
 # -- progress towards the goals ------------------------------------------------
@@ -53,11 +79,13 @@ def load_defaults(store: Store) -> int:
 # kept within 0..100 %, counts and indices within their range. With fewer than
 # two observed years there is no projection and no status.
 #
-# Status rule (goals are "reach at least the target"):
-#   on track  - the projection for the target year reaches the target;
-#   at risk   - otherwise, if the projection reaches at least AT_RISK_SHARE of
-#               the target, or the latest value is on or above the required path;
-#   off track - otherwise.
+# Status rule (goals are "reach at least the target"), with the 95 % interval
+# of the latest value (a count, or a figure without an interval: the value):
+#   on track  - the projection for the target year reaches the target, and the
+#               whole interval lies on or above the required path;
+#   off track - the projection falls short of AT_RISK_SHARE of the target, and
+#               the whole interval lies below the required path;
+#   at risk   - otherwise, also when the interval is too wide to tell.
 
 ON_TRACK = "on_track"
 AT_RISK = "at_risk"
@@ -115,24 +143,32 @@ def required_value(first: tuple[int, float], target: float, target_year: int, ye
     return first_value + (target - first_value) * (year - first_year) / (target_year - first_year)
 
 
-def assess(points: list[tuple[int, float]], target: float, target_year: int, unit: str = "share") -> Assessment:
-    """The status rule applied to observed (year, value) points, sorted by year."""
+def assess(points: list[tuple[int, float]], target: float, target_year: int, unit: str = "share",
+           interval: tuple[float | None, float | None] | None = None) -> Assessment:
+    """The status rule applied to observed (year, value) points, sorted by year.
+
+    ``interval``: the 95 % interval (low, high) of the latest value; None (or
+    missing bounds) for a count or a figure without one, which is then taken as it is.
+    """
     points = sorted(points)
     if not points:
         return Assessment(UNKNOWN, None, None, None, None, reason="no_answer")
     latest_year, latest = points[-1]
+    low, high = interval if interval is not None else (None, None)
+    low = latest if low is None else min(low, latest)
+    high = latest if high is None else max(high, latest)
     required_latest = required_value(points[0], target, target_year, latest_year)
     trend = linear_trend(points)
     if trend is None:
         return Assessment(UNKNOWN, None, None, None, required_latest, reason="too_few_years")
     slope, intercept = trend
     projected = clamp(intercept + slope * target_year, unit)
-    if projected >= target - EPS:
+    if projected >= target - EPS and low >= required_latest - EPS:
         status = ON_TRACK
-    elif projected >= AT_RISK_SHARE * target - EPS or latest >= required_latest - EPS:
-        status = AT_RISK
-    else:
+    elif projected < AT_RISK_SHARE * target - EPS and high < required_latest - EPS:
         status = OFF_TRACK
+    else:
+        status = AT_RISK
     return Assessment(status, slope, intercept, projected, required_latest)
 
 
@@ -153,6 +189,9 @@ class GoalProgress:
     results: tuple[metrics.MetricResult, ...]
     observed: tuple[tuple[int, float], ...]  # the years that have a value
     assessment: Assessment
+    # per year with a value: the share of every municipality (or inhabitant), whatever the
+    # non-respondents would answer (shares of municipalities and of the population only)
+    bounds: tuple[tuple[int, nonresponse.Bounds], ...] = ()
 
     @property
     def status(self) -> str:
@@ -165,6 +204,18 @@ class GoalProgress:
             return None
         year = self.observed[-1][0]
         return next(r for r in self.results if r.ar == year)
+
+    @property
+    def is_count(self) -> bool:
+        """A count of respondents (it rises with the number of answers), not a share or an index."""
+        return self.measure == "numerator"
+
+    def bounds_for(self, year: int | None) -> nonresponse.Bounds | None:
+        return dict(self.bounds).get(year)
+
+    @property
+    def latest_bounds(self) -> nonresponse.Bounds | None:
+        return self.bounds_for(self.latest.ar) if self.latest is not None else None
 
     @property
     def latest_value(self) -> float | None:
@@ -237,19 +288,24 @@ def measure_value(result: metrics.MetricResult, measure: str) -> float | None:
     return result.numerator if measure == "numerator" else result.value
 
 
-def goal_progress(store: Store, goals: pd.DataFrame | None = None, *,
+def goal_progress(store: Store, goals: pd.DataFrame | None = None, until: int | None = None, *,
                   version: int | None = None) -> list[GoalProgress]:
     """Progress of every goal (the current revision of each) on a data version.
 
     ``goals``: the rows of :meth:`Store.goals` (read from the store when
     None; a page passes them so that a cached result changes with a goal).
-    The series is the whole country and the metric's default kind of
-    respondent, one :func:`metrics.compute` per survey year.
+    ``until``: the survey years up to this one only (progress as it stood
+    then); None: every year. The series is the whole country and the
+    metric's default kind of respondent, one :func:`metrics.compute` per
+    published survey year (a preliminary round's first answers must not move
+    a projection or a status), with the bounds for every municipality beside
+    each share.
     """
     if goals is None:
         goals = store.goals()
     version = store.resolve_version(version)
-    years = store.survey_years(version)
+    years = [y for y in published_years(store, version=version) if until is None or y <= until]
+    population = store.population(version) if version is not None and store.population_years(version) else None
     out = []
     for row in goals.itertuples(index=False):
         metric = metrics.get(row.metric)
@@ -261,7 +317,9 @@ def goal_progress(store: Store, goals: pd.DataFrame | None = None, *,
             (int(r.ar), float(measure_value(r, row.measure))) for r in results if measure_value(r, row.measure) is not None
         )
         target, target_year = float(row.target), int(row.target_year)
-        assessment = assess(list(observed), target, target_year, unit)
+        latest = next((r for r in reversed(results) if observed and r.ar == observed[-1][0]), None)
+        interval = (latest.ci_low, latest.ci_high) if latest is not None and row.measure == "value" else None
+        assessment = assess(list(observed), target, target_year, unit, interval)
         if assessment.status == UNKNOWN and not observed:
             # The registry's own reason: needs_population, no_data, too_few ...
             statuses = [r.status for r in results if r.status != metrics.STATUS_OK]
@@ -272,8 +330,17 @@ def goal_progress(store: Store, goals: pd.DataFrame | None = None, *,
             changed_at=row.changed_at, changed_by=row.changed_by,
             illustrative=row.changed_by == DEFAULT_AUTHOR,
             results=results, observed=observed, assessment=assessment,
+            bounds=_bounds(store, results, row.measure, version, population),
         ))
     return out
+
+
+def _bounds(store: Store, results, measure: str, version: int | None,
+            population: pd.DataFrame | None) -> tuple[tuple[int, nonresponse.Bounds], ...]:
+    if measure != "value":
+        return ()
+    found = ((r.ar, nonresponse.bounds(store, r, version=version, population=population)) for r in results)
+    return tuple((year, b) for year, b in found if b is not None)
 
 
 # -- what a page shows -----------------------------------------------------------

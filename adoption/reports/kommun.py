@@ -101,7 +101,7 @@ def _stages(store: Store, place: profile.Municipality, fr: Frame, lang: str) -> 
             {"type": "figure", "spec": charts.stage_grid(cells, lang), "width": 1.0,
              "alt": t("report.stage_grid_alt", lang, name=place.name, years=f"{years[0]}–{years[-1]}")}],
          "right": [{"type": "legend", "title": t("kommun.col.own", lang), "items": charts.stage_legend(lang)}]},
-        {"type": "table", "columns": columns, "rows": table_rows, "widths": [2.2, 1.8, 1.6, 1.6],
+        {"type": "table", "columns": columns, "rows": table_rows, "widths": [1.9, 1.5, 2, 2],
          "align": ["left"] * len(columns), "small": True},
         {"type": "note", "text": t("kommun.sectors_help", lang)},
     ]

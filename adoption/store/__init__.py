@@ -16,6 +16,7 @@ One module per area, each a class of methods that :class:`Store` inherits:
 - :mod:`.uploads`      the upload record and the one transaction that writes an upload
 - :mod:`.goals`        programme goals and their revisions
 - :mod:`.mappings`     column choices remembered between uploads
+- :mod:`.rounds`       survey rounds: a year preliminary or published, per data version
 - :mod:`.connection`   opening the file, locks, migrations; :mod:`.metric_sql` the metric SQL
 
 Why mixins rather than area objects the Store delegates to: every caller
@@ -47,6 +48,7 @@ from .initiatives import InitiativeArea
 from .mappings import MappingArea, SavedMapping
 from .population import PopulationArea
 from .reference import ReferenceArea
+from .rounds import RoundArea
 from .schemas import UploadInfo, UploadOutcome, UploadRecord, VersionInfo, org_key
 from .survey import SurveyArea
 from .uploads import UploadArea, VersionChangedError
@@ -62,7 +64,7 @@ APP_KEEP_OPEN_SECONDS = 5.0
 
 
 class Store(ReferenceArea, VersionArea, SurveyArea, InitiativeArea, PopulationArea, UploadArea, GoalArea,
-            GroupArea, EffectArea, MappingArea):
+            GroupArea, EffectArea, MappingArea, RoundArea):
     """Database access for one DuckDB file.
 
     By default it holds no open connection (the command line). A long-running

@@ -21,9 +21,11 @@ kept instance never has to be handed over; every write is refused with a
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -135,6 +137,22 @@ def _someone_else_waits(path: Path) -> bool:
             pass  # alive, owned by another user
         return True
     return False
+
+
+# Connectors that have kept an instance open, so that it can be closed before the interpreter
+# finalises: a DuckDB instance closed by the idle reaper (a daemon thread) during finalisation
+# aborted the process ("FATAL: exception not rethrown", exit 134) after every test had passed.
+_KEEPING: weakref.WeakSet = weakref.WeakSet()
+
+
+@atexit.register
+def _close_kept_instances() -> None:
+    for connector in list(_KEEPING):
+        try:
+            with connector._kept_guard:
+                connector._close_kept()
+        except Exception:  # noqa: BLE001 - exiting anyway; the file is closed by the OS
+            pass
 
 
 class Connector:
@@ -249,6 +267,7 @@ class Connector:
     def _start_reaper(self) -> None:
         if self._reaper is not None and self._reaper.is_alive():
             return
+        _KEEPING.add(self)
         self._reaper = threading.Thread(target=self._reap, name=f"duckdb-idle-{self.path.name}", daemon=True)
         self._reaper.start()
 

@@ -26,7 +26,13 @@ def in_version(alias: str = "", param: str = "v") -> str:
 # A municipality's group in the version read (municipality_group is versioned like the survey).
 GROUP_OF = ("(SELECT g.grupp FROM municipality_group g WHERE g.kommunkod = {a}.kommunkod AND "
             + in_version("g") + ")")
-GROUPS = {None: "'alla'", "kommun": "{a}.kommunkod", "lan": "{a}.lan_kod", "grupp": GROUP_OF}
+GROUPS = {None: "'alla'", "kommun": "{a}.kommunkod", "lan": "{a}.lan_kod", "grupp": GROUP_OF,
+          # a civil-society organisation's category, '' when none was given (response rows only)
+          "kategori": "coalesce({a}.org_kategori, '')",
+          # one group per respondent (municipality, or organisation within it), for a
+          # panel of the same respondents in two years; only the families over response rows
+          "respondent": "{a}.kommunkod || '|' || {a}.org_key"}
+RESPONDENT_FAMILIES = ("stage_share", "maturity_index", "answer_share")
 
 # Organisation-level yes/no questions: (answered, counts as yes).
 QUESTIONS = {
@@ -101,6 +107,28 @@ def _response_rate(by):
            count(x.kommunkod) AS numerator, count(*) AS denominator, count(x.kommunkod) AS n
     FROM municipality m LEFT JOIN responded x USING (kommunkod)
     WHERE {_area('m')}
+    GROUP BY ALL"""
+
+
+def _civil_response_rate(by):
+    # The organisations the survey knows: every one that answered in some year of the version. Each
+    # sits in one category: that of its answer this year (as every other metric groups it), else that
+    # of its latest answer.
+    return f"""
+    WITH orgs AS (
+        SELECT r.kommunkod, r.org_key,
+               CASE WHEN bool_or(r.ar = $ar) THEN max(r.org_kategori) FILTER (WHERE r.ar = $ar)
+                    ELSE arg_max(r.org_kategori, r.ar) END AS org_kategori,
+               max(r.lan_kod) AS lan_kod, bool_or(r.ar = $ar) AS answered
+        FROM response r
+        WHERE {in_version('r')} AND r.typ = $typ
+        GROUP BY r.kommunkod, r.org_key
+    )
+    SELECT {_group(by, 'o')} AS grp,
+           count(*) FILTER (WHERE o.answered) AS numerator, count(*) AS denominator,
+           count(*) FILTER (WHERE o.answered) AS n
+    FROM orgs o
+    WHERE {_area('o')}
     GROUP BY ALL"""
 
 
@@ -240,6 +268,7 @@ def _stalled_pilots(by):
 
 FAMILIES = {
     "response_rate": _response_rate,
+    "civil_response_rate": _civil_response_rate,
     "stage_share": _stage_share,
     "maturity_index": _maturity_index,
     "answer_share": _answer_share,

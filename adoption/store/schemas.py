@@ -118,6 +118,7 @@ class UploadOutcome:
     version: int | None
     upload_id: int | None
     previous: UploadInfo | None  # the earlier upload of the same file, for "duplicate"
+    new_rounds: tuple[int, ...] = ()  # survey years the upload began, each preliminary
 
 
 # -- frames to Arrow -------------------------------------------------------------

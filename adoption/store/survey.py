@@ -13,10 +13,11 @@ import pandas as pd
 import pyarrow as pa
 
 from ..errors import AdoptionError
-from ..vocab import NOT_APPLICABLE, sectors
+from ..vocab import NOT_APPLICABLE, ROUND_PUBLISHED, sectors
 from . import metric_sql
 from .area import Area
 from .metric_sql import in_version
+from .rounds import open_rounds, restore_rounds
 from .schemas import (
     INITIATIVE_SCHEMA,
     RESPONSE_SCHEMA,
@@ -73,6 +74,13 @@ def write_survey(conn, version: int, responses: pd.DataFrame | None, initiatives
         "m.lan_kod FROM incoming_initiative LEFT JOIN municipality m USING (kommunkod) ORDER BY row_id",
         params,
     )
+
+
+def survey_years_of(responses: pd.DataFrame | None) -> list[int]:
+    """The survey years of incoming answers (to open their rounds)."""
+    if responses is None or "ar" not in responses.columns:
+        return []
+    return [int(y) for y in pd.unique(responses["ar"].dropna())]
 
 
 def response_tables(frame: pd.DataFrame, first_id: int) -> tuple[pa.Table, pa.Table]:
@@ -140,15 +148,20 @@ class SurveyArea(Area):
         description: str,
         created_by: str,
         is_demo: bool = False,
+        round_status: str = ROUND_PUBLISHED,
     ) -> int:
         """Load canonical frames (see :mod:`adoption.formats`) as one new data version.
 
         A row replaces the row with the same key in the current version (a
         municipality's or organisation's answer for a year; an initiative's
         title for a municipality, organisation and year); all other rows stay.
+        A year new to the data gets ``round_status``: published by default,
+        since this loads complete sets (demo data); uploads go through
+        :meth:`commit_upload`, where a new year starts preliminary.
         """
         with self._connector.transaction() as conn:
             version = new_version(conn, action=action, description=description, created_by=created_by)
+            open_rounds(conn, version, survey_years_of(responses), round_status)
             write_survey(conn, version, responses, initiatives, is_demo=is_demo)
         return version
 
@@ -203,6 +216,7 @@ class SurveyArea(Area):
                 "FROM municipality_group WHERE " + IN_VERSION,
                 {"v": target, "new": new},
             )
+            restore_rounds(conn, target, new)
         return new
 
     def has_demo(self, version: int | None = None) -> bool:

@@ -16,11 +16,13 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import AdoptionError
+from ..vocab import ROUND_PRELIMINARY
 from .area import Area
 from .groups import write_groups
 from .population import write_population
+from .rounds import open_rounds
 from .schemas import UPLOAD_FIELDS, UploadInfo, UploadOutcome, UploadRecord
-from .survey import write_survey
+from .survey import survey_years_of, write_survey
 from .versions import new_version
 
 
@@ -100,6 +102,7 @@ class UploadArea(Area):
             if previous is not None and not (record.rows_added or record.rows_changed):
                 return UploadOutcome("duplicate", None, None, previous)
             version = None
+            new_rounds: tuple[int, ...] = ()
             if record.rows_added or record.rows_changed:
                 action = "population" if population is not None else ("groups" if groups is not None else "upload")
                 version = new_version(conn, action=action, description=description,
@@ -110,6 +113,8 @@ class UploadArea(Area):
                 elif groups is not None:
                     write_groups(conn, version, groups)
                 else:
+                    # A year new to the data is preliminary until an administrator publishes it.
+                    new_rounds = open_rounds(conn, version, survey_years_of(responses), ROUND_PRELIMINARY)
                     write_survey(conn, version, responses, initiatives)
                 hook("after_rows")
             upload_id = conn.one("SELECT coalesce(max(upload_id), 0) + 1 FROM upload")
@@ -122,7 +127,8 @@ class UploadArea(Area):
                  "unchanged": record.rows_unchanged, "version": version},
             )
             hook("before_commit")
-        return UploadOutcome("committed" if version is not None else "no_changes", version, upload_id, None)
+        return UploadOutcome("committed" if version is not None else "no_changes", version, upload_id, None,
+                             new_rounds)
 
     def snapshot_to(self, target: str | Path) -> None:
         """Copy the database file to ``target`` as it is now (for previews on a scratch copy).

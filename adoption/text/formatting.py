@@ -5,7 +5,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from babel import Locale
-from babel.numbers import NumberPattern, parse_pattern
+from babel.numbers import (
+    NumberPattern,
+    get_decimal_symbol,
+    get_group_symbol,
+    parse_pattern,
+)
 
 from adoption.text.languages import DEFAULT_LANG, LOCALES
 
@@ -43,6 +48,16 @@ def percent(share: float | None, lang: str = "sv", decimals: int = 1) -> str:
     if lang == "en":
         pattern = pattern.replace(" %", "%")
     return _pattern(pattern).apply(share, _parsed_locale(lang))
+
+
+@lru_cache(maxsize=None)
+def chart_locale(lang: str = "sv") -> dict:
+    """How charts write numbers (a Vega / d3-format locale), as :func:`number` and :func:`percent` do:
+    "45,5", "1 200" and "50 %" in Swedish, "45.5", "1,200" and "50%" in English."""
+    return {"number": {
+        "decimal": get_decimal_symbol(_locale(lang)), "thousands": get_group_symbol(_locale(lang)), "grouping": [3],
+        "currency": ["", ""], "percent": percent(0.0, lang, 0).removeprefix("0"),
+    }}
 
 
 _MARKDOWN_SPECIAL = set("\\`*_[]()<>|~$#")  # what changes a one-line text

@@ -64,6 +64,7 @@ _SCRIPT = """
   var lang = %(lang)s, autonyms = %(autonyms)s;
   document.documentElement.lang = lang;
   window.__a11yLang = lang;
+  window.__a11yUpload = %(upload)s;
   function mark() {
     var current = window.__a11yLang;
     document.querySelectorAll('[data-testid="stRadioOption"]').forEach(function (option) {
@@ -73,6 +74,13 @@ _SCRIPT = """
           if (code === current) { option.removeAttribute("lang"); }
           else if (option.getAttribute("lang") !== code) { option.setAttribute("lang", code); }
         }
+      }
+    });
+    // The uploader's own button text is hidden (English only, adoption/ui/widget_text.py) and worded
+    // by CSS generated content, which is not its accessible name: give it one in the language.
+    document.querySelectorAll('[data-testid="stFileUploaderDropzone"] button').forEach(function (button) {
+      if (button.getAttribute("aria-label") !== window.__a11yUpload) {
+        button.setAttribute("aria-label", window.__a11yUpload);
       }
     });
   }
@@ -86,7 +94,8 @@ _SCRIPT = """
 
 
 def _frame_html(lang: str) -> str:
-    script = _SCRIPT % {"lang": json.dumps(lang), "autonyms": json.dumps(AUTONYMS)}
+    script = _SCRIPT % {"lang": json.dumps(lang), "autonyms": json.dumps(AUTONYMS),
+                        "upload": json.dumps(i18n.t("common.upload_button", lang), ensure_ascii=False)}
     # The element holds no content, only style and behaviour: its container takes no room.
     return (f"<style>{CSS}\n[data-testid=\"stElementContainer\"]:has(.a11y-frame) {{ display: none; }}</style>"
             f"<span class=\"a11y-frame\" hidden></span><script>{script}</script>")

@@ -14,7 +14,7 @@ from adoption.metrics import goals as goal_domain
 from adoption.text import formatting
 from adoption.views import upload as shown
 
-from . import admin, cache
+from . import admin, cache, widget_text
 from .view import PageContext
 
 _RESTORE_LISTED = 500  # changed fields shown before a restore; the summary counts them all
@@ -157,7 +157,8 @@ def _goal_editor(ctx: PageContext, goal) -> None:
             years = list(range(goal_domain.MIN_TARGET_YEAR, goal_domain.MAX_TARGET_YEAR + 1))
             target_year = st.selectbox(ctx.t("ladda_upp.goal_year"), years, index=years.index(int(goal.target_year))
                                        if int(goal.target_year) in years else 0, key=keys["year"],
-                                       on_change=_reword, args=(goal, ctx.lang))
+                                       placeholder=widget_text.choose(ctx.lang), on_change=_reword,
+                                       args=(goal, ctx.lang))
         label_sv = st.text_input(ctx.t("ladda_upp.goal_label_sv"), value=goal.label_sv,
                                  max_chars=goal_domain.MAX_LABEL, key=keys["sv"])
         label_en = st.text_input(ctx.t("ladda_upp.goal_label_en"), value=goal.label_en,

@@ -21,10 +21,11 @@ def fields(ctx: PageContext) -> tuple[str, tuple[int, ...], tuple[str, ...], tup
                                help=ctx.t("initiativ.search_help"))
     stage = stage_col.multiselect(ctx.t("initiativ.mognad"), [s.value for s in vocab.stages()],
                                   key="initiativ_mognad", format_func=lambda v: f"{v} {ctx.label('mognad', v)}",
-                                  placeholder=ctx.t("filter.all"))
+                                  placeholder=ctx.t("filter.all"), select_all=False)
     technique = tech_col.multiselect(ctx.t("initiativ.teknik"), list(vocab.codes("teknik")), key="initiativ_teknik",
-                                     format_func=lambda c: ctx.label("teknik", c), placeholder=ctx.t("filter.all"))
+                                     format_func=lambda c: ctx.label("teknik", c), placeholder=ctx.t("filter.all"),
+                                     select_all=False)
     evaluated = eval_col.multiselect(ctx.t("initiativ.utvarderad"), list(catalogue.EVALUATED),
                                      key="initiativ_utvarderad", format_func=lambda c: ctx.t(f"initiativ.eval.{c}"),
-                                     placeholder=ctx.t("filter.all"))
+                                     placeholder=ctx.t("filter.all"), select_all=False)
     return text, tuple(stage), tuple(technique), tuple(evaluated)

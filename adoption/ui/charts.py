@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from adoption.text import formatting
+
 from . import cache
+from .view import current_lang
 
 try:  # Streamlit's own conversion (data as Arrow, its theme handling); pinned version
     from streamlit.elements.vega_charts import (
@@ -44,9 +47,16 @@ def altair(build, *args, alt: str | None = None, summary: str | None = None) -> 
     spec = cache.derived(_Spec(build), *args)
     if spec is None:
         return False
-    st.vega_lite_chart(spec=readable(spec), width="stretch", alt=alt)
+    st.vega_lite_chart(spec=localised(readable(spec), current_lang()), width="stretch", alt=alt)
     _summary(summary)
     return True
+
+
+def localised(spec: dict, lang: str) -> dict:
+    """``spec`` writing numbers (axes, tooltips) in ``lang``'s format: "45,5" and "50 %" in Swedish."""
+    config = dict(spec.get("config") or {})
+    config["locale"] = formatting.chart_locale(lang)
+    return {**spec, "config": config}
 
 
 def _summary(summary: str | None) -> None:
@@ -86,4 +96,3 @@ class _Spec:
 
     def __call__(self, *args):
         return _spec(self._build, *args)
-

@@ -78,6 +78,8 @@ def pilot_funnel(ctx: PageContext) -> None:
     st.header(ctx.t("funnel.heading"))
     st.write(ctx.t("funnel.intro"))
     pipe = cache.call(funnel.funnel_data, ctx.store, ctx.version, ctx.state.filter.with_(ar=ctx.year, kommun=None))
+    if pipe.sampled_from:
+        st.caption(ctx.t("funnel.sampled", units=pipe.units, total=pipe.sampled_from))
     if pipe.previous is None:
         st.info(ctx.t("funnel.no_previous", year=pipe.ar), icon="📭")
     else:

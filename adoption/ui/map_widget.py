@@ -20,7 +20,7 @@ from adoption.metrics.filters import Filter
 from adoption.text import formatting, present
 from adoption.views import mapping
 
-from . import downloads, navigation, view
+from . import downloads, howto, navigation, view, widget_text
 from .view import PageContext
 
 MAP_WIDTH = 720  # the width the initial zoom is chosen for (the map stretches to its column)
@@ -49,10 +49,13 @@ def show(ctx: PageContext, metric_id: str, level: str, *, key: str, flt: Filter 
                      help=_definition(metric_id, ctx.lang))
     if data.blocking_status:
         st.info(present.reason_text(data.blocking_status, ctx.lang, ar=ctx.year), icon="📭")
+        howto.show(ctx.lang, data.blocking_status)
         return data
     if data.filters_ignored:
         st.caption(ctx.t("karta.filters_ignored",
                          filters=", ".join(ctx.t(f"filter.{f}").lower() for f in data.filters_ignored)))
+    if data.binary:  # a municipality's own yes or no: say so before anyone reads it as a share
+        st.info(ctx.t("karta.binary_note"), icon="ℹ️")
 
     if layout == "beside":
         map_column, table_column = st.columns([3, 2], gap="medium")
@@ -79,6 +82,9 @@ def _definition(metric_id: str, lang: str) -> str:
 
 
 TABLE_LIMIT = 5_000  # rows of the map's table shown (all of them are in the download)
+# Up to this many rows the value column is a number shown in the language's format (a pandas Styler:
+# sortable as a number, "45,5 %" on screen); a Styler costs ~0.25 ms a row, so a larger table shows text.
+STYLED_ROWS = 1_000
 
 
 @dataclass(frozen=True)
@@ -126,9 +132,11 @@ def _open(ctx: PageContext, data: mapping.MapData, code: str, metric_id: str) ->
         view.go_to(ctx, navigation.KARTA, lan=(code,), niva="kommun", matt=metric_id, kommun=None)
 
 
-def _swatch(fill: str, line: str) -> str:
-    return (f"<span aria-hidden='true' style='display:inline-block;width:1.1em;height:1.1em;background:{fill};"
-            f"border:2px solid {line};outline:1px solid #888;vertical-align:-0.2em;margin-right:0.35em'></span>")
+def _swatch(fill: str, line: str, ring: bool = False) -> str:
+    shape = "border-radius:50%;width:0.8em;height:0.8em;margin-left:0.15em" if ring else "width:1.1em;height:1.1em"
+    outline = "" if ring else "outline:1px solid #888;"
+    return (f"<span aria-hidden='true' style='display:inline-block;{shape};background:{fill};"
+            f"border:2px solid {line};{outline}vertical-align:-0.2em;margin-right:0.35em'></span>")
 
 
 def _legend(ctx: PageContext, prepared: _Prepared) -> None:
@@ -136,7 +144,10 @@ def _legend(ctx: PageContext, prepared: _Prepared) -> None:
     items = []
     for entry in data.legend:
         count = ctx.t("karta.legend_count", count=formatting.number(entry.count, ctx.lang))
-        items.append(f"<li>{_swatch(entry.hex, entry.line_hex)}{html.escape(entry.label)} ({html.escape(count)})</li>")
+        swatch = _swatch(entry.hex, entry.line_hex, ring=entry.key == "small_base")
+        items.append(f"<li>{swatch}{html.escape(entry.label)} ({html.escape(count)})</li>")
+    if data.round_note:
+        items.append(f"<li><em>{html.escape(data.round_note)}</em></li>")
     # A real list (the classes and the missing kinds), styled inline by adoption/ui/accessibility.py.
     st.markdown(
         f"<div class='a11y-legend' style='line-height:2'><b>{html.escape(ctx.t('karta.legend'))}:</b> "
@@ -153,11 +164,25 @@ def _table(ctx: PageContext, prepared: _Prepared, height: int) -> None:
         st.caption(ctx.t("karta.table_limited", shown=formatting.number(TABLE_LIMIT, ctx.lang),
                          total=formatting.number(len(frame), ctx.lang)))
         frame = frame.head(TABLE_LIMIT)
-    value = mapping.value_column(prepared.data)
-    st.dataframe(
-        frame, hide_index=True, height=height, placeholder="–",
-        column_config={value: st.column_config.NumberColumn(value, format="%.1f")},
-    )
+    column = mapping.table_value_column(prepared.data)
+    texts = mapping.value_texts(prepared.data)[: len(frame)]
+    if len(frame) > STYLED_ROWS:
+        st.dataframe(frame.assign(**{column: texts}), hide_index=True, height=height)
+        return
+    st.dataframe(_styled(frame, column, texts, prepared.data), hide_index=True, height=height)
+
+
+def _styled(frame: pd.DataFrame, column: str, texts: list[str], data: mapping.MapData):
+    """``frame`` with its value column shown as ``texts`` (the figure in words, or its status word)."""
+    unit = metrics.get(data.metric).unit
+    styler = frame.style.format(lambda x: present.amount(x, unit, data.lang), subset=[column])
+    missing: dict[str, list[int]] = {}
+    for row, (area, text) in enumerate(zip(data.areas, texts)):
+        if area.value is None:
+            missing.setdefault(text, []).append(row)
+    for text, rows in missing.items():
+        styler = styler.format(na_rep=text, subset=(rows, [column]))
+    return styler
 
 
 def _profile_picker(ctx: PageContext, prepared: _Prepared, *, key: str) -> None:
@@ -166,7 +191,7 @@ def _profile_picker(ctx: PageContext, prepared: _Prepared, *, key: str) -> None:
     if st.session_state.get(key) not in names:
         st.session_state[key] = prepared.picker[0] if prepared.picker else None
     code = st.selectbox(ctx.t("karta.choose_kommun"), prepared.picker, key=key,
-                        format_func=lambda c: f"{names.get(c, c)} ({c})")
+                        format_func=lambda c: f"{names.get(c, c)} ({c})", placeholder=widget_text.choose(ctx.lang))
     if code:
         st.page_link(navigation.KOMMUN.file, label=ctx.t("karta.open_profile", name=names[code]), icon="➡️",
                      query_params=ctx.query(kommun=code))

@@ -47,6 +47,8 @@ CSS = f"""<style>
 [data-testid="stElementContainer"]:has(.{MARK}) {{ display: none; }}
 @media print {{
   @page {{ size: A4; margin: 12mm 11mm; }}
+  /* A profile grew by the round, goal and catalogue notes: printed at 80 % it keeps to two A4 pages. */
+  [data-testid="stMain"] {{ zoom: 0.8; }}
   {_FRAME}, {_CONTROLS} {{ display: none !important; }}
   [data-testid="stElementContainer"]:has({_CONTROLS}) {{ display: none !important; }}
   [data-testid="stHorizontalBlock"]:has([data-testid="stDownloadButton"]):not(:has({_CONTENT})) {{

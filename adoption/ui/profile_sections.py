@@ -11,6 +11,7 @@ import streamlit as st
 
 from adoption import metrics
 from adoption.metrics import factors, similarity
+from adoption.metrics.filters import ALL_YEARS
 from adoption.views import alternatives, catalogue, likeness, profile
 
 from . import cache, charts, downloads, navigation, printing
@@ -105,8 +106,8 @@ def similar(ctx: PageContext, found: similarity.Likeness) -> None:
 def trend(ctx: PageContext, place: profile.Municipality, names: dict[str, str]) -> None:
     """The maturity index over the years: municipality, county and country, as a chart and a table."""
     st.subheader(ctx.t("kommun.trend"))
-    over_years = cache.call(profile.comparisons, ctx.store, ctx.version, place.kommunkod, place.lan_kod, (), (),
-                            (TREND_METRIC,), place.grupp)
+    over_years = cache.call(profile.comparisons, ctx.store, ctx.version, place.kommunkod, place.lan_kod, (),
+                            ctx.series_years, (TREND_METRIC,), place.grupp)
     chart, table = profile.trend(over_years, TREND_METRIC, names, ctx.lang)
     left, right = st.columns(2)
     with left:
@@ -148,8 +149,9 @@ def own_initiatives(ctx: PageContext, place: profile.Municipality) -> None:
     st.dataframe(catalogue.table(own, ctx.lang), **_TABLE)
     downloads.download_buttons(ctx, catalogue.download_table(own, ctx.lang), "kommun_initiativ", metric=None,
                                with_year=False)
+    # The list above holds every year: the catalogue opens on every year too, for this municipality.
     st.page_link(navigation.INITIATIV.file, label=ctx.t("kommun.initiatives_link"), icon=navigation.INITIATIV.icon,
-                 query_params=ctx.query(kommun=place.kommunkod, ar=None))
+                 query_params=ctx.query(kommun=place.kommunkod, ar=ALL_YEARS))
 
 
 def print_note(ctx: PageContext) -> None:

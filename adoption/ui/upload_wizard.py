@@ -20,7 +20,7 @@ from adoption.ingest.headers import canonical_columns
 from adoption.text import formatting
 from adoption.views import upload as shown
 
-from . import admin, cache
+from . import admin, cache, widget_text
 from .view import PageContext
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -66,7 +66,7 @@ def _kind_and_year(ctx: PageContext) -> tuple[str, int | None]:
     with right:
         year = st.selectbox(ctx.t("ladda_upp.year"), wizard.year_options(datetime.date.today()), key="upload_year",
                             format_func=lambda y: ctx.t("ladda_upp.year_from_file") if y is None else str(y),
-                            help=ctx.t("ladda_upp.year_help"))
+                            help=ctx.t("ladda_upp.year_help"), placeholder=widget_text.choose(ctx.lang))
     st.markdown(ctx.t("ladda_upp.templates"))
     t_left, t_right, _ = st.columns([1, 1, 3])
     with t_left:
@@ -183,7 +183,7 @@ def _columns(ctx: PageContext, seen: wizard.FileSeen, result, made: wizard.Choic
                 else "ladda_upp.column_suggested" if header in suggested else None)
         label = f"”{header}”" + (f" · {ctx.t(note)}" if note else "")
         st.selectbox(label, targets, index=targets.index(defaults[i]) if defaults[i] in targets else 0,
-                     key=seen.header_key(i),
+                     key=seen.header_key(i), placeholder=widget_text.choose(ctx.lang),
                      format_func=lambda c: ctx.t("ladda_upp.ignore_column") if not c
                      else shown.column_choice(c, ctx.lang))
     if not made.guessed:

@@ -23,9 +23,11 @@ import streamlit as st
 from adoption import metrics
 from adoption.metrics import factors
 from adoption.metrics.filters import (
+    ALL_YEARS,
     KEYS,
     NIVAER,
     TYPER,
+    Filter,
     Known,
     Notice,
     ViewState,
@@ -35,11 +37,11 @@ from adoption.metrics.filters import (
     to_query,
 )
 from adoption.metrics.years import chosen_year
-from adoption.text import i18n, languages
+from adoption.text import formatting, i18n, languages
 from adoption.text.languages import DEFAULT_LANG, LANGS
 
 from ..store import Store
-from . import cache, navigation, printing
+from . import cache, howto, navigation, printing, widget_text
 from .context import source as current_source
 from .context import store as current_store
 
@@ -59,11 +61,26 @@ class PageContext:
     version: int | None  # the data version shown (pinned or current); None: no data yet
     current: int | None  # the latest data version
     known: Known
-    year: int | None  # the survey year shown (the filter's, else the latest)
+    year: int | None  # the survey year shown (the filter's, else the latest published; that too when every year is chosen)
+
+    @property
+    def preliminary(self) -> bool:
+        """The year shown is a round not yet published (its figures are incomplete)."""
+        return self.year in self.known.preliminary
+
+    @property
+    def series_years(self) -> tuple[int, ...]:
+        """The years a series over time shows: the published ones, and the shown year when it is preliminary."""
+        return tuple(sorted(y for y in self.known.years if y not in self.known.preliminary or y == self.year))
 
     @property
     def lang(self) -> str:
         return self.state.lang
+
+    @property
+    def all_years(self) -> bool:
+        """Every survey year chosen (a page that offers it lists rows of all years; ``year`` is then the latest)."""
+        return self.state.filter.ar == ALL_YEARS
 
     @property
     def db_path(self) -> str:
@@ -90,12 +107,28 @@ class PageContext:
 
 
 def current_lang() -> str:
-    """The language before any page ran (for navigation titles in app.py)."""
+    """The language before any page ran (for navigation titles in app.py), as :func:`setup` will read it.
+
+    A page change clears the widgets' values before app.py runs and drops the
+    URL's parameters, so the carried-over view (as ``setup`` carries it) is
+    asked before the default: without it the navigation turned Swedish on
+    every page change after a switch to English.
+    """
     chosen = st.session_state.get(WIDGET_PREFIX + "lang")
     if chosen in LANGS:
         return chosen
     from_url = st.query_params.get_all("lang")
-    return from_url[-1] if from_url and from_url[-1] in LANGS else DEFAULT_LANG
+    if from_url and from_url[-1] in LANGS:
+        return from_url[-1]
+    carried = _carried_state(_url_params())
+    return carried.lang if carried is not None else DEFAULT_LANG
+
+
+def _carried_state(params: dict[str, list[str]]) -> ViewState | None:
+    """The view of the previous run when this run's URL did not come from outside (navigation drops it)."""
+    if not params or params == st.session_state.get(_LAST_QUERY):
+        return st.session_state.get(_LAST_STATE)
+    return None
 
 
 def _url_params() -> dict[str, list[str]]:
@@ -129,7 +162,8 @@ def weight_key(factor: str) -> str:
     return f"vikt_{factor}"
 
 
-def setup(page: str, uses: Iterable[str] = (), *, matt_options: tuple[str, ...] | None = None) -> PageContext:
+def setup(page: str, uses: Iterable[str] = (), *, matt_options: tuple[str, ...] | None = None,
+          all_years: bool = False) -> PageContext:
     """Read the URL, draw the sidebar controls a page uses, write the URL back.
 
     ``page``: the page's id in :mod:`adoption.ui.navigation`. ``uses``: the
@@ -138,7 +172,8 @@ def setup(page: str, uses: Iterable[str] = (), *, matt_options: tuple[str, ...] 
     :func:`weight_key` keys). Language and data version are always kept.
     ``matt_options``: the metrics this page can show (default: every metric);
     another metric in the URL is refused with a notice and the first option
-    shown instead.
+    shown instead. ``all_years``: the year control also offers every year
+    (``ar=alla``); elsewhere that value means the latest year.
     """
     navigation.page(page)  # KeyError for a page the navigation does not know
     uses = tuple(uses)
@@ -155,16 +190,16 @@ def setup(page: str, uses: Iterable[str] = (), *, matt_options: tuple[str, ...] 
     # Widget ids differ per page: a page change must seed the widgets even when the URL is unchanged.
     page_changed = st.session_state.get(_LAST_PAGE) != page
     if last_written is None or last_written != params or page_changed:
-        if (not params or params == last_written) and st.session_state.get(_LAST_STATE) is not None:
+        if (carried := _carried_state(params)) is not None:
             # Navigation drops query parameters: carry the filters over.
-            url_state = st.session_state[_LAST_STATE]
+            url_state = carried
         _seed_widgets(url_state)
 
     # The page sees only the filters it shows (after navigation the carried-over
     # state also holds other pages' filters, which must not filter this page unseen).
-    state = _keep(_sidebar(url_state, uses, known), uses)
+    state = _keep(_sidebar(url_state, uses, known, all_years), uses)
     version = state.v if state.v is not None else current
-    year = chosen_year(known.years, state.filter.ar)
+    year = chosen_year(known.rounds, state.filter.ar)
 
     wanted = to_query(_keep(state, uses))
     if wanted != params:
@@ -175,6 +210,7 @@ def setup(page: str, uses: Iterable[str] = (), *, matt_options: tuple[str, ...] 
 
     ctx = PageContext(page, state, db, version, current, known, year)
     printing.style(ctx)
+    widget_text.apply(ctx.lang)
     _banners(ctx, notices)
     return ctx
 
@@ -221,7 +257,7 @@ def _keep(state: ViewState, uses: tuple[str, ...]) -> ViewState:
     )
 
 
-def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState:
+def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known, all_years: bool = False) -> ViewState:
     ss = st.session_state
     sidebar = st.sidebar
     lang = ss.get(WIDGET_PREFIX + "lang") or DEFAULT_LANG
@@ -230,20 +266,22 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
         format_func=lambda code: languages.NAMES[code],
     )
     tr = lambda key: i18n.t(key, lang)  # noqa: E731 - short local helper
+    choose = {"placeholder": widget_text.choose(lang)}
     values = {}
     if "ar" in uses and known.years:
-        options = [ANY, *sorted(known.years, reverse=True)]
+        options = [ANY, *([ALL_YEARS] if all_years else []), *sorted(known.years, reverse=True)]
         if ss.get(WIDGET_PREFIX + "ar") not in options:
             ss[WIDGET_PREFIX + "ar"] = ANY
         values["ar"] = _from_widget(sidebar.selectbox(
             tr("filter.ar"), options, key=WIDGET_PREFIX + "ar",
-            format_func=lambda y: f"{tr('filter.latest_year')} ({chosen_year(known.years, None)})" if y == ANY else str(y),
+            format_func=lambda y: tr("filter.all_years") if y == ALL_YEARS else _year_option(y, known, lang),
+            **choose,
         ))
     if "lan" in uses:
         names = cache.county_names(current_store())
         values["lan"] = tuple(sidebar.multiselect(
             tr("filter.lan"), list(known.lan), key=WIDGET_PREFIX + "lan",
-            format_func=lambda code: names.get(code, code), placeholder=tr("filter.all"),
+            format_func=lambda code: names.get(code, code), placeholder=tr("filter.all"), select_all=False,
         ))
     if "grupp" in uses and known.grupper:
         options = [ANY, *known.grupp_codes]
@@ -264,26 +302,31 @@ def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known) -> ViewState
         values["kommun"] = _from_widget(sidebar.selectbox(
             tr("filter.kommun"), options, key=WIDGET_PREFIX + "kommun",
             format_func=lambda code: tr("filter.all") if code == ANY else f"{names.get(code, code)} ({code})",
+            **choose,
         ))
     if "sektor" in uses:
         values["sektor"] = tuple(sidebar.multiselect(
             tr("filter.sektor"), list(known.sektor), key=WIDGET_PREFIX + "sektor",
             format_func=lambda code: i18n.label("sektor", code, lang), placeholder=tr("filter.all"),
+            select_all=False,
         ))
     if "typ" in uses:
-        options = [ANY, *TYPER]
+        # "All" already means municipalities (a metric's default kind): a separate "kommun" option read as
+        # a second, different choice. A link with typ=kommun opens as the same view.
+        options = [ANY, *(t for t in TYPER if t != "kommun")]
         if ss.get(WIDGET_PREFIX + "typ") not in options:
             ss[WIDGET_PREFIX + "typ"] = ANY
         values["typ"] = _from_widget(sidebar.selectbox(
             tr("filter.typ"), options, key=WIDGET_PREFIX + "typ",
             format_func=lambda code: tr("filter.typ_default") if code == ANY else i18n.label("typ", code, lang),
+            **choose,
         ))
     if "matt" in uses:
         if ss.get(WIDGET_PREFIX + "matt") not in known.matt:
             ss[WIDGET_PREFIX + "matt"] = ViewState().matt if ViewState().matt in known.matt else known.matt[0]
         values["matt"] = sidebar.selectbox(
             tr("filter.matt"), list(known.matt), key=WIDGET_PREFIX + "matt",
-            format_func=lambda code: metrics.get(code).label(lang),
+            format_func=lambda code: metrics.get(code).label(lang), **choose,
         )
     if "niva" in uses:
         levels = [n for n in NIVAER if n != "grupp" or known.grupper]
@@ -305,6 +348,23 @@ def group_label(code: str, lang: str) -> str:
     if len(code) == 1:
         return i18n.t("grupp.all_in_main", lang).format(code=code, name=i18n.label("huvudgrupp", code, lang))
     return f"{code} {i18n.label('kommungrupp', code, lang)}"
+def _year_option(year, known: Known, lang: str) -> str:
+    """"Senaste året (2025)" (the latest published), "2026 (preliminärt)", "2024"."""
+    if year == ANY:
+        return f"{i18n.t('filter.latest_year', lang)} ({chosen_year(known.rounds, None)})"
+    if year in known.preliminary:
+        return i18n.t("round.year_option", lang).format(year=year)
+    return str(year)
+
+
+def _preliminary_banner(ctx: PageContext) -> None:
+    """A round not yet published is shown only when chosen: say so, with how many have answered."""
+    if ctx.version is None or not ctx.preliminary:
+        return
+    rate = cache.metric(ctx.store, ctx.version, "svarsfrekvens", Filter(ar=ctx.year))
+    st.warning(ctx.t("round.banner", year=ctx.year,
+                     n=formatting.number(rate.numerator or 0, ctx.lang),
+                     total=formatting.number(rate.denominator or 0, ctx.lang)), icon=":material/hourglass_top:")
 
 
 def _banners(ctx: PageContext, notices: list[Notice]) -> None:
@@ -321,11 +381,12 @@ def _banners(ctx: PageContext, notices: list[Notice]) -> None:
         )
     if ctx.version is not None and cache.has_demo(ctx.store, ctx.version):
         st.warning(ctx.t("banner.demo"), icon="ℹ️")
+    _preliminary_banner(ctx)
 
 
 def share_control(ctx: PageContext) -> None:
     """The "Dela" control: a link to this page pinned to the data version and year now shown."""
-    pinned = ctx.query(v=ctx.version, ar=ctx.year)
+    pinned = ctx.query(v=ctx.version, ar=ALL_YEARS if ctx.all_years else ctx.year)
     encoded = urlencode([(k, v) for k, values in pinned.items() for v in values])
     base = st.context.url or navigation.page(ctx.page).path
     with st.popover(ctx.t("share.button"), icon="🔗"):
@@ -337,6 +398,7 @@ def no_data(ctx: PageContext) -> bool:
     """Say what is missing when there is nothing to show; True when the page should stop."""
     if ctx.version is None or not ctx.known.years:
         st.info(ctx.t("empty.no_data"), icon="📭")
+        howto.show(ctx.lang, "no_data")
         return True
     return False
 

@@ -16,11 +16,13 @@ from babel.dates import format_datetime
 
 from adoption import metrics
 from adoption.ingest import population, reference
+from adoption.metrics.years import preliminary
 from adoption.store import Store, VersionInfo, latest_schema_version
 from adoption.text import formatting, i18n
 
 TIMEZONE = ZoneInfo("Europe/Stockholm")
-ACTIONS = ("demo", "upload", "population", "rollback", "demo_removed", "groups")
+ACTIONS = ("demo", "upload", "population", "rollback", "demo_removed", "groups", "round_published",
+           "round_unpublished")
 REFERENCE_SETS = ("kommun", "lan", "fa", "kommungrupper", "befolkning")  # the order Om data lists them in
 
 # Licences as the sources state them (checked 2025): SCB's open data are CC0
@@ -54,6 +56,7 @@ class DataStatus:
     counts: dict[str, int] = field(default_factory=dict)
     goals: int = 0
     groups_source: str = ""  # "SKR kommungruppsindelning 2023"; "" when no groups are loaded
+    preliminary_years: tuple[int, ...] = ()  # survey years not yet published
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -97,6 +100,7 @@ def data_status(store: Store, shown: int | None = None, *, version: int | None =
         counts=store.row_counts(shown),
         goals=len(store.goals()),
         groups_source=str(groups["source"].iloc[0]) if len(groups) else "",
+        preliminary_years=preliminary(store.survey_rounds(shown)),
     )
 
 
@@ -215,6 +219,8 @@ def summary_lines(status: DataStatus, lang: str = "sv") -> list[str]:
         if status.shown != status.current:
             lines.append(tr("om.fact.pinned", current=status.current))
     lines.append(tr("om.fact.survey_years", years=years_text(status.survey_years, lang)))
+    if status.preliminary_years:
+        lines.append(tr("round.fact.preliminary", years=years_text(status.preliminary_years, lang)))
     responses, initiatives = status.counts.get("enkatsvar", 0), status.counts.get("initiativ", 0)
     lines.append(tr("om.fact.rows", responses=i18n.tn("om.fact.responses", responses, lang),
                     initiatives=i18n.tn("om.fact.initiatives", initiatives, lang)))
@@ -230,7 +236,8 @@ def summary_lines(status: DataStatus, lang: str = "sv") -> list[str]:
 
 
 def missing_lines(status: DataStatus, lang: str = "sv") -> list[str]:
-    """What is not loaded yet and how to load it (empty when nothing is missing)."""
+    """What is not loaded yet, one sentence per code of ``status.missing`` (how to load it is for
+    administrators: :func:`adoption.text.present.howto`)."""
     return [i18n.t(f"om.missing.{code}", lang) for code in status.missing]
 
 

@@ -2,28 +2,34 @@
 
 Figures come from the registry with ``typ="civilsamhalle"``; a figure built
 from fewer than 3 organisations is suppressed there (``suppressed=True``) and
-shown here as "för få svar", never as a number. The count of responding
-organisations per category is a count of response rows (the registry has no
-category filter yet), suppressed by the registry's rule
-(:func:`adoption.metrics.count_status`), with the same status "too_few".
-Words come from :mod:`adoption.text.present`.
+shown here as "för få svar", never as a number. Per organisation category
+the registry's ``by="kategori"`` gives the response rate (its numerator is
+the number of responding organisations, hidden at 1 or 2 by the same rule)
+and the shares with AI in production and with any AI activity, each with its
+base and 95 % interval. Words come from :mod:`adoption.text.present`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import pandas as pd
 
-from adoption import metrics, vocab
+from adoption import metrics
 from adoption.metrics.filters import Filter
-from adoption.metrics.years import latest_and_previous
 from adoption.store import Store
 from adoption.text import formatting, i18n, present
 from adoption.views import sectors
 
 TYP = "civilsamhalle"
 METRICS = ("andel_ai_aktivitet", "civil_ai_i_drift")
+# Per category: who answered (of the organisations the survey knows), then AI in production (the headline
+# share) and any AI activity.
+CATEGORY_METRICS = ("civil_svarsfrekvens", "civil_ai_i_drift", "andel_ai_aktivitet")
+_CATEGORY_LABELS = {"civil_svarsfrekvens": "civilsamhalle.col.svarsfrekvens",
+                    "civil_ai_i_drift": "civilsamhalle.col.drift", "andel_ai_aktivitet": "civilsamhalle.col.aktivitet"}
+_PARTS = ("value", "numerator", "denominator", "ci_low", "ci_high", "status")
 
 
 def civil_filter(flt: Filter) -> Filter:
@@ -65,37 +71,24 @@ def county_rows(store: Store, flt: Filter, *, version: int | None = None) -> pd.
     return pd.DataFrame(out, columns=list(COUNTY_COLUMNS))
 
 
-def category_counts(store: Store, flt: Filter, *, version: int | None = None) -> pd.DataFrame:
-    """Responding civil-society organisations per category (org_kategori) in the year and counties.
-
-    Columns kategori, sort, antal (Int64; <NA> when suppressed), suppressed, status ("ok" or
-    "too_few", by the registry's rule). Counting response rows is not a metric; no share is computed here.
-    """
-    year, _ = latest_and_previous(store, flt.ar, version=version)
-    version = store.resolve_version(version)
-    if year is None:
-        responses = pd.DataFrame(columns=["typ", "kommunkod", "org_kategori"])
-    else:
-        responses = store.responses(version, year)
-    civil = responses[responses["typ"] == TYP]
-    if flt.lan and len(civil):
-        municipalities = store.municipalities()
-        lan_of = dict(zip(municipalities["kommunkod"], municipalities["lan_kod"]))
-        civil = civil[civil["kommunkod"].map(lan_of).isin(flt.lan)]
-    counts = civil["org_kategori"].fillna("").value_counts() if len(civil) else pd.Series(dtype=int)
+def category_rows(store: Store, flt: Filter, *, version: int | None = None) -> pd.DataFrame:
+    """One row per organisation category (the vocabulary's order; "no category" last, only when some
+    organisation has none): ``kategori`` (None for no category), ``n`` (responding organisations;
+    None when hidden) and per metric of CATEGORY_METRICS its value, base, 95 % interval and status."""
+    flt = civil_filter(flt)
+    per_metric = {m: metrics.compute(store, m, flt, version=version, by="kategori") for m in CATEGORY_METRICS}
     out = []
-    terms = list(vocab.terms("org_kategori"))
-    known = {term.code for term in terms}
-    unknown = int(counts[[c for c in counts.index if c not in known]].sum()) if len(counts) else 0
-    rows = [(term.code, term.sort, int(counts.get(term.code, 0))) for term in terms]
-    if unknown:  # no category given: counted, so the total adds up
-        rows.append((None, 99, unknown))
-    for code, sort, antal in rows:
-        status = metrics.count_status(TYP, antal)
-        hidden = status != metrics.STATUS_OK
-        out.append({"kategori": code, "sort": sort, "antal": None if hidden else antal, "suppressed": hidden,
-                    "status": status})
-    return pd.DataFrame(out, columns=["kategori", "sort", "antal", "suppressed", "status"]).astype({"antal": "Int64"})
+    for index, rate in enumerate(per_metric[CATEGORY_METRICS[0]]):
+        results = {m: per_metric[m][index] for m in CATEGORY_METRICS}
+        if rate.area == metrics.NO_CATEGORY and not rate.denominator and not rate.suppressed:
+            continue  # every organisation has a category
+        record = {"kategori": rate.area or None, "n": None if rate.suppressed else rate.n}
+        for metric_id, result in results.items():
+            for part in _PARTS:
+                record[f"{metric_id}_{part}"] = getattr(result, part)
+        out.append(record)
+    columns = ["kategori", "n", *(f"{m}_{part}" for m in CATEGORY_METRICS for part in _PARTS)]
+    return pd.DataFrame(out, columns=columns)
 
 
 def barrier_rows(store: Store, flt: Filter, *, version: int | None = None) -> pd.DataFrame:
@@ -107,12 +100,13 @@ def barrier_rows(store: Store, flt: Filter, *, version: int | None = None) -> pd
 
 
 def _figure(row: dict, metric_id: str) -> present.Figure:
-    """One metric's columns of a :func:`county_rows` row as the figure they were read from."""
-    return present.figure(
+    """One metric's columns of a :func:`county_rows` or :func:`category_rows` row as the figure they were
+    read from (with its metric, which names what its base counts)."""
+    return dataclasses.replace(present.figure(
         row[f"{metric_id}_value"], status=row[f"{metric_id}_status"], numerator=row[f"{metric_id}_numerator"],
         denominator=row[f"{metric_id}_denominator"], ci_low=row[f"{metric_id}_ci_low"],
         ci_high=row[f"{metric_id}_ci_high"], typ=TYP,
-    )
+    ), metric=metric_id)
 
 
 def county_table(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
@@ -137,18 +131,32 @@ def county_table(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def category_table(counts: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+def _category_name(code, lang: str) -> str:
+    return i18n.label("org_kategori", code, lang) if code is not None else i18n.t("civilsamhalle.no_category", lang)
+
+
+def _category_columns(lang: str) -> tuple[tuple[str, str], ...]:
+    """(metric id, column label) of the category table, in order."""
+    return tuple((m, i18n.t(_CATEGORY_LABELS[m], lang)) for m in CATEGORY_METRICS)
+
+
+def category_table(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """:func:`category_rows` as a reader sees it: per category the responding organisations, the response
+    rate and the two AI shares, each with its base and 95 % interval (or the status word)."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
-    return pd.DataFrame({
-        t("civilsamhalle.col.kategori"): [
-            i18n.label("org_kategori", code, lang) if code is not None else t("civilsamhalle.no_category")
-            for code in counts["kategori"]
-        ],
-        t("civilsamhalle.col.antal"): [
-            present.status(row.status, lang) if row.suppressed else formatting.number(row.antal, lang)
-            for row in counts.itertuples(index=False)
-        ],
-    })
+    out = []
+    for row in rows.to_dict("records"):
+        record = {t("civilsamhalle.col.kategori"): _category_name(row["kategori"], lang)}
+        status = row["civil_svarsfrekvens_status"]
+        record[t("civilsamhalle.col.antal")] = (
+            present.status("too_few", lang) if status == "too_few" else formatting.number(row["n"] or 0, lang))
+        for metric_id, label in _category_columns(lang):
+            figure = _figure(row, metric_id)
+            record[label] = present.value(figure, lang)
+            record[label + " – " + t("sektorer.col.bas")] = present.base(figure, lang)
+            record[label + " – " + t("common.confidence_interval")] = present.interval(figure, lang)
+        out.append(record)
+    return pd.DataFrame(out)
 
 
 # -- downloads (numbers, not text) --------------------------------------------------
@@ -183,16 +191,26 @@ def county_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     return sectors.integer_columns(frame, counts)
 
 
-def category_download(counts: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
-    """:func:`category_counts` as numbers: category, code, count (empty when suppressed) and status."""
+def category_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """:func:`category_rows` as numbers: per category its code, responding organisations and, per metric,
+    share and 95 % interval in percent, numerator and denominator as counts and the status (a hidden
+    figure is an empty cell with the status saying why)."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
-    frame = pd.DataFrame({
-        t("civilsamhalle.col.kategori"): [
-            i18n.label("org_kategori", code, lang) if code is not None else t("civilsamhalle.no_category")
-            for code in counts["kategori"]
-        ],
-        t("common.code"): [code if code is not None else "" for code in counts["kategori"]],
-        t("civilsamhalle.col.antal"): [None if row.suppressed else row.antal for row in counts.itertuples(index=False)],
-        t("common.status"): [present.status(row.status, lang) for row in counts.itertuples(index=False)],
-    })
-    return sectors.integer_columns(frame, [t("civilsamhalle.col.antal")])
+    out = []
+    for row in rows.to_dict("records"):
+        record = {t("civilsamhalle.col.kategori"): _category_name(row["kategori"], lang),
+                  t("common.code"): row["kategori"] or "",
+                  t("civilsamhalle.col.antal"): sectors.count_number(row["n"])}
+        for metric_id, label in _category_columns(lang):
+            cells = present.cells(_figure(row, metric_id), lang)
+            record[f"{label} {t('common.share_pct')}"] = cells.number
+            record[f"{label}: {t('download.col.numerator')}"] = cells.numerator
+            record[f"{label}: {t('download.col.denominator')}"] = cells.denominator
+            record[f"{label}: {t('download.col.ci_low')}"] = cells.ci_low
+            record[f"{label}: {t('download.col.ci_high')}"] = cells.ci_high
+            record[f"{label}: {t('common.status')}"] = cells.status
+        out.append(record)
+    frame = pd.DataFrame(out)
+    counts = [c for c in frame.columns if c == t("civilsamhalle.col.antal") or c.endswith(t("download.col.numerator"))
+              or c.endswith(t("download.col.denominator"))]
+    return sectors.integer_columns(frame, counts)

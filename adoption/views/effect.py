@@ -41,7 +41,7 @@ def effect_view(store: Store, outcome: str, flt: Filter, by_county: bool = False
     rows = effect.unit_panel(store, outcome, flt, version=version)
     frame, excluded = effect.prepare(rows)
     result = effect.estimate_frame(frame, excluded, outcome=outcome, typ=flt.typ or "kommun", version=version,
-                                   by_county=by_county)
+                                   by_county=by_county, sampled_from=effect.sampled_from(rows))
     return EffectView(result, effect.trajectories(frame), effect.event_time_means(frame))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from adoption import metrics
+from adoption.metrics import nonresponse
 from adoption.metrics.goals import (  # noqa: F401 - STATUS_ICONS and goal_progress are what pages read too
     AT_RISK_SHARE,
     EPS,
@@ -56,6 +57,49 @@ def target_text(progress: GoalProgress, lang: str = "sv") -> str:
     return value_text(progress.target, progress.unit, lang)
 
 
+def target_line(progress: GoalProgress, lang: str = "sv") -> str:
+    """"Mål: 75 % till 2026"; a count says it is one ("Mål: 300 (antal) till 2026")."""
+    key = "mal.target_count" if progress.is_count else "mal.target"
+    return i18n.t(key, lang, target=target_text(progress, lang), year=progress.target_year)
+
+
+def changed_text(progress: GoalProgress, lang: str = "sv") -> str:
+    """Who set the goal: "Illustrativt standardvärde" for a shipped default (no date: nobody set it then),
+    else "Senast ändrat 2026-11-29 av …"."""
+    if progress.illustrative:
+        return i18n.t("mal.default", lang)
+    return i18n.t("mal.changed", lang, date=str(progress.changed_at)[:10], by=progress.changed_by)
+
+
+def denominator_text(progress: GoalProgress, lang: str = "sv", universe: int | None = None) -> str:
+    """What the goal's figure is counted among, in words ("Räknas på de svarande kommunerna … – not all 290")."""
+    key = "mal.denominator.count" if progress.is_count else f"mal.denominator.{progress.metric}"
+    if not i18n.has(key):
+        return i18n.t("mal.denominator.other", lang, definition=metrics.get(progress.metric).definition(lang))
+    return i18n.t(key, lang, universe=formatting.number(universe, lang) if universe else "")
+
+
+def bounds_text(bounds: nonresponse.Bounds | None, lang: str = "sv") -> str | None:
+    """The share of every municipality (or inhabitant) as a sentence: "Av alla 290 kommuner: minst 44,8 % …"."""
+    if bounds is None:
+        return None
+    return i18n.t(f"mal.bounds.{bounds.kind}", lang, universe=formatting.number(bounds.universe, lang),
+                  missing=formatting.number(bounds.missing, lang), low=formatting.percent(bounds.low, lang),
+                  high=formatting.percent(bounds.high, lang))
+
+
+def bounds_cell(bounds: nonresponse.Bounds | None, lang: str = "sv") -> str:
+    """The bounds in a table cell, "44,8–62,1 %" (the interval's form); an en dash when there are none."""
+    if bounds is None:
+        return present.NO_FIGURE
+    return present.interval(present.figure(bounds.low, ci_low=bounds.low, ci_high=bounds.high), lang)
+
+
+def latest_label(progress: GoalProgress, lang: str = "sv") -> str:
+    """The card over the latest figure: "Senaste värde (2025)", or "Senaste antal (2025)" for a count."""
+    return i18n.t("mal.latest_count" if progress.is_count else "mal.latest", lang, year=progress.latest.ar)
+
+
 def status_line(progress: GoalProgress, lang: str = "sv") -> str:
     """One compact line (for Översikt): "❌ M1 · 75 % av ...: Inte på väg mot målet (54,2 % 2025, mål 75 % 2026)"."""
     label = formatting.markdown_literal(progress.label(lang))  # typed by administrators
@@ -81,6 +125,15 @@ def _observed_cell(result: metrics.MetricResult, progress: GoalProgress, lang: s
     return present.value(result, lang)
 
 
+def _respondents(result: metrics.MetricResult | None, lang: str) -> str:
+    """How many answered (a count's base), or the status word when the figure has none."""
+    if result is None:
+        return ""
+    if present.missing(result) or result.denominator is None:
+        return present.status(result, lang)
+    return formatting.number(result.denominator, lang)
+
+
 def series_table(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
     """The chart's series as text, one row a year: observed (with interval and base), required, projection."""
     by_year = {r.ar: r for r in progress.results}
@@ -92,14 +145,21 @@ def series_table(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
         if result is not None:
             interval = present.interval(result, lang, estimate=progress.measure == "value")
             base = present.base(result, lang)
-        rows.append({
+        row = {
             t("filter.ar"): str(year),
             t("mal.series.observed"): _observed_cell(result, progress, lang) if result is not None else "",
-            t("mal.series.required"): value_text(progress.required(year), progress.unit, lang),
-            t("mal.series.projection"): value_text(progress.projection(year), progress.unit, lang),
-            t("common.ci"): interval,
-            t("common.base"): base,
-        })
+        }
+        if progress.is_count:
+            # A count has no interval; how many answered, which it grows with, stands beside it.
+            row[t("mal.col.respondents")] = _respondents(result, lang)
+        row[t("mal.series.required")] = value_text(progress.required(year), progress.unit, lang)
+        row[t("mal.series.projection")] = value_text(progress.projection(year), progress.unit, lang)
+        if not progress.is_count:
+            row[t("common.ci")] = interval
+        if progress.bounds:
+            row[t("mal.col.bounds")] = bounds_cell(progress.bounds_for(year), lang) if result is not None else ""
+        row[t("common.base")] = base
+        rows.append(row)
     return pd.DataFrame(rows)
 
 
@@ -157,6 +217,17 @@ def chart(progress: GoalProgress, lang: str = "sv"):
     return (lines + points).properties(height=300)
 
 
+def _bounds_columns(progress: GoalProgress, year: int, lang: str) -> dict:
+    """The bounds for every municipality (or inhabitant) in percent, for a goal that has them."""
+    if not progress.bounds:
+        return {}
+    bounds = progress.bounds_for(year)
+    return {
+        i18n.t("mal.col.bounds_low", lang): None if bounds is None else round(bounds.low * 100, 4),
+        i18n.t("mal.col.bounds_high", lang): None if bounds is None else round(bounds.high * 100, 4),
+    }
+
+
 def axis_title(progress: GoalProgress, lang: str = "sv") -> str:
     if progress.unit == "share":
         return i18n.t("mal.axis.percent", lang)
@@ -195,6 +266,7 @@ def series_download(progress: GoalProgress, lang: str = "sv") -> pd.DataFrame:
             t("mal.series.observed"): observed,
             t("download.col.ci_low"): cells.ci_low if cells else None,
             t("download.col.ci_high"): cells.ci_high if cells else None,
+            **_bounds_columns(progress, year, lang),
             t("download.col.numerator"): cells.numerator if cells else None,
             t("download.col.denominator"): cells.denominator if cells else None,
             t("mal.series.required"): scaled(progress.required(year)),

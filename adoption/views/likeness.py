@@ -12,6 +12,7 @@ import pandas as pd
 
 from adoption.metrics import factors, similarity
 from adoption.text import formatting, i18n
+from adoption.views.downloads import DECIMALS_ATTR
 
 # Okabe-Ito, one colour per factor in FACTORS order (colour-blind safe); the table names every part too.
 FACTOR_COLOURS = ("#0072B2", "#56B4E9", "#009E73", "#E69F00", "#CC79A7", "#D55E00", "#999999")
@@ -81,7 +82,12 @@ def neighbour_download(likeness: similarity.Likeness, lang: str = "sv") -> pd.Da
                 weights[code] if code in likeness.used else 0)
         row[t("kommun.col.shared")] = s.shared
         rows.append(row)
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    # distances as the page shows them, two decimals (a memo's file keeps four beside them)
+    frame.attrs[DECIMALS_ATTR] = {column: 2 for column in frame.columns
+                                  if column == t("kommun.col.total") or column in
+                                  {factor_name(code, lang) for code in factors.FACTOR_CODES}}
+    return frame
 
 
 def breakdown_chart(likeness: similarity.Likeness, lang: str = "sv") -> alt.Chart | None:

@@ -27,6 +27,20 @@ scale. Areas without a value are never given a class colour: "no answer",
 outline (deck.gl polygons cannot be hatched), and each is named in the
 legend, the tooltip and the table.
 
+Small bases. An area whose figure rests on fewer than
+``metrics.SMALL_BASE_N`` answers keeps its class colour but is marked with
+a ring (a second layer: one point per area; diagonal hatching clipped to 290
+coastlines cost 90 KB more per map, over the payload budget below), named in
+the legend, the tooltip and the table, and left out of the "lowest /
+highest" sentence: 0 of 4 is not "the lowest county". A municipality's own
+answer on a municipality map is not an estimate of anything, so it is
+neither marked nor given an interval;
+for a yes/no metric such a map holds only 0 % and 100 %, and says so
+(``MapData.binary``): its legend reads "nej (0 %)" / "ja (100 %)" and its
+sentence counts the two instead of naming arbitrary ties.
+A year still coming in (a preliminary round) is named in the legend and in
+every tooltip.
+
 Payload: the layer carries per feature only the geometry (already simplified,
 WGS 84, four decimals) and six short properties, and the deck is serialised
 without indentation (pydeck indents by default, which alone triples the size
@@ -41,15 +55,20 @@ from dataclasses import dataclass
 
 import pandas as pd
 import pydeck as pdk
+import shapely.geometry
 from pydeck.bindings.json_tools import default_serialize
 
 from adoption import metrics
 from adoption.metrics.filters import Filter
 from adoption.store import Store
 from adoption.text import formatting, i18n, present
+from adoption.vocab import ROUND_PRELIMINARY
 
 LEVELS = ("kommun", "lan")
 LAYER_ID = "omraden"
+MARKER_LAYER_ID = "liten_bas"
+MARKER_COLOUR = (20, 20, 20, 255)  # the ring on a small-base area: dark on every class colour
+MARKER_RADIUS = 4  # pixels, whatever the zoom: as visible on a small municipality as on a county
 MAX_PAYLOAD_BYTES = 250_000
 
 # viridis at 0.9, 0.7, 0.5, 0.3, 0.1: light yellow-green (low) to dark purple-blue (high)
@@ -107,12 +126,13 @@ class Area:
     denominator: float | None = None
     ci_low: float | None = None
     ci_high: float | None = None
+    small_base: bool = False  # a value on fewer than metrics.SMALL_BASE_N answers (marked with a ring)
     grupp: str | None = None  # the municipality's SKR group (municipalities only, when groups are loaded)
 
 
 @dataclass(frozen=True)
 class LegendEntry:
-    key: str  # "class0".."class4" or a status
+    key: str  # "class0".."class4", a status, or "small_base"
     label: str
     fill: tuple[int, int, int, int]
     line: tuple[int, int, int, int]
@@ -139,6 +159,9 @@ class MapData:
     geometry: tuple[tuple[str, str], ...]  # (code, GeoJSON text) for the areas shown
     blocking_status: str | None = None  # set when no area can have a value (the reason applies to all)
     filters_ignored: tuple[str, ...] = ()  # filters the metric does not use (e.g. sektor)
+    own_answers: bool = False  # each area is one respondent's own answer (municipalities by municipality)
+    binary: bool = False  # own answers to a yes/no metric: every value is 0 % or 100 %
+    round_note: str | None = None  # "Preliminära siffror: 36 av 290 kommuner har svarat hittills" for such a year
 
     def area(self, code: str) -> Area | None:
         return next((a for a in self.areas if a.code == code), None)
@@ -225,12 +248,14 @@ def class_labels(limits: tuple[float, ...], unit: str, lang: str = "sv") -> tupl
 
 def layer_data(results: list[metrics.MetricResult], geometry: pd.DataFrame, names: dict[str, str],
                *, metric_id: str, level: str, lang: str = "sv",
-               county_of: dict[str, str] | None = None, group_of: dict[str, str] | None = None) -> MapData:
+               county_of: dict[str, str] | None = None, group_of: dict[str, str] | None = None,
+               answered: tuple[float, float] | None = None) -> MapData:
     """Areas, classes, legend and geometry from results by area (pure: no store).
 
     ``geometry``: columns code and geojson (``Store.geometry(level)``);
     ``names``: code -> name; ``county_of``: municipality code -> county name;
-    ``group_of``: municipality code -> SKR group (A1..C9).
+    ``group_of``: municipality code -> SKR group (A1..C9); ``answered``:
+    (municipalities answered, all) in the year, for a preliminary year's note.
     Areas without geometry are left out of the map but kept in the table.
     """
     metric = metrics.get(metric_id)
@@ -241,6 +266,8 @@ def layer_data(results: list[metrics.MetricResult], geometry: pd.DataFrame, name
     values = [r.value for r in results if r.value is not None]
     limits = class_limits(metric.unit, values)
     colours = palette(len(limits) - 1)
+    own = own_answers(metric, next((r.typ for r in results), None), level)
+    small_note = i18n.t("karta.small_base_note", lang, min_n=metrics.SMALL_BASE_N)
     areas = []
     for result in results:
         index = class_index(result.value, limits)
@@ -249,34 +276,75 @@ def layer_data(results: list[metrics.MetricResult], geometry: pd.DataFrame, name
         else:
             fill, line = MISSING_STYLE.get(result.status, MISSING_STYLE["no_answer"])
         base_text = present.base(result, lang)  # made once: a map words thousands of areas per view
+        small = not own and result.value is not None and metrics.small_base(base_count(result))
+        hidden = result.suppressed or own  # own answers have no interval (see the module docstring)
         areas.append(Area(
             code=result.area, name=names.get(result.area, result.area), value=result.value,
-            value_text=present.value(result, lang), base_text=base_text, interval_text=present.interval(result, lang),
-            caption=present.caption(result, lang) if present.missing(result) else base_text,
+            value_text=present.value(result, lang), base_text=base_text,
+            interval_text=present.interval(result, lang, estimate=not own),
+            caption=(present.caption(result, lang) if present.missing(result)
+                     else f"{base_text} · {small_note}" if small else base_text),
             status=result.status, class_index=index,
             fill=fill, line=line, n=result.n,
             lan=(county_of or {}).get(result.area) if level == "kommun" else None,
             numerator=None if result.suppressed else result.numerator,
             denominator=None if result.suppressed else result.denominator,
-            ci_low=None if result.suppressed else result.ci_low,
-            ci_high=None if result.suppressed else result.ci_high,
+            ci_low=None if hidden else result.ci_low,
+            ci_high=None if hidden else result.ci_high,
+            small_base=small,
             grupp=(group_of or {}).get(result.area) if level == "kommun" else None,
         ))
+    binary = own and metric.unit == "share"
+    labels = binary_labels(limits, lang) if binary else class_labels(limits, metric.unit, lang)
     legend = [
         LegendEntry(f"class{i}", label, colours[i], WHITE, sum(1 for a in areas if a.class_index == i))
-        for i, label in enumerate(class_labels(limits, metric.unit, lang))
+        for i, label in enumerate(labels)
     ]
+    if binary:  # only "no" and "yes" can occur: the classes between them would be empty promises
+        legend = [e for e in legend if e.count or e.key in ("class0", f"class{len(labels) - 1}")]
     for status in MISSING_ORDER:
         count = sum(1 for a in areas if a.class_index is None and _missing_kind(a.status) == status)
         if count:
             fill, line = MISSING_STYLE[status]
             legend.append(LegendEntry(status, present.status(status, lang), fill, line, count))
+    small_count = sum(1 for a in areas if a.small_base)
+    if small_count:
+        legend.append(LegendEntry("small_base", small_note, WHITE, MARKER_COLOUR, small_count))
+    round_status = next((r.round_status for r in results), None)
+    note = None
+    if round_status == ROUND_PRELIMINARY:
+        n, total = answered or (0, 0)
+        note = i18n.t("round.banner_short", lang).format(n=formatting.number(n, lang),
+                                                         total=formatting.number(total, lang))
     shown = {a.code for a in areas}
     geo = tuple((c, g) for c, g in zip(geometry["code"], geometry["geojson"]) if c in shown)
     year = next((r.ar for r in results), None)
     ignored = next((r.filters_ignored for r in results), ())
     return MapData(metric_id, level, lang, year, tuple(areas), tuple(legend), limits, geo, blocking,
-                   tuple(ignored))
+                   tuple(ignored), own_answers=own, binary=binary, round_note=note)
+
+
+def own_answers(metric: metrics.Metric, typ: str | None, level: str) -> bool:
+    """Whether each area's figure is one respondent's own answer: municipalities mapped by municipality.
+
+    Initiatives are the exception: a municipality reports several, so their share is a share of many.
+    """
+    return level == "kommun" and (typ or "kommun") == "kommun" and metric.family != "evaluated_share"
+
+
+def base_count(result: metrics.MetricResult) -> int | None:
+    """How many answers a figure rests on: a share's denominator (a response rate's too: the
+    municipalities asked), else the respondents (``n``)."""
+    if result.unit == "share" and result.denominator is not None:
+        return int(result.denominator)
+    return result.n
+
+
+def binary_labels(limits: tuple[float, ...], lang: str = "sv") -> tuple[str, ...]:
+    """The class labels of a yes/no map: "nej (0 %)" for the lowest class, "ja (100 %)" for the highest."""
+    labels = list(class_labels(limits, "share", lang))
+    labels[0], labels[-1] = i18n.t("karta.binary.no", lang), i18n.t("karta.binary.yes", lang)
+    return tuple(labels)
 
 
 def _missing_kind(status: str) -> str:
@@ -299,15 +367,19 @@ def build(store: Store, metric_id: str, flt: Filter, level: str, lang: str = "sv
     else:
         counties = store.counties()
         names, county_of = dict(zip(counties["lan_kod"], counties["name"])), None
+    rate = metrics.compute(store, "svarsfrekvens", Filter(ar=flt.ar), version=version)
     return layer_data(results, store.geometry(level), names, metric_id=metric_id, level=level, lang=lang,
-                      county_of=county_of, group_of=group_of)
+                      county_of=county_of, group_of=group_of, answered=(rate.numerator or 0, rate.denominator or 0))
 
 
 def table(data: MapData) -> pd.DataFrame:
-    """The map's data as a table (sortable by value; missing values empty, their kind named)."""
+    """The map's data as a table (missing values empty, their kind named in the class column).
+
+    The value column holds the registry's value (a share as a fraction), so that it sorts as a
+    number; the page shows each cell as :attr:`Area.value_text` (:func:`value_texts`), the words
+    the tooltip uses, in the language's number format.
+    """
     tr = lambda key: i18n.t(key, data.lang)  # noqa: E731
-    unit = metrics.get(data.metric).unit
-    scale = 100.0 if unit == "share" else 1.0
     labels = {e.key: e.label for e in data.legend}
     missing = {status: present.status(status, data.lang) for status in {a.status for a in data.areas}}
     # Column by column, words looked up once: per row and cell this took seconds for 100,000 areas.
@@ -315,15 +387,27 @@ def table(data: MapData) -> pd.DataFrame:
                tr("common.code"): [a.code for a in data.areas]}
     if data.level == "kommun":
         columns[tr("filter.lan")] = [a.lan or "" for a in data.areas]
-    columns[value_column(data)] = [None if a.value is None else round(a.value * scale, 1) for a in data.areas]
-    columns[tr("karta.col.shown")] = [a.value_text for a in data.areas]
+    columns[table_value_column(data)] = [a.value for a in data.areas]
     columns[tr("common.base")] = [a.base_text for a in data.areas]
+    if any(notes := [note(data, a) for a in data.areas]):  # beside the base it qualifies
+        columns[tr("karta.col.note")] = notes
     columns[tr("karta.col.interval")] = [a.interval_text for a in data.areas]
     columns[tr("karta.col.class")] = [labels.get(f"class{a.class_index}", "") if a.class_index is not None
                                       else missing[a.status] for a in data.areas]
     if not data.areas:
         return pd.DataFrame()
     return pd.DataFrame(columns)
+
+
+def value_texts(data: MapData) -> list[str]:
+    """The value column of :func:`table` as a reader sees it: "45,5 %", or the status word."""
+    return [a.value_text for a in data.areas]
+
+
+def table_value_column(data: MapData) -> str:
+    unit = metrics.get(data.metric).unit
+    key = {"share": "karta.col.share", "per_10k": "karta.col.value_per_10k"}.get(unit, "common.value")
+    return i18n.t(key, data.lang)
 
 
 def download_table(data: MapData) -> pd.DataFrame:
@@ -334,11 +418,13 @@ def download_table(data: MapData) -> pd.DataFrame:
     value is an empty cell and the status column says why (never 0).
     """
     tr = lambda key: i18n.t(key, data.lang)  # noqa: E731
-    scale = 100.0 if metrics.get(data.metric).unit == "share" else 1.0
+    unit = metrics.get(data.metric).unit
+    scale = 100.0 if unit == "share" else 1.0
 
     def scaled(x):
         return None if x is None else round(x * scale, 4)
 
+    small = {True: tr("om.yes"), False: tr("om.no")}
     rows = []
     grouped = any(a.grupp for a in data.areas)
     for a in data.areas:
@@ -349,18 +435,24 @@ def download_table(data: MapData) -> pd.DataFrame:
             row[tr("download.col.grupp")] = a.grupp or ""
         row[tr("filter.ar")] = data.year
         row[value_column(data)] = scaled(a.value)
-        row[tr("download.col.numerator")] = a.numerator
+        row[tr("download.col.numerator")] = None if unit == "index" else a.numerator  # a sum of scores, no count
         row[tr("download.col.denominator")] = a.denominator
         row[tr("download.col.n")] = None if a.value is None and a.status == "too_few" else a.n
         row[tr("download.col.ci_low")] = scaled(a.ci_low) if a.value is not None else None
         row[tr("download.col.ci_high")] = scaled(a.ci_high) if a.value is not None else None
         row[tr("common.status")] = present.status(a.status if a.value is None else "ok", data.lang)
+        row[small_base_column(data.lang)] = small[a.small_base] if a.value is not None else None
         rows.append(row)
     frame = pd.DataFrame(rows)
     for key in ("filter.ar", "download.col.numerator", "download.col.denominator", "download.col.n"):
         if tr(key) in frame:
             frame[tr(key)] = whole_numbers(frame[tr(key)])
     return frame
+
+
+def small_base_column(lang: str = "sv") -> str:
+    """The download's column that marks a value on a small base ("ja" / "nej")."""
+    return i18n.t("karta.col.small_base", lang, min_n=metrics.SMALL_BASE_N)
 
 
 def whole_numbers(series: pd.Series) -> pd.Series:
@@ -370,6 +462,20 @@ def whole_numbers(series: pd.Series) -> pd.Series:
     if len(present) and not (present == present.round()).all():
         return numbers
     return numbers.round().astype("Int64")
+
+
+def note(data: MapData, area: Area) -> str:
+    """What an area's figure is marked with: a small base, a preliminary year; empty when nothing."""
+    parts = []
+    if area.small_base:
+        parts.append(i18n.t("karta.small_base_note", data.lang, min_n=metrics.SMALL_BASE_N))
+    parts.append(_round_mark(data, area))
+    return "; ".join(p for p in parts if p)
+
+
+def _round_mark(data: MapData, area: Area) -> str:
+    """"preliminära siffror" on a value of a preliminary year, else empty."""
+    return i18n.t("karta.preliminary_note", data.lang) if data.round_note and area.value is not None else ""
 
 
 def value_column(data: MapData) -> str:
@@ -388,7 +494,7 @@ def counts(data: MapData) -> dict[str, int]:
 
 def summary(data: MapData) -> str:
     """A sentence that says what the colours say (the text equivalent of the map)."""
-    tr = lambda key: i18n.t(key, data.lang)  # noqa: E731
+    tr = lambda key, **values: i18n.t(key, data.lang, **values)  # noqa: E731
     c = counts(data)
     parts = [i18n.tn(
         f"karta.summary.{data.level}", len(data.areas), data.lang,
@@ -396,16 +502,36 @@ def summary(data: MapData) -> str:
         metric=metrics.get(data.metric).label(data.lang),
     )]
     for entry in data.legend:
-        if entry.key.startswith("class") or entry.count == 0:
+        if entry.key.startswith("class") or entry.key == "small_base" or entry.count == 0:
             continue
         parts.append(f"{entry.label}: {formatting.number(entry.count, data.lang)}")
     valued = [a for a in data.areas if a.value is not None]
-    if valued:
-        top = max(valued, key=lambda a: (a.value, a.name))
-        low = min(valued, key=lambda a: (a.value, a.name))
-        parts.append(tr("karta.summary_range").format(low=f"{low.name} {low.value_text}",
-                                                       high=f"{top.name} {top.value_text}"))
+    if data.binary:  # every value is 0 % or 100 %: count them; a "lowest" would be an arbitrary tie
+        labels = {e.key: e.label for e in data.legend}
+        top = f"class{len(data.limits) - 2}"
+        yes = sum(1 for a in valued if a.class_index == len(data.limits) - 2)
+        parts.append(f"{labels[top]}: {formatting.number(yes, data.lang)}; "
+                     f"{labels['class0']}: {formatting.number(len(valued) - yes, data.lang)}")
+        return ". ".join(parts) + "."
+    ranked = [a for a in valued if not a.small_base]
+    small = len(valued) - len(ranked)
+    if ranked:
+        low = min(ranked, key=lambda a: a.value)
+        top = max(ranked, key=lambda a: a.value)
+        parts.append(tr("karta.summary_range", low=_extreme(data, ranked, low), high=_extreme(data, ranked, top)))
+    if small:
+        parts.append(i18n.tn("karta.summary_small", small, data.lang, n=formatting.number(small, data.lang),
+                             min_n=metrics.SMALL_BASE_N))
     return ". ".join(parts) + "."
+
+
+def _extreme(data: MapData, ranked: list[Area], area: Area) -> str:
+    """"Alingsås 12,5 %", or, when several areas share the value, "0,0 % (14 kommuner, bland dem Ale)"."""
+    tied = sorted(a.name for a in ranked if a.value == area.value)
+    if len(tied) == 1:
+        return f"{area.name} {area.value_text}"
+    return i18n.tn(f"karta.summary_tied.{data.level}", len(tied), data.lang, value=area.value_text,
+                   n=formatting.number(len(tied), data.lang), name=tied[0])
 
 
 # -- the deck ------------------------------------------------------------------
@@ -418,10 +544,12 @@ def features(data: MapData) -> dict:
     out = []
     for code, text in data.geometry:
         a = by_code[code]
+        marks = _round_mark(data, a)  # the caption already names a small base
         out.append({
             "type": "Feature",
             "geometry": json.loads(text),
-            "properties": {"c": a.code, "n": a.name, "v": a.value_text, "b": a.caption,
+            "properties": {"c": a.code, "n": a.name, "v": a.value_text,
+                           "b": f"{a.caption} · {marks}" if marks else a.caption,
                            "f": list(a.fill), "l": list(a.line)},
         })
     return {"type": "FeatureCollection", "features": out}
@@ -474,6 +602,17 @@ def project(lon: float, lat: float, view: dict, size: tuple[int, int]) -> tuple[
     return x, y
 
 
+def markers(data: MapData) -> list[dict]:
+    """A point inside every small-base area (lon, lat; four decimals), where the map draws its ring."""
+    small = {a.code for a in data.areas if a.small_base}
+    points = []
+    for code, text in data.geometry:
+        if code in small:
+            point = shapely.geometry.shape(json.loads(text)).representative_point()
+            points.append({"p": [round(point.x, 4), round(point.y, 4)]})
+    return points
+
+
 # deck.gl's default tooltip text (#a0a7b4 on #29323c) is 5.4:1, and its base line at 80 % opacity
 # 4.0:1; white on the same background is 12.6:1 (WCAG 1.4.3).
 TOOLTIP_COLOURS = {"color": "#ffffff", "backgroundColor": "#29323c"}
@@ -495,13 +634,22 @@ def deck(data: MapData, size: tuple[int, int] = DEFAULT_SIZE):
     # Outlines are drawn but not picked: picking the 290 outlines (a PathLayer) made a click take
     # longer than deck.gl's tap limit in software-rendered Chromium, so clicks were lost.
     layer._sub_layer_props = {"polygons-stroke": {"pickable": False}}
+    layers = [layer]
+    rings = markers(data)
+    if rings:
+        layers.append(pdk.Layer(
+            "ScatterplotLayer", id=MARKER_LAYER_ID, data=rings, get_position="p", get_radius=0,
+            radius_min_pixels=MARKER_RADIUS, stroked=True, filled=True, get_fill_color=list(WHITE),
+            get_line_color=list(MARKER_COLOUR), line_width_min_pixels=2, pickable=False,
+        ))
     view = fit_view(bounds(data), size)
     return CompactDeck(
-        layers=[layer], initial_view_state=pdk.ViewState(**view, min_zoom=2, max_zoom=11),
+        layers=layers, initial_view_state=pdk.ViewState(**view, min_zoom=2, max_zoom=11),
         map_provider=None, tooltip={"html": tooltip_html(),
                                     "style": {"fontSize": "0.85rem", "maxWidth": "22rem", **TOOLTIP_COLOURS}},
         height=size[1],
     )
+
 
 
 class CompactDeck(pdk.Deck):

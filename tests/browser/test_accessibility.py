@@ -37,6 +37,7 @@ DEMO_STATES = [
     ("karta-not-mappable", "/karta?matt=sektor_fordelning", "[data-testid='stPageLink']"),
     ("sektorer-bars", "/sektorer", CHART),
     ("mal-goal-charts", "/mal", CHART),
+    ("effekt-event-study-and-funnel", "/effekt", CHART),
     ("kommun-profile-chart", "/kommun?kommun=0180", CHART),
     ("kommun-none-chosen", "/kommun", HEADING),
     ("civilsamhalle-map-and-bars", "/civilsamhalle", CHART),
@@ -45,7 +46,7 @@ DEMO_STATES = [
     ("tillganglighet", "/tillganglighet", HEADING),
     ("ladda-upp", "/ladda-upp", "[data-testid='stFileUploader']"),
 ]
-EMPTY_PAGES = ["/", "/karta", "/sektorer", "/mal", "/kommun", "/civilsamhalle", "/initiativ", "/om",
+EMPTY_PAGES = ["/", "/karta", "/sektorer", "/mal", "/effekt", "/kommun", "/civilsamhalle", "/initiativ", "/om",
                "/tillganglighet", "/ladda-upp"]
 LANGS = ("sv", "en")
 # The most the language may lag behind the first heading: measured 80-900 ms on a busy 2-core

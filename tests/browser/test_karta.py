@@ -14,7 +14,7 @@ import shapely.geometry
 from adoption import metrics
 from adoption.metrics.filters import Filter
 from adoption.store import Store
-from adoption.text import formatting
+from adoption.text import formatting, present
 from adoption.ui import map_widget
 from adoption.views import mapping
 from tests.browser.conftest import real_console_errors, wait_for_app
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.browser
 CANVAS = "[data-testid='stDeckGlJsonChart'] canvas"
 TOOLTIP = ".deck-tooltip"
 YEAR = 2024
-METRIC = "andel_ai_aktivitet"  # Karta's default metric
+METRIC = "mognadsindex"  # Karta's default metric (graded, not a yes/no per municipality)
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def test_map_renders_with_tooltip_values_from_the_registry(server, page, demo):
     store, data, view, shapes = demo
     external: list[str] = []
     canvas = _open_map(page, server, external)
-    page.get_by_role("heading", name=f"Andel med AI-aktivitet per kommun {YEAR}").wait_for()
+    page.get_by_role("heading", name=f"Mognadsindex per kommun {YEAR}").wait_for()
     assert canvas.bounding_box()["width"] > 300 and canvas.bounding_box()["height"] > 300
 
     # The largest municipality with a value: hover it and read name, value and base.
@@ -75,12 +75,12 @@ def test_map_renders_with_tooltip_values_from_the_registry(server, page, demo):
     text = tooltip.inner_text()
     name = data.area(code).name
     assert name in text
-    assert formatting.percent(expected.value) in text
-    assert f"{formatting.number(expected.numerator)} av {formatting.number(expected.denominator)}" in text
+    assert formatting.number(expected.value, decimals=1) in text
+    assert present.base(expected) in text
 
     # The legend names the classes and the missing kinds; the keyboard route to a profile exists.
     legend = page.get_by_text("Teckenförklaring:").locator("..")
-    assert "0–20 %" in legend.inner_text() and "inget svar" in legend.inner_text()
+    assert "0–20" in legend.inner_text() and "80–100" in legend.inner_text() and "inget svar" in legend.inner_text()
     assert page.get_by_role("link", name=re.compile("^Öppna kommunprofil")).count() == 1
 
     assert page.locator("[data-testid='stException']").count() == 0

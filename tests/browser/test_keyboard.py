@@ -11,6 +11,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from adoption.store import Store
 from tests.browser.conftest import real_console_errors, wait_for_app
@@ -45,7 +46,12 @@ def tab_to(page, wanted, what: str, *, backwards: bool = False) -> dict:
         page.keyboard.press("Shift+Tab" if backwards else "Tab")
         focused = page.evaluate(_FOCUSED)
         if focused and wanted(focused):
-            assert page.evaluate(_FOCUS_VISIBLE), f"no visible focus on {what}: {focused}"
+            # Streamlit may redraw the element (and our style block) just after the key press;
+            # the ring has to appear, so wait for it briefly rather than sample one frame.
+            try:
+                page.wait_for_function(_FOCUS_VISIBLE, timeout=3000)
+            except PlaywrightTimeout:
+                raise AssertionError(f"no visible focus on {what}: {focused}") from None
             return focused
     raise AssertionError(f"{what} not reached with {MAX_TABS} presses of Tab")
 

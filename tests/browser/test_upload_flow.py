@@ -70,10 +70,15 @@ def test_upload_confirm_commit_and_restore(upload_server, page):
     expect(page.get_by_text(f"Sparat som dataversion {before + 1}")).to_be_visible()
     _clean(page)
 
-    # Översikt now shows the new year: 1 of the 2 answering municipalities has AI activity.
+    # The new year is preliminary: Översikt stays on the published year, and shows 2031 when it is
+    # chosen, with its banner: 1 of the 2 answering municipalities has AI activity.
     page.goto(upload_server + "/")
     wait_for_app(page)
-    expect(page.get_by_role("heading", name="Nyckeltal 2031")).to_be_visible()
+    page.get_by_role("heading", name="Nyckeltal 2025").wait_for()
+    page.goto(upload_server + "/?ar=2031")
+    wait_for_app(page)
+    page.get_by_role("heading", name="Nyckeltal 2031").wait_for()
+    expect(page.get_by_text("Preliminära siffror: 2 av 290 kommuner har svarat hittills").first).to_be_visible()
     shown = page.locator("[data-testid='stMetric']").filter(has_text="Andel med AI-aktivitet")
     expect(shown).to_contain_text("50,0")
     _clean(page)

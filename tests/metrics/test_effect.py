@@ -257,3 +257,31 @@ def test_a_large_panel_is_sampled_and_says_so():
     assert result.summary.sampled_from == effect.MAX_UNITS + 500
     assert result.summary.units <= effect.MAX_UNITS
     assert result.att is not None
+
+
+def test_a_preliminary_round_is_left_out_of_the_panel(demo_db):
+    from adoption.store import Store
+    from adoption.vocab import ROUND_PRELIMINARY
+
+    store = Store(demo_db)
+    before = effect.unit_panel(store, "mognadsindex")
+    assert 2025 in set(before["ar"])
+    store.set_round_status(2025, ROUND_PRELIMINARY, created_by="test")
+    after = effect.unit_panel(store, "mognadsindex")
+    assert 2025 not in set(after["ar"]) and set(after["ar"]) == set(before["ar"]) - {2025}
+
+
+def test_the_store_reads_a_fixed_sample_when_there_are_many_units(demo_db_template, monkeypatch):
+    from adoption.metrics import funnel
+
+    store = Store(demo_db_template)
+    rows = store.effect_panel(version=store.current_version(), typ="kommun", kind="index", max_units=100)
+    assert rows["unit"].nunique() <= 100 and effect.sampled_from(rows) == 290
+    everyone = store.effect_panel(version=store.current_version(), typ="kommun", kind="index", max_units=3000)
+    assert effect.sampled_from(everyone) is None
+    # every k-th municipality in code order (k = 3 for 290 of at most 100)
+    assert sorted(rows["unit"].unique()) == sorted(everyone["unit"].unique())[::3]
+    monkeypatch.setattr(funnel, "MAX_UNITS", 50)
+    data = funnel.compute(store, Filter())
+    assert data.sampled_from == 290 and data.units <= 50
+    assert set(data.stalled["kommunkod"]) <= set(sorted(store.municipalities()["kommunkod"])[::6])

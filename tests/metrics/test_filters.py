@@ -56,7 +56,7 @@ def test_filter_keeps_its_behaviour():
 def test_empty_query_gives_defaults_and_no_notice():
     state, notices = parse({})
     assert state == ViewState()
-    assert state.matt == DEFAULT_MATT == "andel_ai_aktivitet"
+    assert state.matt == DEFAULT_MATT == "mognadsindex"
     assert (state.niva, state.lang, state.v, state.filter) == ("kommun", "sv", None, Filter())
     assert notices == []
 
@@ -263,14 +263,14 @@ def test_to_query_leaves_defaults_out():
 def test_to_query_uses_codes_lists_and_a_stable_order():
     state = ViewState(
         Filter(ar=2024, lan=("03", "01"), kommun="0180", sektor=("utbildning", "miljo"), typ="kommun"),
-        matt="mognadsindex", niva="lan", lang="en", v=2,
+        matt="andel_strategi", niva="lan", lang="en", v=2,
     )
     state = state.with_(grupp="A", vikter=(("befolkning", 1), ("svar", 0)))
     query = to_query(state)
     assert list(query) == list(KEYS)
     assert query == {
         "ar": ["2024"], "lan": ["01", "03"], "kommun": ["0180"], "grupp": ["A"], "sektor": ["miljo", "utbildning"],
-        "typ": ["kommun"], "matt": ["mognadsindex"], "niva": ["lan"],
+        "typ": ["kommun"], "matt": ["andel_strategi"], "niva": ["lan"],
         "vikter": ["befolkning:1,tathet:2,yta:1,grupp:2,fa:1,lan:0,svar:0"], "lang": ["en"], "v": ["2"],
     }
     assert all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in query.values())

@@ -29,9 +29,9 @@ def test_targets_are_shown_and_read_as_typed():
 
 def test_a_wording_follows_a_new_target_and_year(store):
     m1, m4 = _goal(store), _goal(store, "M4")
-    assert goals.reworded(m1.label_sv, m1, 80.5, 2027, "sv") == "80,5 % av kommunerna har AI i drift"
-    assert goals.reworded(m1.label_en, m1, 80.5, 2027, "en") == "80.5 % of municipalities have AI in production"
-    assert goals.reworded(m4.label_sv, m4, 1200, 2026, "sv") == "1\u00a0200 civilsamhällesorganisationer har AI i drift"
+    assert goals.reworded(m1.label_sv, m1, 80.5, 2027, "sv") == "80,5 % av de svarande kommunerna har AI i drift"
+    assert goals.reworded(m1.label_en, m1, 80.5, 2027, "en") == "80.5 % of responding municipalities have AI in production"
+    assert goals.reworded(m4.label_sv, m4, 1200, 2026, "sv") == "1\u00a0200 svarande civilsamhällesorganisationer har AI i drift (antal)"
     assert goals.reworded("Tre av fyra kommuner", m1, 80, 2026) is None  # nothing to follow: flagged instead
     assert goals.reworded("75 % senast 2026", m1, 75, 2027) == "75 % senast 2027"
     assert goals.mentions("Mål: 75 procent", 0.75, "share") and not goals.mentions("175 % av", 0.75, "share")
@@ -65,8 +65,8 @@ def test_saving_a_new_target_with_the_old_wording_rewords_it(store):
     assert outcome.saved
     now = _goal(store)
     assert (now.target, now.target_year) == (pytest.approx(0.8), 2027)
-    assert now.label_sv == "80 % av kommunerna har AI i drift"
-    assert now.label_en == "80 % of municipalities have AI in production"
+    assert now.label_sv == "80 % av de svarande kommunerna har AI i drift"
+    assert now.label_en == "80 % of responding municipalities have AI in production"
     # an edited wording that still states the old figure is refused
     refused = goals.edit_goal(store, "M1", target=85, target_year=2027, label_sv="80 % av kommunerna",
                               label_en=now.label_en, changed_by="anna")

@@ -46,13 +46,15 @@ def test_a_change_is_a_new_revision_and_history_is_kept(tmp_db):
 #     (-1 * 0.25 + 0 + 1 * 0.5) / 2 = 0.125 per year;
 #     projection 2026 = 1/3 + 3 * 0.125 = 0.708333...
 #     Required path to T in 2026 from 0.25 in 2022: 0.25 + (T - 0.25) * (year - 2022) / 4.
-#       T = 0.70: projection >= target                                -> on track
+#     The latest value, 2 of 4, has the 95 % Wilson interval 0.150-0.850: four answers say little.
+#       T = 0.70: projection >= target, but path 2024 = 0.475 > 0.150  -> at risk (not on track)
 #       T = 0.75: projection 0.7083 >= 0.9 * 0.75 = 0.675              -> at risk
-#       T = 0.90: projection < 0.81; path 2024 = 0.575 > latest 0.5    -> off track, gap 0.40
+#       T = 0.90: projection < 0.81, latest 0.5 < path 2024 = 0.575,
+#                 but the interval reaches the path (0.850)            -> at risk (not off track), gap 0.40
 #   civil_ai_i_drift, numerator (organisations at stage >= 3):
 #       2022: Alfa 3, Beta 1, Gamma 0 -> 1;  2023: Alfa 3, Beta 3, Gamma 0 -> 2;
 #       2024: Alfa 3, Beta 3, Gamma 4, Delta 1 -> 3 (of 4)
-#     slope 1, projection 2026 = 5: target 5 -> on track, gap 2.
+#     slope 1, projection 2026 = 5, path 2024 = 3 = latest (a count has no interval): target 5 -> on track, gap 2.
 #   andel_strategi: nobody answered the question -> cannot be computed (no answer).
 #   befolkning_i_drift: no population loaded -> cannot be computed (needs population).
 
@@ -123,15 +125,17 @@ def test_observed_series_and_projection_by_hand(progress):
 
 
 def test_statuses_follow_the_rule(progress):
-    assert progress["A"].status == goals.ON_TRACK
+    # the point estimates alone would say on track (A) and off track (C); the interval says neither is sure
+    assert progress["A"].status == goals.AT_RISK and progress["A"].projected >= 0.70
     assert progress["B"].status == goals.AT_RISK
     c = progress["C"]
-    assert c.status == goals.OFF_TRACK
+    assert c.status == goals.AT_RISK
+    assert (c.latest.ci_low, c.latest.ci_high) == pytest.approx((0.150, 0.850), abs=1e-3)
     assert c.required(2024) == pytest.approx(0.575)
     assert c.required(2026) == pytest.approx(0.90)
     assert c.gap == pytest.approx(0.40)
     assert goal_views.gap_text(c, "sv") == "40,0" and goal_views.gap_label(c, "en").endswith("(percentage points)")
-    assert c.status_text("sv") == "Inte på väg mot målet" and c.status_text("en") == "Off track"
+    assert c.status_text("sv") == "I riskzonen" and c.status_text("en") == "At risk"
 
 
 def test_latest_base_comes_from_the_registry(progress, tmp_path_factory):
@@ -153,7 +157,8 @@ def test_without_population_the_goal_cannot_be_computed(progress):
     p = progress["P"]
     assert p.status == goals.UNKNOWN and p.observed == () and p.latest is None and p.gap is None
     assert p.assessment.reason == "needs_population"
-    assert "import-population" in p.reason_text("sv") and "import-population" in p.reason_text("en")
+    assert "befolkningsdata" in p.reason_text("sv") and "population data" in p.reason_text("en")
+    assert "import-population" not in p.reason_text("sv")  # a command is for administrators only
     assert goal_views.chart_frame(p).empty
 
 
@@ -188,6 +193,7 @@ def test_series_table_and_chart_frame(progress):
     ([(2022, 0.5), (2023, 0.4)], 0.9, goals.OFF_TRACK),
 ])
 def test_rule_branches(points, target, expected):
+    """Without an interval (a count) the rule reads the value itself."""
     assessment = goals.assess(points, target, 2026)
     assert assessment.status == expected
     if len(points) == 4:
@@ -199,9 +205,25 @@ def test_rule_branches(points, target, expected):
         assert assessment.reason == "too_few_years" and assessment.projected is None
 
 
+@pytest.mark.parametrize("points, target, interval, expected", [
+    # projection reaches the target, the interval's low end is on the path -> on track
+    ([(2022, 0.5), (2023, 0.9)], 1.0, (0.85, 0.95), goals.ON_TRACK),
+    # ... but the low end under the path (0.625 in 2023): not sure -> at risk
+    ([(2022, 0.5), (2023, 0.9)], 1.0, (0.6, 0.98), goals.AT_RISK),
+    # projection short and the whole interval under the path (0.6 in 2023) -> off track
+    ([(2022, 0.5), (2023, 0.4)], 0.9, (0.30, 0.55), goals.OFF_TRACK),
+    # ... but the interval reaches the path: not sure -> at risk
+    ([(2022, 0.5), (2023, 0.4)], 0.9, (0.30, 0.65), goals.AT_RISK),
+])
+def test_rule_takes_the_interval_into_account(points, target, interval, expected):
+    assert goals.assess(points, target, 2026, interval=interval).status == expected
+
+
 def test_rule_is_written_in_both_languages():
     assert "90 %" in goals.rule_text("sv", 2026) and "2026" in goals.rule_text("sv", 2026)
     assert "90%" in goals.rule_text("en", 2026) and "On track" in goals.rule_text("en", 2026)
+    assert "95 %-konfidensintervallet" in goals.rule_text("sv", 2026)
+    assert "95% confidence interval" in goals.rule_text("en", 2026)
 
 
 def test_demo_data_statuses_are_what_the_rule_says(demo_db_template):
@@ -220,12 +242,15 @@ def test_demo_data_statuses_are_what_the_rule_says(demo_db_template):
         slope, intercept = goals.linear_trend(expected)
         projected = goals.clamp(intercept + slope * p.target_year, p.unit)
         path = goals.required_value(expected[0], p.target, p.target_year, expected[-1][0])
-        if projected >= p.target:
+        latest = metrics.compute(store, p.metric, Filter(ar=expected[-1][0]))
+        low, high = ((latest.ci_low, latest.ci_high) if measure == "value" and latest.ci_low is not None
+                     else (expected[-1][1], expected[-1][1]))
+        if projected >= p.target and low >= path:
             status = goals.ON_TRACK
-        elif projected >= goals.AT_RISK_SHARE * p.target or expected[-1][1] >= path:
-            status = goals.AT_RISK
-        else:
+        elif projected < goals.AT_RISK_SHARE * p.target and high < path:
             status = goals.OFF_TRACK
+        else:
+            status = goals.AT_RISK
         assert p.status == status
         assert p.gap == pytest.approx(p.target - expected[-1][1])
 

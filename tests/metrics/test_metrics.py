@@ -215,6 +215,8 @@ EXPECTED = {
         "hinder_topp": (None, None, None, 3),
         # civil society 2024: Alfa (3) and Beta (1) answered, Gamma only "." -> 2 < 3: suppressed
         "civil_ai_i_drift": (None, None, None, 2),
+        # known organisations: Alfa, Beta, Gamma, Delta (2023 only); 2024: Alfa, Beta, Gamma answered
+        "civil_svarsfrekvens": (3 / 4, 3, 4, 3),
         # no municipality's sector was at pilot (2) in 2023
         "andel_pilot_till_drift": NONE,
         # pilots in 2024: 0114 vard (1 in 2023), 0180 vard (not answered in 2023), 1282 utb (no 2023 row):
@@ -245,6 +247,8 @@ EXPECTED = {
         "hinder_topp": (None, None, None, 1),
         # Beta answered, Gamma only "." -> 1: suppressed
         "civil_ai_i_drift": (None, None, None, 1),
+        # Beta and Gamma known and answering: 2 < 3, suppressed
+        "civil_svarsfrekvens": (None, None, None, 2),
         "andel_pilot_till_drift": NONE,
         # 1282 utb is a new pilot
         "andel_fastnade_piloter": (0.0, 0, 1, 1),
@@ -268,6 +272,7 @@ EXPECTED = {
         "hinder_topp": (None, None, None, 1),
         # Alfa alone -> suppressed
         "civil_ai_i_drift": (None, None, None, 1),
+        "civil_svarsfrekvens": (None, None, None, 1),
         "andel_pilot_till_drift": NONE,
         # 0180 vard is at pilot, not answered in 2023
         "andel_fastnade_piloter": (0.0, 0, 1, 1),
@@ -288,6 +293,7 @@ EXPECTED = {
         "sektor_fordelning": (None, None, None, 1),
         "hinder_topp": NONE,  # hinder not answered
         "civil_ai_i_drift": NONE,  # no organisations there
+        "civil_svarsfrekvens": NONE,
         "andel_pilot_till_drift": NONE,
         "andel_fastnade_piloter": NONE,  # no sector at pilot
     },
@@ -317,6 +323,8 @@ EXPECTED = {
         "hinder_topp": (None, None, None, 3),
         # no civil organisation answered utbildning in 2024
         "civil_ai_i_drift": NONE,
+        # ignores sectors
+        "civil_svarsfrekvens": (3 / 4, 3, 4, 3),
         "andel_pilot_till_drift": NONE,
         # utbildning at pilot in 2024: 1282 only (0114 is at 1, 0180 at 4)
         "andel_fastnade_piloter": (0.0, 0, 1, 1),
@@ -346,6 +354,8 @@ EXPECTED = {
         "hinder_topp": (None, None, None, 2),
         # Alfa 2, Beta 3, Gamma max 4, Delta 0 -> 4 answered, 2 at >= 3: shown
         "civil_ai_i_drift": (2 / 4, 2, 4, 4),
+        # all four known organisations answered in 2023
+        "civil_svarsfrekvens": (1.0, 4, 4, 4),
         # 2022 has no survey: both funnel metrics say so (status no_previous_year)
         "andel_pilot_till_drift": NONE,
         "andel_fastnade_piloter": NONE,
@@ -361,8 +371,10 @@ MATURITY_INDEXES = {
     "ar_2023": [25, 75, 0],
 }
 
-SUPPRESSED = {("alla", "civil_ai_i_drift"), ("lan_12", "civil_ai_i_drift"), ("kommun_0180", "civil_ai_i_drift")}
-IGNORES_SECTOR = {"svarsfrekvens", "andel_strategi", "andel_riktlinjer", "initiativ_per_10k", "hinder_topp"}
+SUPPRESSED = {("alla", "civil_ai_i_drift"), ("lan_12", "civil_ai_i_drift"), ("kommun_0180", "civil_ai_i_drift"),
+              ("lan_12", "civil_svarsfrekvens"), ("kommun_0180", "civil_svarsfrekvens")}
+IGNORES_SECTOR = {"svarsfrekvens", "andel_strategi", "andel_riktlinjer", "initiativ_per_10k", "hinder_topp",
+                  "civil_svarsfrekvens"}
 CASES = [(case, metric_id) for case in EXPECTED for metric_id in metrics.REGISTRY]
 
 
@@ -381,7 +393,8 @@ def test_registry_is_exactly_the_metrics_of_the_spec():
     assert set(metrics.REGISTRY) == {
         "svarsfrekvens", "andel_ai_aktivitet", "andel_ai_i_drift", "andel_skalad", "mognadsindex",
         "andel_strategi", "andel_riktlinjer", "initiativ_per_10k", "befolkning_i_drift", "andel_utvarderade",
-        "sektor_fordelning", "hinder_topp", "civil_ai_i_drift", "andel_pilot_till_drift", "andel_fastnade_piloter",
+        "sektor_fordelning", "hinder_topp", "civil_ai_i_drift", "civil_svarsfrekvens",
+        "andel_pilot_till_drift", "andel_fastnade_piloter",
     }
     for case in EXPECTED.values():
         assert set(case) == set(metrics.REGISTRY)
@@ -394,7 +407,7 @@ def test_metric_values(computed, case, metric_id):
     assert result.metric == metric_id
     assert result.data_version == 2
     assert result.ar == (2023 if case == "ar_2023" else 2024)
-    assert result.typ == ("civilsamhalle" if metric_id == "civil_ai_i_drift" else "kommun")
+    assert result.typ == (metrics.REGISTRY[metric_id].respondent or "kommun")
     assert result.unit == metrics.REGISTRY[metric_id].unit
     assert result.area is None
     assert result.suppressed is ((case, metric_id) in SUPPRESSED)

@@ -28,7 +28,7 @@ def test_initiatives_beyond_the_limit_are_counted_not_drawn(demo_db_template, mo
     n = formatting.number(len(expected))
     assert len(at.dataframe[0].value) == 5
     assert list(at.dataframe[0].value.index) == list(expected["id"][:5])
-    assert f"Visar {n} av {n} initiativ 2024." in _texts(at.markdown)
+    assert f"Visar {n} av {n} initiativ i urvalet (2024)." in _texts(at.markdown)
     assert f"Tabellen visar de första 5 av {n} träffarna" in _texts(at.caption)
     assert len(at.selectbox(key="initiativ_valt").options) == 5
 

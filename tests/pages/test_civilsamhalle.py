@@ -34,7 +34,7 @@ def test_headlines_and_counties_match_the_registry(demo_db_template, monkeypatch
     shown = _metrics(at)
     assert shown["Organisationer med AI i drift"] == formatting.number(drift.numerator)
     assert shown["Med AI i drift"] == formatting.percent(drift.value)
-    assert shown["Med AI-aktivitet"] == formatting.percent(aktivitet.value)
+    assert shown["Med AI-aktivitet (planerad eller mer)"] == formatting.percent(aktivitet.value)
     captions = " ".join(c.value for c in at.caption)
     assert f"{formatting.number(drift.numerator)} av {formatting.number(drift.denominator)} organisationer" in captions
     counties = at.dataframe[0].value.set_index("Län")

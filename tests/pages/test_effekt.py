@@ -4,14 +4,34 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from adoption import demo
 from adoption.metrics import effect
+from adoption.metrics.filters import DEFAULT_MATT
 from adoption.store import Store
 from adoption.views import effect as effect_view
 from tests import builders
 from tests.pages.conftest import no_exceptions, open_page
 
 PAGE = "pages/effekt.py"
+
+
+@pytest.fixture(autouse=True)
+def _let_go_of_the_database(monkeypatch):
+    """Close the app's kept-open database after each test.
+
+    Its idle closer is a daemon thread; if the interpreter ends while that
+    thread is inside DuckDB's close, the process aborts ("FATAL: exception not
+    rethrown"). Closing here leaves no close in flight when pytest exits.
+    """
+    yield
+    import os
+
+    from adoption.ui import context
+
+    if os.environ.get("ADOPTION_DB"):
+        context._store_for(os.environ["ADOPTION_DB"]).release()
 
 
 def _texts(at) -> str:
@@ -35,7 +55,8 @@ def test_demo_shows_the_verdict_its_rule_and_the_caveats(demo_db_template, monke
     assert "pyfixest 0.60.0" in text
     assert "Placebotest" in text
     assert "Från pilot till drift" in text and "Fastnade piloter 2025" in text
-    assert at.query_params["matt"] == "mognadsindex"  # the page's default outcome
+    # the page's default outcome (the app's default metric, so the URL leaves it out)
+    assert at.query_params.get("matt", DEFAULT_MATT) == "mognadsindex"
     # The estimate's true value (see adoption/demo.py) lies inside the interval shown.
     assert expected.att.ci_low <= demo.TRUE_AVERAGE_EFFECT <= expected.att.ci_high
     labels = [b.label for b in at.get("download_button")]
@@ -56,7 +77,7 @@ def test_unsuitable_metric_is_refused_with_a_notice(demo_db_template, monkeypatc
     at = open_page(demo_db_template, monkeypatch, PAGE, matt="svarsfrekvens")
     no_exceptions(at)
     assert any("svarsfrekvens" in w.value for w in at.warning)
-    assert at.query_params["matt"] == "mognadsindex"
+    assert at.query_params.get("matt", DEFAULT_MATT) == "mognadsindex"
     assert "Utlåtande: Mognadsindex" in _texts(at)
 
 

@@ -44,10 +44,10 @@ def test_catalogue_for_the_latest_year(demo_db_template, frame, monkeypatch):
     expected = catalogue.search(frame, Query(ar=year))
     assert len(_table(at)) == len(expected)
     n = formatting.number(len(expected))
-    assert f"Visar {n} av {n} initiativ {year}." in _markdown(at)
+    assert f"Visar {n} av {n} initiativ i urvalet ({year})." in _markdown(at)
     share = metrics.compute(store, "andel_utvarderade", Filter(ar=year))
     captions = " ".join(c.value for c in at.caption)
-    assert f"Andel utvärderade initiativ för urvalet i sidofältet: {present.value(share)}" in captions
+    assert f"Andel utvärderade initiativ för urvalet i sidofältet {year}: {present.value(share)}" in captions
     assert present.caption(share) in captions
     keys = {b.key for b in at.get("download_button")}
     assert {"download_csv_initiativ", "download_xlsx_initiativ"} <= keys
@@ -111,7 +111,7 @@ def test_english(demo_db_template, frame, monkeypatch):
     table = _table(at)
     assert "Technique" in table.columns and "Evaluated" in table.columns
     n = formatting.number(len(catalogue.search(frame, Query(ar=2024))), "en")
-    assert f"Showing {n} of {n} initiatives in 2024." in _markdown(at)
+    assert f"Showing {n} of {n} initiatives in the selection (2024)." in _markdown(at)
 
 
 def test_civil_society_shows_organisations(demo_db_template, frame, monkeypatch):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
+from streamlit import dataframe_util
+
 from adoption import metrics
 from adoption.metrics.filters import Filter
 from adoption.store import Store
@@ -39,6 +42,11 @@ def _texts(elements) -> str:
     return " ".join(e.value for e in elements)
 
 
+def shown_texts(element) -> pd.DataFrame:
+    """A styled dataframe's cells as the reader sees them (the Styler's display values)."""
+    return dataframe_util.convert_arrow_bytes_to_pandas_df(element.proto.arrow_data.styler.display_values)
+
+
 def test_map_and_table_equal_the_registry(demo_db_template, monkeypatch):
     at = open_karta(demo_db_template, monkeypatch, ar="2024", matt="andel_ai_i_drift")
     no_exceptions(at)
@@ -46,20 +54,22 @@ def test_map_and_table_equal_the_registry(demo_db_template, monkeypatch):
     shown = _features(at)
     assert len(shown) == 290
     table = at.dataframe[0].value
+    texts = shown_texts(at.dataframe[0])["Andel"].tolist()
     assert len(table) == 290
-    for result in results:
+    for result, text in zip(results, texts):
         feature = shown[result.area]
         row = table[table["Kod"] == result.area].iloc[0]
         if result.value is None:
-            assert feature["v"] == "inget svar" and row["Visas som"] == "inget svar"
+            assert feature["v"] == "inget svar" == text and pd.isna(row["Andel"])
         else:
-            assert feature["v"] == formatting.percent(result.value) == row["Visas som"]
+            assert feature["v"] == formatting.percent(result.value) == text
             assert feature["b"] == (f"{formatting.number(result.numerator)} av "
                                     f"{formatting.number(result.denominator)} svarande")
-            assert row["Andel (%)"] == round(result.value * 100, 1)
+            assert row["Andel"] == result.value  # a number, so that the column sorts as one
     assert "Andel med AI i drift per kommun 2024" in _texts(at.subheader)
     legend = _texts(at.markdown)
-    assert "0–20 %" in legend and "80–100 %" in legend and "inget svar" in legend
+    # A municipality's own yes or no: the legend names the two values, not five classes of shares.
+    assert "nej (0 %)" in legend and "ja (100 %)" in legend and "inget svar" in legend and "0–20 %" not in legend
     assert any("Demodata" in w.value for w in at.warning)
     assert at.selectbox(key="karta-profil").value is not None  # the keyboard route to a profile
     keys = {b.key for b in at.get("download_button")}
@@ -123,17 +133,18 @@ def test_metric_without_population_says_what_is_missing(demo_db_template, monkey
 
 
 def test_english(demo_db_template, monkeypatch):
-    at = open_karta(demo_db_template, monkeypatch, ar="2024", lang="en", niva="lan")
+    at = open_karta(demo_db_template, monkeypatch, ar="2024", lang="en", niva="lan", matt="andel_ai_aktivitet")
     no_exceptions(at)
     results = metrics.compute(Store(demo_db_template), "andel_ai_aktivitet", Filter(ar=2024), by="lan")
     shown = _features(at)
     for result in results:
         assert shown[result.area]["v"] == formatting.percent(result.value, "en")
-        assert shown[result.area]["b"].endswith("respondent" if result.denominator == 1 else "respondents")
+        base = shown[result.area]["b"].split(" · ")[0]  # a small base adds a note after the base
+        assert base.endswith("respondent" if result.denominator == 1 else "respondents")
     assert at.title[0].value == "Map"
-    assert "Share with any AI activity by county 2024" in _texts(at.subheader)
+    assert "Share with any AI activity (planned or more) by county 2024" in _texts(at.subheader)
     assert "Legend" in _texts(at.markdown)
-    assert "Share (%)" in at.dataframe[0].value.columns
+    assert "Share" in at.dataframe[0].value.columns
 
 
 def test_invalid_url_values_are_dropped_with_a_notice(demo_db_template, monkeypatch):
@@ -142,7 +153,7 @@ def test_invalid_url_values_are_dropped_with_a_notice(demo_db_template, monkeypa
     no_exceptions(at)
     notice = _texts(at.warning)
     assert "no_such_metric" in notice and "1999" in notice
-    assert len(_features(at)) == 290  # defaults: municipalities, share with any AI activity
+    assert len(_features(at)) == 290  # defaults: municipalities, maturity index
 
 
 def test_empty_database_says_what_is_missing(empty_db_template, monkeypatch):

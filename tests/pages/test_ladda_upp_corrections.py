@@ -244,18 +244,18 @@ def test_goal_target_with_a_decimal_comma_rewords_the_goal(demo_db, monkeypatch,
     at.selectbox(key="goal_year_M1").select(2027).run()
     no_exceptions(at)
     # the wording followed the new target
-    assert at.text_input(key="goal_sv_M1").value == "80,5 % av kommunerna har AI i drift"
-    assert at.text_input(key="goal_en_M1").value == "80.5 % of municipalities have AI in production"
+    assert at.text_input(key="goal_sv_M1").value == "80,5 % av de svarande kommunerna har AI i drift"
+    assert at.text_input(key="goal_en_M1").value == "80.5 % of responding municipalities have AI in production"
     # a second change follows the first
     at.text_input(key="goal_target_M1").input("85").run()
-    assert at.text_input(key="goal_sv_M1").value == "85 % av kommunerna har AI i drift"
+    assert at.text_input(key="goal_sv_M1").value == "85 % av de svarande kommunerna har AI i drift"
     at.text_input(key="goal_target_M1").input("80,5").run()
-    assert at.text_input(key="goal_sv_M1").value == "80,5 % av kommunerna har AI i drift"
+    assert at.text_input(key="goal_sv_M1").value == "80,5 % av de svarande kommunerna har AI i drift"
     at.button(key="goal_save_M1").click().run()
     no_exceptions(at)
     m1 = Store(demo_db).goals().set_index("goal_id").loc["M1"]
     assert m1["target"] == pytest.approx(0.805) and m1["target_year"] == 2027
-    assert m1["label_sv"] == "80,5 % av kommunerna har AI i drift"
+    assert m1["label_sv"] == "80,5 % av de svarande kommunerna har AI i drift"
     assert "sparades (revision 2)" in texts(at, "success")
     assert at.text_input(key="goal_target_M1").value == "80,5"
 

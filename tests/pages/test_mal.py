@@ -6,6 +6,7 @@ import pytest
 
 from adoption.metrics import goals
 from adoption.store import Store
+from adoption.text import formatting
 from adoption.views import goals as goal_views
 from tests.builders import population
 
@@ -43,7 +44,8 @@ def test_every_goal_with_its_status(demo_db_template, demo_progress, monkeypatch
     no_exceptions(at)
     assert at.title[0].value == "Mål"
     stored = Store(demo_db_template).goals()
-    assert [s.value for s in at.subheader] == [f"{r.goal_id} · {r.label_sv}" for r in stored.itertuples()]
+    assert [s.value for s in at.subheader] == [f"{r.goal_id} · {formatting.markdown_literal(r.label_sv)}"
+                                               for r in stored.itertuples()]
     expected = [f"**Status: {goals.STATUS_ICONS[p.status]} {p.status_text('sv')}**" for p in demo_progress.values()]
     assert _status_lines(at) == expected
     # the rule is written beside every status
@@ -71,10 +73,12 @@ def test_figures_equal_the_domain(demo_db_template, demo_progress, monkeypatch):
     assert table.equals(goal_views.series_table(m1, "sv"))
 
 
-def test_population_goal_says_how_to_import(demo_db_template, monkeypatch):
+def test_population_goal_says_what_is_missing(demo_db_template, monkeypatch):
     at = open_page(demo_db_template, monkeypatch, page=PAGE)
     assert "**Status: ❔ Kan inte beräknas**" in _status_lines(at)
-    assert any("import-population" in i.value for i in at.info)
+    assert any("Ingen befolkningsdata" in i.value for i in at.info)
+    # how to import it is for administrators (tests/pages/test_admin_howto.py)
+    assert not any("import-population" in c.value for c in [*at.info, *at.caption])
 
 
 def test_english(demo_db_template, demo_progress, monkeypatch):
@@ -130,7 +134,7 @@ def test_empty_database_says_what_is_missing(empty_db_template, monkeypatch):
 def test_overview_lists_every_goal_status(demo_db_template, demo_progress, monkeypatch):
     at = _open_app(demo_db_template, monkeypatch)
     no_exceptions(at)
-    assert "Programmål" in [s.value for s in at.subheader]
+    assert "Programmål för hela riket, läget 2025" in [s.value for s in at.subheader]
     listed = next(m.value for m in at.markdown if "**M1**" in m.value)
     assert listed.splitlines() == [f"- {goal_views.status_line(p, 'sv')}" for p in demo_progress.values()]
     assert "år 2025; mål 75 % till 2026" in listed

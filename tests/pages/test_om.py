@@ -35,7 +35,7 @@ def test_definitions_sources_and_versions(demo_db_template, monkeypatch):
     assert population.SCB_SOURCE in text and population.KOLADA_SOURCE in text and "CC0" in text
     assert "MIT" in text
     assert "illustrativa" in text  # the goals
-    assert "python -m adoption demo --remove" in text  # the demo statement
+    assert "får inte citeras" in text  # the demo statement (how to remove it: for administrators only)
     assert f"schemaversion: {latest_schema_version()}" in text
     assert "Ingen befolkningsdata" in text  # the demo database has no population
     assert "inget svar" in text.lower() and "för få svar" in text.lower()

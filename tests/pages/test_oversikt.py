@@ -35,7 +35,7 @@ def test_county_filter_from_the_url(demo_db_template, monkeypatch):
     at = open_page(demo_db_template, monkeypatch, ar="2023", lan="12")
     no_exceptions(at)
     result = metrics.compute(Store(demo_db_template), "andel_ai_aktivitet", Filter(ar=2023, lan=("12",)))
-    assert _metric_values(at)["Andel med AI-aktivitet"] == formatting.percent(result.value)
+    assert _metric_values(at)["Andel med AI-aktivitet (planerad eller mer)"] == formatting.percent(result.value)
     assert at.sidebar.multiselect[0].value == ["12"]
 
 
@@ -43,7 +43,7 @@ def test_english(demo_db_template, monkeypatch):
     at = open_page(demo_db_template, monkeypatch, lang="en", ar="2024")
     no_exceptions(at)
     result = metrics.compute(Store(demo_db_template), "andel_ai_aktivitet", Filter(ar=2024))
-    assert _metric_values(at)["Share with any AI activity"] == formatting.percent(result.value, "en")
+    assert _metric_values(at)["Share with any AI activity (planned or more)"] == formatting.percent(result.value, "en")
     assert at.title[0].value == "AI in municipalities and civil society"
 
 

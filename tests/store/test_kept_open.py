@@ -186,3 +186,19 @@ def test_the_unit_list_is_a_fresh_copy_each_time(tmp_path):
     assert (app.municipalities()["name"] != "ändrad").all()
     assert len(app.municipalities()) == 290
     app.release()
+
+
+def test_kept_instances_are_closed_before_the_interpreter_finalises(tmp_db):
+    from adoption.store import connection
+
+    store = Store(tmp_db, keep_open_seconds=120)
+    store.schema_version()
+    assert store._connector._kept is not None  # kept open between units of work
+    connection._close_kept_instances()  # what atexit runs, before daemon threads are torn down
+    assert store._connector._kept is None
+    # A process that exits with an instance kept open ends cleanly.
+    code = ("from adoption.store import Store; s = Store(__import__('sys').argv[1], keep_open_seconds=120); "
+            "s.schema_version(); assert s._connector._kept is not None")
+    result = subprocess.run([sys.executable, "-c", code, tmp_db], capture_output=True, text=True, timeout=120,
+                            env=dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2])))
+    assert result.returncode == 0, result.stderr

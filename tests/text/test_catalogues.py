@@ -22,6 +22,7 @@ from babel.messages.pofile import read_po
 
 from adoption import metrics
 from adoption.access import REASONS
+from adoption.metrics import nonresponse
 from adoption.metrics.factors import FACTOR_CODES
 from adoption.metrics.filters import KEYS, NIVAER
 from adoption.text import i18n
@@ -41,17 +42,22 @@ DYNAMIC: dict[str, Iterable[str] | None] = {
     "factor.name.": FACTOR_CODES, "factor.help.": FACTOR_CODES,  # views/likeness.py, ui/profile_sections.py
     "kommun.similar_missing.": None,  # views/likeness.py: why a weighted factor is not used
     "om.set.": None,  # views/about.py: the reference sets and where each came from
+    "change.rule.": ("independent", "panel", "none"),  # text/present.py: which comparison rule a change followed
+    "round.status.": ("preliminar", "publicerad"),  # views/rounds.py: a survey year's status
     "filter.": KEYS,  # ui/map_widget.py: the filters a metric ignores, by URL key
     "initiativ.eval.": None,  # views/catalogue.py, pages/initiativ.py: evaluated ja/nej/okant
     "karta.click.": NIVAER, "karta.heading.": NIVAER, "karta.level.": NIVAER,  # ui/map_widget.py
-    "karta.summary.": NIVAER,  # views/mapping.py
+    "karta.summary.": NIVAER, "karta.summary_tied.": NIVAER,  # views/mapping.py
     "kommun.kind.": None,  # views/profile.py: the municipality, its county, the country, a similar one
     "ladda_upp.goal_target.": None,  # pages/ladda-upp.py: share or other
     "ladda_upp.goal_problem.": None,  # metrics/goals.py: why a goal edit was refused
     "ladda_upp.status.": None,  # pages/ladda-upp.py: the outcome of a commit that wrote nothing
     "lang.": LANGS, "niva.": NIVAER,  # text/i18n.py: label("lang" | "niva", code)
     "mal.series.": None, "mal.status.": None,  # views/goals.py, metrics/goals.py
+    "mal.bounds.": (nonresponse.MUNICIPALITIES, nonresponse.POPULATION),  # views/goals.py: what a share is of
+    "mal.denominator.": None,  # views/goals.py: per goal metric, a count, or another metric
     "notice.": None,  # metrics/filters.py: why a URL value was dropped
+    "howto.": None,  # text/present.py: what an administrator does about a missing thing
     "om.action.": None, "om.interval.": None, "om.missing.": None,  # views/about.py
     "report.kind.": ("kommun", "lan", "grupp", "riket"),  # reports/content.py: what the report covers
     "report.map.": ("lan", "riket"),  # reports/area.py: the map of a county or of the country

@@ -153,6 +153,6 @@ def test_every_metric_has_an_english_label():
         assert get(metric_id).label("en") == metric.label_en and metric.label_en.strip(), metric_id
         assert get(metric_id).label("sv") == metric.label_sv
         assert metric.label("en") != metric.label("sv") or metric_id == "mognadsindex"
-    assert get("andel_ai_aktivitet").label("en") == "Share with any AI activity"
+    assert get("andel_ai_aktivitet").label("en") == "Share with any AI activity (planned or more)"
     with pytest.raises(AdoptionError):
         get("no_such_metric")

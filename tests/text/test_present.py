@@ -31,26 +31,36 @@ STATUS_WORDS = {
            "not_applicable": "not applicable", "too_few": "too few answers", "no_previous_year": "no year before"},
 }
 REASONS = {
-    "sv": {"no_data": "Databasen har inga enkätsvar ännu. Kör: python -m adoption init",
+    "sv": {"no_data": "Databasen har inga enkätsvar ännu.",
            "no_year": "Det finns inga enkätsvar för år 2022.",
            "only_municipalities": "Måttet finns bara för kommuner.",
-           "needs_population": "Ingen befolkningsdata är inläst, så måttet kan inte beräknas. Importera SCB:s "
-                               "tabell BE0101N1 eller Koladas N01951 med: python -m adoption import-population FIL",
+           "needs_population": "Ingen befolkningsdata är inläst, så måttet kan inte beräknas.",
            "no_answer": "Inga svar för urvalet.",
            "not_applicable": "Ej tillämplig: verksamheten bedrivs inte av de svarande (”.” i enkäten).",
            "too_few": "För få svar (färre än 3 organisationer).",
            "no_previous_year": "Måttet jämför med året före, och det finns inga enkätsvar för året före 2022."},
-    "en": {"no_data": "The database has no survey responses yet. Run: python -m adoption init",
+    "en": {"no_data": "The database has no survey responses yet.",
            "no_year": "There are no survey responses for 2022.",
            "only_municipalities": "This metric exists for municipalities only.",
-           "needs_population": "No population data is loaded, so this metric cannot be computed. Import SCB's "
-                               "table BE0101N1 or Kolada's N01951 with: python -m adoption import-population FILE",
+           "needs_population": "No population data is loaded, so this metric cannot be computed.",
            "no_answer": "No answers for this selection.",
            "not_applicable": "Not applicable: the respondents do not run this activity ('.' in the survey).",
            "too_few": "Too few answers (fewer than 3 organisations).",
            "no_previous_year": "The metric compares with the year before, and there are no survey responses for "
                                "the year before 2022."},
 }
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_reason_is_for_readers_and_the_howto_for_administrators(lang):
+    """No command in a reason (every reader sees it); what to do about it is a separate text."""
+    for code in STATUSES:
+        assert "python -m" not in present.reason_text(code, lang)
+    assert "python -m adoption import-population" in present.howto("needs_population", lang)
+    assert "python -m adoption ingest" in present.howto("no_data", lang)
+    assert present.howto("survey", lang) == present.howto("no_data", lang)
+    assert present.howto("demo", lang).endswith("`python -m adoption demo --remove`.")
+    assert present.howto("no_answer", lang) is None and present.howto("too_few", lang) is None
 
 
 def test_every_status_has_a_word_and_a_reason_in_both_languages():

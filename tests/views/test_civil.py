@@ -1,4 +1,4 @@
-"""Civilsamhälle domain: registry figures for civil society by county, counts by category, suppression."""
+"""Civilsamhälle domain: registry figures for civil society by county and by category, suppression."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def test_suppressed_county_shows_no_number(store):
     line = table.iloc[0]
     assert line["Län"] == "Gotlands län"
     assert line["Organisationer som besvarat mognad"] == "för få svar"
-    assert line["Med AI i drift"] == "för få svar" and line["Med AI-aktivitet"] == "för få svar"
+    assert line["Med AI i drift"] == "för få svar" and line["Med AI-aktivitet (planerad eller mer)"] == "för få svar"
     assert not any(ch.isdigit() for ch in "".join(line.iloc[1:]))
 
 
@@ -65,34 +65,6 @@ def test_suppressed_summary(store):
     assert present.value(summary.drift) == "för få svar"
     assert present.count(summary.drift, "en") == "too few answers"
     assert present.caption(summary.drift) == i18n.t("status.too_few")
-
-
-def test_category_counts_count_response_rows(store):
-    responses = store.responses(store.current_version(), 2024)
-    civil_rows = responses[responses["typ"] == "civilsamhalle"]
-    counts = civil.category_counts(store, Filter(ar=2024))
-    assert counts["kategori"].tolist()[: len(vocab.codes("org_kategori"))] == list(vocab.codes("org_kategori"))
-    expected = civil_rows["org_kategori"].value_counts()
-    for row in counts.itertuples(index=False):
-        if row.kategori is not None and not row.suppressed:
-            assert row.antal == expected.get(row.kategori, 0)
-    assert counts["antal"].sum() <= len(civil_rows)
-
-
-def test_category_counts_in_a_county_suppress_one_or_two(store):
-    counts = civil.category_counts(store, Filter(ar=2024, lan=("25",)))
-    municipalities = store.municipalities()
-    in_county = set(municipalities[municipalities["lan_kod"] == "25"]["kommunkod"])
-    responses = store.responses(store.current_version(), 2024)
-    rows = responses[(responses["typ"] == "civilsamhalle") & responses["kommunkod"].isin(in_county)]
-    expected = rows["org_kategori"].value_counts()
-    for row in counts.itertuples(index=False):
-        n = int(expected.get(row.kategori, 0))
-        assert row.suppressed == (0 < n < 3)
-        assert pd.isna(row.antal) if row.suppressed else row.antal == n
-    table = civil.category_table(counts, "en")
-    hidden = counts["suppressed"].tolist()
-    assert [v == "too few answers" for v in table["Number of organisations"]] == hidden
 
 
 def test_barriers_are_civil_society(store):
@@ -108,8 +80,9 @@ def test_empty_database(tmp_path):
 
     db = Store(tmp_path / "empty.duckdb")
     bootstrap.initialise(db, with_demo=False)
-    counts = civil.category_counts(db, Filter())
-    assert (counts["antal"] == 0).all()
+    rows = civil.category_rows(db, Filter())
+    assert set(rows["civil_svarsfrekvens_status"]) == {"no_data"} and rows["kategori"].tolist()[0] == "idrott"
+    assert set(civil.category_table(rows, "sv")["Svarsfrekvens"]) == {"inga data"}
     assert civil.summary(db, Filter()).drift.status == "no_data"
 
 
@@ -137,20 +110,66 @@ def test_county_download_hides_too_few(store):
     assert pd.isna(line["Organisationer som besvarat mognad"]) and pd.isna(line["Med AI i drift Andel (%)"])
 
 
-def test_category_download_counts(store):
-    counts = civil.category_counts(store, Filter(ar=2024))
-    frame = civil.category_download(counts, "en")
-    assert list(frame.columns) == ["Category", "Code", "Number of organisations", "Status"]
-    for row, count in zip(frame.itertuples(index=False), counts.itertuples(index=False)):
-        if count.suppressed:
-            assert pd.isna(row[2]) and row[3] == "too few answers"
-        else:
-            assert row[2] == count.antal and row[3] == "ok"
+# -- by category: the registry's "kategori" dimension ----------------------------------
 
 
-def test_category_counts_use_the_registrys_suppression(tmp_path):
-    """A category of 1 or 2 organisations is hidden exactly when the registry hides a figure built on as many:
-    the same rule (metrics.count_status) and the same status, "too_few"."""
+def test_category_rows_are_the_registry_by_category(store):
+    flt = Filter(ar=2024)
+    rows = civil.category_rows(store, flt)
+    assert rows["kategori"].tolist() == list(vocab.codes("org_kategori"))  # every demo organisation has one
+    for metric_id in civil.CATEGORY_METRICS:
+        results = metrics.compute(store, metric_id, flt.with_(typ="civilsamhalle"), by="kategori")
+        by_code = {r.area: r for r in results}
+        for row in rows.to_dict("records"):
+            result = by_code[row["kategori"]]
+            assert (row[f"{metric_id}_value"], row[f"{metric_id}_numerator"], row[f"{metric_id}_denominator"],
+                    row[f"{metric_id}_ci_low"], row[f"{metric_id}_status"]) == (
+                result.value, result.numerator, result.denominator, result.ci_low, result.status)
+    # The responding organisations per category are the year's response rows of that category.
+    responses = store.responses(store.current_version(), 2024)
+    expected = responses[responses["typ"] == "civilsamhalle"]["org_kategori"].value_counts()
+    assert {r["kategori"]: r["n"] for r in rows.to_dict("records")} == {k: int(v) for k, v in expected.items()}
+
+
+def test_category_table_words_share_base_interval_and_response_rate(store):
+    rows = civil.category_rows(store, Filter(ar=2024))
+    table = civil.category_table(rows, "sv").set_index("Kategori")
+    idrott = rows.set_index("kategori").loc["idrott"]
+    drift = metrics.compute(store, "civil_ai_i_drift", Filter(ar=2024), by="kategori")[0]
+    assert drift.area == "idrott"
+    line = table.loc["Idrott"]
+    assert line["Svarande organisationer"] == formatting.number(idrott["n"])
+    assert line["Med AI i drift"] == present.value(drift)
+    assert line["Med AI i drift – Bas (n av N)"] == present.base(drift)
+    assert line["Med AI i drift – 95 % konfidensintervall"] == present.interval(drift)
+    rate = metrics.compute(store, "civil_svarsfrekvens", Filter(ar=2024), by="kategori")[0]
+    assert line["Svarsfrekvens"] == present.value(rate)
+    assert line["Svarsfrekvens – Bas (n av N)"] == (
+        f"{formatting.number(rate.numerator)} av {formatting.number(rate.denominator)} kända organisationer svarade")
+    assert "Med AI-aktivitet (planerad eller mer)" in table.columns
+    english = civil.category_table(rows, "en")
+    assert english["Category"].iloc[0] == i18n.label("org_kategori", "idrott", "en") == "Sports"
+    assert "Response rate" in english.columns and "With AI in production – 95% confidence interval" in english.columns
+
+
+def test_category_download_is_the_registry_in_numbers(store):
+    rows = civil.category_rows(store, Filter(ar=2024))
+    frame = civil.category_download(rows, "en").set_index("Code")
+    drift = {r.area: r for r in metrics.compute(store, "civil_ai_i_drift", Filter(ar=2024), by="kategori")}
+    assert str(frame["Responding organisations"].dtype) == "Int64"
+    for code, row in frame.iterrows():
+        result = drift[code]
+        assert row["With AI in production Share (%)"] == pytest.approx(result.value * 100, abs=1e-3)
+        assert row["With AI in production: Numerator"] == result.numerator
+        assert row["With AI in production: Status"] == "ok"
+    rate = {r.area: r for r in metrics.compute(store, "civil_svarsfrekvens", Filter(ar=2024), by="kategori")}
+    assert (frame["Response rate: Base (denominator)"] == [rate[c].denominator for c in frame.index]).all()
+    assert (frame["Responding organisations"] == [rate[c].numerator for c in frame.index]).all()
+
+
+def test_categories_use_the_registrys_suppression(tmp_path):
+    """A category of 1 or 2 organisations hides its count and every figure on it, by the registry's rule;
+    a category none of whose known organisations answered shows 0 % (it identifies nobody)."""
     from ..builders import add_survey, reference_store, response
 
     db = reference_store(tmp_path / "categories.duckdb")
@@ -161,18 +180,27 @@ def test_category_counts_use_the_registrys_suppression(tmp_path):
             number += 1
             rows.append(response(ar=2024, typ="civilsamhalle", kommunkod=kommun, organisation=f"Förening {number}",
                                  organisationsnummer=f"802000-{number:04d}", org_kategori=category, vard_omsorg=3))
+    # Two sports clubs answered only in 2023: known to the survey, not answering in 2024.
+    rows += [response(ar=2023, typ="civilsamhalle", kommunkod="2584", organisation=f"Klubb {i}",
+                      organisationsnummer=f"802001-{i:04d}", org_kategori="folkbildning", vard_omsorg=1)
+             for i in range(2)]
     add_survey(db, rows)
-    counts = civil.category_counts(db, Filter(ar=2024)).set_index("kategori")
-    for category, lan in (("kultur", "01"), ("social", "12"), ("idrott", "25")):
-        figure = metrics.compute(db, "civil_ai_i_drift", Filter(ar=2024, lan=(lan,)))
-        assert counts.loc[category, "status"] == figure.status == metrics.count_status("civilsamhalle",
-                                                                                          places[category][1])
-    assert counts.loc["kultur", "antal"] == 3 and counts.loc["kultur", "status"] == "ok"
-    assert counts.loc["social", "status"] == counts.loc["idrott", "status"] == "too_few"
-    assert counts.loc[["social", "idrott"], "suppressed"].all() and counts.loc[["social", "idrott"], "antal"].isna().all()
-    assert counts.loc["folkbildning", "antal"] == 0 and counts.loc["folkbildning", "status"] == "ok"  # none: shown
-    table = civil.category_table(counts.reset_index(), "sv").set_index("Kategori")
-    assert table.loc["Social verksamhet", "Antal organisationer"] == "för få svar"
-    assert table.loc["Kultur", "Antal organisationer"] == "3"
-    download = civil.category_download(counts.reset_index(), "en").set_index("Code")
-    assert download.loc["idrott", "Status"] == "too few answers" and pd.isna(download.loc["idrott", "Number of organisations"])
+    result = civil.category_rows(db, Filter(ar=2024)).set_index("kategori")
+    assert result.loc["kultur", "n"] == 3 and result.loc["kultur", "civil_ai_i_drift_value"] == 1.0
+    assert result.loc["kultur", "civil_svarsfrekvens_value"] == 1.0
+    for category in ("social", "idrott"):
+        line = result.loc[category]
+        assert pd.isna(line["n"]) and line["civil_svarsfrekvens_status"] == "too_few"
+        assert line["civil_ai_i_drift_status"] == line["andel_ai_aktivitet_status"] == "too_few"
+        assert pd.isna(line["civil_ai_i_drift_value"]) and pd.isna(line["civil_svarsfrekvens_numerator"])
+    assert result.loc["folkbildning", "n"] == 0
+    assert result.loc["folkbildning", "civil_svarsfrekvens_value"] == 0.0  # 0 of 2 known: a figure
+    assert result.loc["folkbildning", "civil_ai_i_drift_status"] == "no_answer"
+    table = civil.category_table(result.reset_index(), "sv").set_index("Kategori")
+    assert table.loc["Social verksamhet", "Svarande organisationer"] == "för få svar"
+    assert table.loc["Social verksamhet", "Med AI i drift"] == "för få svar"
+    assert table.loc["Kultur", "Svarande organisationer"] == "3"
+    assert table.loc["Folkbildning", "Svarsfrekvens"] == "0,0 %"
+    download = civil.category_download(result.reset_index(), "en").set_index("Code")
+    assert download.loc["idrott", "With AI in production: Status"] == "too few answers"
+    assert pd.isna(download.loc["idrott", "Responding organisations"])

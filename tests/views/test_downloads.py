@@ -18,7 +18,7 @@ from adoption.views import downloads, overview
 def test_file_name_holds_page_metric_year_filters_and_version():
     state = ViewState(Filter(ar=2024, lan=("12", "01")))
     assert downloads.download_name("karta", state, "csv", year=2024, version=3) == \
-        "karta_andel_ai_aktivitet_2024_lan-01-12_v3.csv"
+        "karta_mognadsindex_2024_lan-01-12_v3.csv"
     assert downloads.download_name("karta", state, "xlsx", year=2024, version=3).endswith("_v3.xlsx")
 
 

@@ -14,6 +14,7 @@ from adoption.text import formatting
 from adoption.views import mapping
 
 PROPERTIES = {"c", "n", "v", "b", "f", "l"}
+CIVIL = "civilsamhalle"
 
 
 def _result(area, value=None, status="ok", *, numerator=None, denominator=None, n=0, unit="share",
@@ -32,13 +33,14 @@ def _square(x: float, y: float) -> str:
 
 @pytest.fixture
 def synthetic() -> mapping.MapData:
+    """Civil society by municipality: each area's share is one of several organisations' answers."""
     results = [
-        _result("0001", 0.6, numerator=3, denominator=5, n=5, low=0.23, high=0.88),
-        _result("0002", 0.2, numerator=1, denominator=5, n=5, low=0.04, high=0.62),
-        _result("0003", status="no_answer"),
-        _result("0004", status="not_applicable"),
-        _result("0005", status="too_few", n=2),
-        _result("0006", 1.0, numerator=2, denominator=2, n=2, low=0.34, high=1.0),
+        _result("0001", 0.6, numerator=3, denominator=5, n=5, low=0.23, high=0.88, typ=CIVIL),
+        _result("0002", 0.2, numerator=1, denominator=5, n=5, low=0.04, high=0.62, typ=CIVIL),
+        _result("0003", status="no_answer", typ=CIVIL),
+        _result("0004", status="not_applicable", typ=CIVIL),
+        _result("0005", status="too_few", n=2, typ=CIVIL),
+        _result("0006", 1.0, numerator=2, denominator=2, n=2, low=0.34, high=1.0, typ=CIVIL),
     ]
     geometry = pd.DataFrame({"code": [f"000{i}" for i in range(1, 7)],
                              "geojson": [_square(14 + i, 58 + i) for i in range(6)]})
@@ -92,7 +94,7 @@ def test_class_labels_per_language():
 
 def test_values_and_missing_kinds(synthetic):
     by_code = {a.code: a for a in synthetic.areas}
-    assert by_code["0001"].value_text == "60,0 %" and by_code["0001"].base_text == "3 av 5 svarande"
+    assert by_code["0001"].value_text == "60,0 %" and by_code["0001"].base_text == "3 av 5 organisationer"
     assert by_code["0001"].class_index == 3 and by_code["0001"].fill == mapping.PALETTE[3]
     assert by_code["0002"].class_index == 1
     assert by_code["0006"].class_index == 4
@@ -117,11 +119,13 @@ def test_legend_names_limits_and_every_missing_kind(synthetic):
 
 def test_table_is_sortable_and_names_missing_kinds(synthetic):
     frame = mapping.table(synthetic)
-    assert list(frame.columns) == ["Namn", "Kod", "Län", "Andel (%)", "Visas som", "Bas", "95 % intervall", "Klass"]
-    assert frame.loc[frame["Kod"] == "0001", "Andel (%)"].item() == 60.0
-    assert pd.isna(frame.loc[frame["Kod"] == "0003", "Andel (%)"].item())
+    assert list(frame.columns) == ["Namn", "Kod", "Län", "Andel", "Bas", "Anmärkning", "95 % intervall", "Klass"]
+    # The value as a number (it sorts as one); the page shows it as the tooltip's words.
+    assert frame.loc[frame["Kod"] == "0001", "Andel"].item() == 0.6
+    assert mapping.value_texts(synthetic)[0] == "60,0 %" and mapping.value_texts(synthetic)[2] == "inget svar"
+    assert pd.isna(frame.loc[frame["Kod"] == "0003", "Andel"].item())
     assert frame.loc[frame["Kod"] == "0004", "Klass"].item() == "ej tillämplig"
-    assert frame.sort_values("Andel (%)")["Kod"].tolist()[:3] == ["0002", "0001", "0006"]
+    assert frame.sort_values("Andel")["Kod"].tolist()[:3] == ["0002", "0001", "0006"]
 
 
 def test_summary_says_what_the_colours_say(synthetic):
@@ -147,7 +151,7 @@ def test_features_carry_only_what_the_map_uses(synthetic):
     assert len(fc["features"]) == 6
     assert all(set(f["properties"]) == PROPERTIES for f in fc["features"])
     first = fc["features"][0]["properties"]
-    assert first == {"c": "0001", "n": "Kommun 1", "v": "60,0 %", "b": "3 av 5 svarande",
+    assert first == {"c": "0001", "n": "Kommun 1", "v": "60,0 %", "b": "3 av 5 organisationer",
                      "f": list(mapping.PALETTE[3]), "l": [255, 255, 255, 255]}
 
 
@@ -257,9 +261,13 @@ def test_download_table_holds_the_registry_numbers(demo_db_template):
         else:
             assert row["Andel (%)"] == pytest.approx(r.value * 100, abs=1e-4)
             assert (row["Täljare"], row["Bas (nämnare)"], row["Antal svarande"]) == (r.numerator, r.denominator, r.n)
-            assert row["95 % KI, nedre"] == pytest.approx(r.ci_low * 100, abs=1e-4)
-            assert row["95 % KI, övre"] == pytest.approx(r.ci_high * 100, abs=1e-4)
+            # A municipality's own answer is not an estimate: no interval (see the county map below).
+            assert pd.isna(row["95 % KI, nedre"]) and pd.isna(row["95 % KI, övre"])
             assert row["Status"] == "ok"
+    counties = mapping.download_table(mapping.build(store, "andel_ai_i_drift", flt, "lan")).set_index("Kod")
+    skane = metrics.compute(store, "andel_ai_i_drift", flt, by="lan")[0]
+    assert counties.loc["12", "95 % KI, nedre"] == pytest.approx(skane.ci_low * 100, abs=1e-4)
+    assert counties.loc["12", "95 % KI, övre"] == pytest.approx(skane.ci_high * 100, abs=1e-4)
     english = mapping.download_table(mapping.build(store, "andel_ai_i_drift", flt, "lan", "en"))
     assert list(english.columns)[:3] == ["Name", "Code", "Year"] and "Share (%)" in english.columns
 

@@ -1,8 +1,9 @@
-"""A real cluster for the deploy tests: ``scripts/cluster.sh`` with a writer, two replicas and HAProxy.
+"""A real cluster for ``test_cluster.py``: ``scripts/cluster.sh`` with a writer, two replicas and HAProxy.
 
 Everything listens on 127.0.0.1 on free ports and lives in a temporary folder
 (database, published snapshots, pid files, logs); the cluster is stopped with
 ``cluster.sh stop`` at the end. Needs Debian's haproxy (``scripts/setup.sh --dev``).
+The tests share this folder's ``browser`` fixture (one Playwright per session).
 """
 
 from __future__ import annotations
@@ -10,12 +11,12 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from tests.browser.conftest import browser  # noqa: F401 - the same chromium fixture
 
 REPO = Path(__file__).resolve().parents[2]
 HAPROXY = "/usr/sbin/haproxy"
@@ -63,8 +64,8 @@ class Cluster:
         return {p.name: p.read_text(encoding="utf-8", errors="replace") for p in self.run_dir.glob("*.log")}
 
 
-@pytest.fixture(scope="module")
-def cluster(tmp_path_factory):
+@contextmanager
+def running_cluster(tmp_path_factory) -> Iterator[Cluster]:
     if not os.access(HAPROXY, os.X_OK):
         pytest.fail(f"{HAPROXY} is missing: run `bash scripts/setup.sh --dev` (installs Debian's haproxy).",
                     pytrace=False)

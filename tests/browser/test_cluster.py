@@ -25,6 +25,7 @@ from adoption import metrics
 from adoption.store import Store
 from adoption.store.snapshots import choose
 from bench.streamlit_client import Session
+from tests.browser.cluster import running_cluster
 from tests.browser.conftest import APP_TIMEOUT_MS, real_console_errors, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -35,6 +36,12 @@ SUMMARY = re.compile(r"(\d+) av 290 kommuner har ett värde")
 NAV_LINKS = "[data-testid='stSidebarNav'] a"
 SIDEBAR = "[data-testid='stSidebar']"
 LOCK_WORDS = re.compile(r"lock|används av en annan process|DatabaseBusy", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    with running_cluster(tmp_path_factory) as found:
+        yield found
 
 
 def _page(browser, cluster, replica: str | None = None):
