@@ -40,7 +40,8 @@ def show(ctx: PageContext, metric_id: str, *, key: str) -> groups.GroupData | No
     alt_text = ctx.t("grupp.chart_alt", metric=metric_name, year=ctx.year)
     charts.altair(groups.chart, data, alt=alt_text, summary=alternatives.group_summary(data, ctx.lang))
     st.caption(ctx.t("grupp.help", year=data.classification, file=data.file))
-    st.dataframe(cache.derived(groups.table, data), **_TABLE,
-                 column_config={groups.axis_title(data): st.column_config.NumberColumn(format="%.1f")})
+    st.dataframe(map_widget.styled_values(cache.derived(groups.table, data), groups.table_value_column(data),
+                                          metrics.get(metric_id).unit, ctx.lang, groups.value_texts(data),
+                                          [row.value is None for row in data.rows]), **_TABLE)
     downloads.download_buttons(ctx, lambda: groups.download_table(data), key, metric=metric_id)
     return data

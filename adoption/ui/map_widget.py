@@ -173,14 +173,19 @@ def _table(ctx: PageContext, prepared: _Prepared, height: int) -> None:
 
 
 def _styled(frame: pd.DataFrame, column: str, texts: list[str], data: mapping.MapData):
-    """``frame`` with its value column shown as ``texts`` (the figure in words, or its status word)."""
-    unit = metrics.get(data.metric).unit
-    styler = frame.style.format(lambda x: present.amount(x, unit, data.lang), subset=[column])
-    missing: dict[str, list[int]] = {}
-    for row, (area, text) in enumerate(zip(data.areas, texts)):
-        if area.value is None:
-            missing.setdefault(text, []).append(row)
-    for text, rows in missing.items():
+    return styled_values(frame, column, metrics.get(data.metric).unit, data.lang, texts,
+                         [area.value is None for area in data.areas])
+
+
+def styled_values(frame: pd.DataFrame, column: str, unit: str, lang: str, texts: list[str], missing: list[bool]):
+    """``frame`` with its value column shown in the language's format, and a missing value as its
+    status word (``texts``): the column stays numbers, so it sorts as numbers."""
+    styler = frame.style.format(lambda x: present.amount(x, unit, lang), subset=[column])
+    rows_of: dict[str, list[int]] = {}
+    for row, (text, absent) in enumerate(zip(texts, missing)):
+        if absent:
+            rows_of.setdefault(text, []).append(row)
+    for text, rows in rows_of.items():
         styler = styler.format(na_rep=text, subset=(rows, [column]))
     return styler
 

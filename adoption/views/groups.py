@@ -126,7 +126,7 @@ def chart(data: GroupData) -> alt.LayerChart | None:
     domain = [0, 100] if unit in ("share", "index") else alt.Undefined
     x_title = axis_title(data)
     tooltip = [alt.Tooltip("group:N", title=t("grupp.col_group")),
-               alt.Tooltip("value_text:N", title=t("karta.col.shown")),
+               alt.Tooltip("value_text:N", title=table_value_column(data)),
                alt.Tooltip("base_text:N", title=t("common.base")),
                alt.Tooltip("interval_text:N", title=t("karta.col.interval"))]
     bars = alt.Chart(frame).mark_bar(color=BAR_COLOUR).encode(
@@ -137,17 +137,29 @@ def chart(data: GroupData) -> alt.LayerChart | None:
 
 
 def table(data: GroupData) -> pd.DataFrame:
-    """The chart's figures as the page shows them: every group, with base and interval."""
+    """The chart's figures as the page shows them: every group, with base and interval.
+
+    As on the map's table (issue 16), one value column holding the registry's
+    value, so that it sorts as a number; the page shows each cell as
+    :func:`value_texts` (the figure in the language's format, or its status word).
+    """
     t = lambda key: i18n.t(key, data.lang)  # noqa: E731
-    scale = _scale(metrics.get(data.metric).unit)
     return pd.DataFrame({
         t("grupp.col_group"): [f"{r.code} {r.name}" for r in data.rows],
         t("grupp.col_municipalities"): [r.municipalities for r in data.rows],
-        axis_title(data): [None if r.value is None else round(r.value * scale, 1) for r in data.rows],
-        t("karta.col.shown"): [r.value_text for r in data.rows],
+        table_value_column(data): [r.value for r in data.rows],
         t("common.base"): [r.base_text if r.value is not None else "" for r in data.rows],
         t("karta.col.interval"): [r.interval_text for r in data.rows],
     })
+
+
+def table_value_column(data: GroupData) -> str:
+    return mapping.table_value_column(_as_map(data))
+
+
+def value_texts(data: GroupData) -> list[str]:
+    """The value column of :func:`table` as a reader sees it: "45,5 %", or the status word."""
+    return [r.value_text for r in data.rows]
 
 
 def download_table(data: GroupData) -> pd.DataFrame:

@@ -85,7 +85,7 @@ def test_the_maps_download_carries_each_municipalitys_group(store):
 def test_file_names_carry_the_group():
     state = ViewState(Filter(ar=2024, grupp="A1", lan=("01",)), niva="grupp")
     assert downloads.download_name("karta", state, "csv", year=2024, version=3) == (
-        "karta_andel_ai_aktivitet_2024_lan-01_grupp-a1_niva-grupp_v3.csv")
+        "karta_mognadsindex_2024_lan-01_grupp-a1_niva-grupp_v3.csv")  # the default metric
 
 
 def test_neighbour_table_download_and_chart(store):
