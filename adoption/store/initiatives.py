@@ -36,6 +36,7 @@ class InitiativeArea(Area):
         "i.typ = $typ AND ($ar IS NULL OR i.ar = $ar) "
         "AND (len($lan::VARCHAR[]) = 0 OR list_contains($lan::VARCHAR[], m.lan_kod)) "
         "AND ($kommun = '' OR i.kommunkod = $kommun) "
+        "AND (len($kommuner::VARCHAR[]) = 0 OR list_contains($kommuner::VARCHAR[], i.kommunkod)) "
         "AND (len($sektor::VARCHAR[]) = 0 OR list_contains($sektor::VARCHAR[], i.sektor)) "
         "AND (len($mognad::INTEGER[]) = 0 OR list_contains($mognad::INTEGER[], i.mognad)) "
         "AND (len($teknik::VARCHAR[]) = 0 OR list_contains($teknik::VARCHAR[], i.teknik)) "
@@ -47,7 +48,7 @@ class InitiativeArea(Area):
 
     def search_initiatives(
         self, version: int | None, *, typ: str = "kommun", ar: int | None = None, lan: Sequence[str] = (),
-        kommun: str | None = None, sektor: Sequence[str] = (), mognad: Sequence[int] = (),
+        kommun: str | None = None, kommuner: Sequence[str] = (), sektor: Sequence[str] = (), mognad: Sequence[int] = (),
         teknik: Sequence[str] = (), evaluated: Sequence[bool | None] = (), needle: str = "",
         limit: int | None = None,
     ) -> tuple[pd.DataFrame, int]:
@@ -58,6 +59,7 @@ class InitiativeArea(Area):
         (none first), title, then the order rows were loaded in. ``id`` is the row's number in that order among all
         initiatives of the version (0 for the first), the same whatever the filter.
         ``evaluated`` holds True, False and/or None (not known); empty: any.
+        ``kommuner``: any of these municipalities (a group's members); empty: any.
         ``needle``: already folded (lower case, no accents); empty: any text.
         Columns: id, ar, typ, kommunkod, kommun, organisation, titel, sektor, mognad,
         teknik, beskrivning, nytta, utvarderad, samverkan, kalla, is_demo, lan_kod, lan_name.
@@ -65,7 +67,7 @@ class InitiativeArea(Area):
         evaluated = list(evaluated)
         params = {
             "v": version if version is not None else -1, "typ": typ, "ar": ar, "lan": list(lan),
-            "kommun": kommun or "", "sektor": list(sektor), "mognad": [int(x) for x in mognad],
+            "kommun": kommun or "", "kommuner": list(kommuner), "sektor": list(sektor), "mognad": [int(x) for x in mognad],
             "teknik": list(teknik), "by_evaluated": bool(evaluated), "eval_yes": True in evaluated,
             "eval_no": False in evaluated, "eval_unknown": None in evaluated, "needle": needle,
         }

@@ -34,6 +34,7 @@ class Query:
     ar: int | None = None
     lan: tuple[str, ...] = ()
     kommun: str | None = None
+    kommuner: tuple[str, ...] = ()  # any of these (a municipality group's members, for its report)
     sektor: tuple[str, ...] = ()
     typ: str | None = None
     mognad: tuple[int, ...] = ()
@@ -80,6 +81,8 @@ def search(frame: pd.DataFrame, query: Query) -> pd.DataFrame:
         mask &= frame["lan_kod"].isin(query.lan)
     if query.kommun:
         mask &= frame["kommunkod"] == query.kommun
+    if query.kommuner:
+        mask &= frame["kommunkod"].isin(query.kommuner)
     if query.sektor:
         mask &= frame["sektor"].isin(query.sektor)
     if query.mognad:
@@ -159,8 +162,8 @@ def find(store: Store, query: Query, limit: int | None = TABLE_LIMIT, *, version
     """
     version = store.resolve_version(version)
     rows, total = store.search_initiatives(
-        version, typ=query.typ or "kommun", ar=query.ar, lan=query.lan, kommun=query.kommun, sektor=query.sektor,
-        mognad=query.mognad, teknik=query.teknik, evaluated=_evaluated_values(query.utvarderad),
+        version, typ=query.typ or "kommun", ar=query.ar, lan=query.lan, kommun=query.kommun, kommuner=query.kommuner,
+        sektor=query.sektor, mognad=query.mognad, teknik=query.teknik, evaluated=_evaluated_values(query.utvarderad),
         needle=fold(query.text[:MAX_QUERY]).strip(), limit=limit,
     )
     return Found(rows, total)

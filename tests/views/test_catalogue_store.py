@@ -49,7 +49,7 @@ def _same(found: catalogue.Found, expected: pd.DataFrame) -> None:
     Query(), Query(ar=2024), Query(ar=2023), Query(ar=2022), Query(ar=2024, typ="civilsamhalle"),
     Query(text="forskola"), Query(text="CHATTBOT"), Query(text="  potthal "), Query(text="(a+b)"),
     Query(text=".*"), Query(text="[länk]("), Query(text="oversattning"), Query(lan=("12",)),
-    Query(kommun="0114"), Query(sektor=("kollektivtrafik",)), Query(mognad=(3, 4)), Query(teknik=("prediktion",)),
+    Query(kommun="0114"), Query(kommuner=("0114", "2480")), Query(kommuner=("0114",), ar=2024), Query(sektor=("kollektivtrafik",)), Query(mognad=(3, 4)), Query(teknik=("prediktion",)),
     Query(utvarderad=("ja",)), Query(utvarderad=("okant",)), Query(utvarderad=("nej", "okant"), ar=2024),
     Query(ar=2024, text="chattbot", kommun="0114", mognad=(3,)),
 ], ids=repr)
