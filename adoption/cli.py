@@ -151,11 +151,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("version", type=int, metavar="VERSION")
     p.add_argument("--av", dest="user", default=CLI_AUTHOR, metavar="NAMN", help="vem som återställer")
 
-    p = sub.add_parser("rapport", parents=reader, help="skriv en rapport (PDF) för en kommun, ett län eller riket")
+    p = sub.add_parser("rapport", parents=reader,
+                       help="skriv en rapport (PDF) för en kommun, ett län, en kommungrupp eller riket")
     area = p.add_mutually_exclusive_group(required=True)
     area.add_argument("--kommun", metavar="KKKK", help="kommunkod, fyra siffror")
     area.add_argument("--lan", metavar="LL", help="länskod, två siffror")
-    area.add_argument("--grupp", metavar="G", help="kommungrupp (ingen rapport för en grupp ännu)")
+    area.add_argument("--grupp", metavar="KOD",
+                      help="SKR:s kommungrupp (A1–C9) eller huvudgrupp (A, B, C); kräver inlästa kommungrupper")
     area.add_argument("--riket", action="store_true", help="hela riket")
     p.add_argument("--ar", type=int, help="enkätår (annars det senaste)")
     p.add_argument("--lang", choices=("sv", "en"), default="sv", help="rapportens språk (standard sv)")

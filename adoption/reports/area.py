@@ -56,11 +56,11 @@ def document(store: Store, scope: Scope, fr: Frame, lang: str, base_url: str | N
 
     if scope.kind == "lan":
         doc.add("heading", text=t("report.compare", lang, year=fr.year))
-        doc.blocks.append(_comparison(store, flt, fr, name, lang))
+        doc.blocks.append(comparison(store, fr, ((name, flt), (t("kommun.riket", lang), Filter())), lang))
         doc.add("note", text=t("report.compare_note_area", lang))
 
     doc.add("heading", text=t("report.section.stages", lang, year=fr.year))
-    doc.blocks.extend(_stages(store, flt, fr, name, lang))
+    doc.blocks.extend(stages(store, flt, fr, name, lang))
 
     doc.add("heading", text=t(f"report.map.{scope.kind}", lang,
                               metric=metrics.get(MAP_METRIC).label(lang), year=fr.year))
@@ -76,17 +76,15 @@ def document(store: Store, scope: Scope, fr: Frame, lang: str, base_url: str | N
     return doc
 
 
-def _comparison(store: Store, flt: Filter, fr: Frame, name: str, lang: str) -> dict:
-    """The county beside the country, each figure with its base and interval."""
-    own = overview.headlines(store, flt.with_(ar=fr.year), fr.version, COMPARE_METRICS)
-    country = overview.headlines(store, Filter(ar=fr.year), fr.version, COMPARE_METRICS)
-    rows = [[a.metric.label(lang), figure_cell(a.result, lang), figure_cell(b.result, lang)]
-            for a, b in zip(own, country)]
-    return {"type": "table", "columns": [t("filter.matt", lang), name, t("kommun.riket", lang)], "rows": rows,
-            "widths": [1.8, 2.2, 2.2], "align": ["left", "right", "right"]}
+def comparison(store: Store, fr: Frame, areas: tuple[tuple[str, Filter], ...], lang: str) -> dict:
+    """The report's area beside others (the country, a main group), each figure with its base and interval."""
+    columns = [overview.headlines(store, flt.with_(ar=fr.year), fr.version, COMPARE_METRICS) for _, flt in areas]
+    rows = [[cells[0].metric.label(lang), *(figure_cell(c.result, lang) for c in cells)] for cells in zip(*columns)]
+    return {"type": "table", "columns": [t("filter.matt", lang), *(name for name, _ in areas)], "rows": rows,
+            "widths": [1.8] + [2.2] * len(areas), "align": ["left"] + ["right"] * len(areas)}
 
 
-def _stages(store: Store, flt: Filter, fr: Frame, name: str, lang: str) -> list[dict]:
+def stages(store: Store, flt: Filter, fr: Frame, name: str, lang: str) -> list[dict]:
     rows = sectors.stage_rows(store, flt.with_(ar=fr.year), version=fr.version)
     chart = sectors.stage_chart(rows, lang)
     blocks = []
@@ -115,19 +113,32 @@ def _map(store: Store, scope: Scope, fr: Frame, name: str, lang: str) -> list[di
         counties = store.counties()
         names = dict(zip(counties["lan_kod"], counties["name"]))
     data = mapping.layer_data(results, store.geometry(level), names, metric_id=MAP_METRIC, level=level, lang=lang)
+    return [map_pair(data, lang), area_table(results, names, level, lang)]
+
+
+def map_pair(data: mapping.MapData, lang: str, *, backdrop: tuple[tuple[str, str], ...] = (),
+             outside: str = "") -> dict:
+    """The map beside its legend and the sentence that says what the colours say; ``backdrop`` areas are
+    drawn pale under the map (see :func:`.charts.area_map`) and named ``outside`` in the legend."""
     legend = [{"fill": e.hex, "line": e.line_hex,
                "label": f"{e.label} ({t('karta.legend_count', lang, count=formatting.number(e.count, lang))})"}
               for e in data.legend]
+    if backdrop:
+        legend.append({"fill": charts.BACKDROP_FILL, "line": charts.BACKDROP_FILL, "label": outside})
+    figure = {"type": "figure", "spec": charts.area_map(data, backdrop=backdrop), "width": 1.0,
+              "alt": t("report.map_alt", lang, summary=mapping.summary(data))}
+    side = [{"type": "legend", "title": t("karta.legend", lang), "items": legend},
+            {"type": "note", "text": mapping.summary(data)}]
+    return {"type": "pair", "widths": [3, 2], "left": [figure], "right": side}
+
+
+def area_table(results: list[metrics.MetricResult], names: dict[str, str], level: str, lang: str) -> dict:
+    """The map's figures by area name, each with its base (two columns side by side for a long list)."""
     rows = []
     for result in sorted(results, key=lambda r: names.get(r.area, r.area)):
         cell = figure_cell(result, lang)
         rows.append([names.get(result.area, result.area), cell["main"], cell["sub"]])
-    table = {"type": "table", "columns": [t(f"filter.{level}", lang), metrics.get(MAP_METRIC).label(lang),
-                                          t("common.base", lang)],
-             "rows": rows, "widths": [1.6, 0.9, 2.2], "align": ["left", "right", "left"],
-             "small": True, "split": 2 if len(rows) > 24 else 1}
-    figure = {"type": "figure", "spec": charts.area_map(data), "width": 1.0,
-              "alt": t("report.map_alt", lang, summary=mapping.summary(data))}
-    side = [{"type": "legend", "title": t("karta.legend", lang), "items": legend},
-            {"type": "note", "text": mapping.summary(data)}]
-    return [{"type": "pair", "widths": [3, 2], "left": [figure], "right": side}, table]
+    return {"type": "table", "columns": [t(f"filter.{level}", lang), metrics.get(MAP_METRIC).label(lang),
+                                         t("common.base", lang)],
+            "rows": rows, "widths": [1.6, 0.9, 2.2], "align": ["left", "right", "left"],
+            "small": True, "split": 2 if len(rows) > 24 else 1}

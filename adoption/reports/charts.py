@@ -22,6 +22,7 @@ SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 INK = "#1f2933"
 MUTED = "#595959"
 MISSING_FILL = "#f2f2f2"
+BACKDROP_FILL = "#eceff1"  # paler than the map's "no answer" grey, so that it does not read as one
 # Sizes in SVG pixels; the report places charts at about one pixel per point.
 FONT_SIZE = 8.5
 CONFIG = {
@@ -102,9 +103,14 @@ def stage_legend(lang: str = "sv") -> list[dict]:
              "label": f"{s.value} {i18n.label('mognad', s.value, lang)}"} for s in stages()]
 
 
-def area_map(data: mapping.MapData, *, width: int = 300) -> dict:
+def area_map(data: mapping.MapData, *, width: int = 300, backdrop: tuple[tuple[str, str], ...] = ()) -> dict:
     """The areas of a map in their class colours (the Karta page's), in a transverse Mercator projection
-    centred on Sweden (as SWEREF 99 TM), fitted to the areas shown."""
+    centred on Sweden (as SWEREF 99 TM), fitted to the areas shown.
+
+    ``backdrop``: (code, GeoJSON) of areas drawn first in a pale grey, cut at the map's edge. A municipality
+    group's members lie apart: without the country around them three cities would float on white, and
+    fitted to the whole country they would be specks.
+    """
     colours = {a.code: a for a in data.areas}
     features = []
     for code, geojson in data.geometry:
@@ -112,22 +118,34 @@ def area_map(data: mapping.MapData, *, width: int = 300) -> dict:
         features.append({"type": "Feature", "geometry": json.loads(geojson),
                          "properties": {"fill": _hex(area.fill), "line": _hex(area.line), "name": area.name}})
     west, south, east, north = mapping.bounds(data)
+    if backdrop:  # a margin, so that an area at the edge is seen whole with some of its surroundings
+        pad_x, pad_y = max((east - west) * 0.08, 0.3), max((north - south) * 0.08, 0.3)
+        west, south, east, north = west - pad_x, south - pad_y, east + pad_x, north + pad_y
     middle = math.radians((south + north) / 2)
     aspect = (north - south) / max((east - west) * math.cos(middle), 1e-6)
     height = int(min(max(width * aspect, 200), 420))
-    return {
-        "$schema": SCHEMA,
-        "width": width,
-        "height": height,
+    areas = {
         "data": {"values": {"type": "FeatureCollection", "features": features}, "format": {"property": "features"}},
-        "projection": {"type": "transverseMercator", "rotate": [-15, 0, 0]},
         "mark": {"type": "geoshape", "strokeWidth": 0.6},
         "encoding": {
             "color": {"field": "properties.fill", "type": "nominal", "scale": None},
             "stroke": {"field": "properties.line", "type": "nominal", "scale": None},
         },
-        "config": CONFIG,
     }
+    projection = {"type": "transverseMercator", "rotate": [-15, 0, 0]}
+    spec = {"$schema": SCHEMA, "width": width, "height": height, "projection": projection, "config": CONFIG}
+    if not backdrop:
+        return {**spec, **areas}
+    corners = [[west, south], [east, south], [east, north], [west, north]]
+    projection["fit"] = {"type": "Feature", "geometry": {"type": "MultiPoint", "coordinates": corners},
+                         "properties": {}}
+    projection["clipExtent"] = [[0, 0], [width, height]]
+    context = [{"type": "Feature", "geometry": json.loads(geojson), "properties": {}} for _, geojson in backdrop]
+    pale = {
+        "data": {"values": {"type": "FeatureCollection", "features": context}, "format": {"property": "features"}},
+        "mark": {"type": "geoshape", "fill": BACKDROP_FILL, "stroke": "white", "strokeWidth": 0.6},
+    }
+    return {**spec, "layer": [pale, areas]}
 
 
 def _hex(rgba: tuple[int, ...]) -> str:

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from adoption import metrics
 from adoption.errors import AdoptionError
-from adoption.metrics.filters import Filter, ViewState, to_query
+from adoption.metrics.filters import Filter, ViewState, group_codes, in_group, to_query
 from adoption.metrics.years import latest_and_previous
 from adoption.store import Store
 from adoption.text import formatting, i18n
@@ -24,14 +24,15 @@ from adoption.views.downloads import download_stem
 from .words import present
 
 KINDS = ("kommun", "lan", "grupp", "riket")
-INITIATIVES_SHOWN = {"kommun": 3, "lan": 8, "riket": 8}
-# Where a reader opens the same view in the dashboard.
-PAGE_PATHS = {"kommun": "/kommun", "lan": "/", "riket": "/"}
+INITIATIVES_SHOWN = {"kommun": 3, "lan": 8, "grupp": 8, "riket": 8}
+# Where a reader opens the same view in the dashboard (Översikt takes a county or a group).
+PAGE_PATHS = {"kommun": "/kommun", "lan": "/", "grupp": "/", "riket": "/"}
 
 
 @dataclass(frozen=True)
 class Scope:
-    """What a report is about: one municipality, one county, one group, or the whole country."""
+    """What a report is about: one municipality, one county, one SKR municipality group (A1..C9) or main
+    group (A, B, C), or the whole country."""
 
     kind: str
     code: str | None = None
@@ -46,17 +47,15 @@ class Scope:
             return Filter(kommun=self.code)
         if self.kind == "lan":
             return Filter(lan=(self.code,))
+        if self.kind == "grupp":
+            return Filter(grupp=self.code)
         return Filter()
 
 
-def check_scope(store: Store, scope: Scope) -> None:
-    """A Swedish error for a code that does not exist, and for groups, which have no report yet."""
+def check_scope(store: Store, scope: Scope, version: int | None = None) -> None:
+    """A Swedish error for a code that does not exist, and for a group when the data version has no groups."""
     if scope.kind == "grupp":
-        # Groups can be loaded (import-kommungrupper), but the report has no layout for one yet.
-        raise AdoptionError(
-            "Rapporten för en kommungrupp finns inte ännu. "
-            "Välj en kommun (--kommun), ett län (--lan) eller hela riket (--riket)."
-        )
+        check_group(store, scope.code, version)
     if scope.kind == "kommun":
         if not re.fullmatch(r"[0-9]{4}", scope.code or ""):
             raise AdoptionError(f"Ogiltig kommunkod ”{scope.code}”: ange fyra siffror, till exempel 0180.")
@@ -67,6 +66,26 @@ def check_scope(store: Store, scope: Scope) -> None:
             raise AdoptionError(f"Ogiltig länskod ”{scope.code}”: ange två siffror, till exempel 01.")
         if scope.code not in set(store.counties()["lan_kod"]):
             raise AdoptionError(f"Länskoden {scope.code} finns inte bland länen i databasen.")
+
+
+def group_members(store: Store, code: str, version: int | None) -> list[str]:
+    """The municipality codes of a group or main group in a data version's classification."""
+    groups = store.municipality_groups(version)
+    return sorted(k for k, g in zip(groups["kommunkod"], groups["grupp"]) if in_group(g, code))
+
+
+def check_group(store: Store, code: str | None, version: int | None) -> None:
+    if code not in group_codes():
+        raise AdoptionError(f"Okänd kommungrupp ”{code}”: ange en av {', '.join(group_codes())}.")
+    version = store.resolve_version(version)
+    if version is None:
+        return  # no data at all: the frame says so
+    if store.municipality_groups(version).empty:
+        raise AdoptionError(f"Inga kommungrupper är inlästa i dataversion {version}. Läs in SKR:s "
+                            "kommungruppsindelning med python -m adoption import-kommungrupper FIL.")
+    if not group_members(store, code, version):
+        raise AdoptionError(f"Kommungruppen {code} har inga kommuner i den inlästa kommungruppsindelningen "
+                            f"(dataversion {version}).")
 
 
 @dataclass
@@ -135,10 +154,12 @@ def frame(store: Store, scope: Scope, ar: int | None, lang: str, version: int | 
                  view_link(PAGE_PATHS[scope.kind], scope, year, lang, version, base_url))
 
 
-def view_link(path: str, scope: Scope, year: int, lang: str, version: int, base_url: str | None) -> str:
+def view_link(path: str, scope: Scope, year: int, lang: str, version: int, base_url: str | None, *,
+              matt: str | None = None) -> str:
     """A dashboard address for the report's area, pinned to the year and data version (``v=``), as "Dela"
-    writes it."""
+    writes it; ``matt``: the metric a Karta link shows."""
     state = ViewState(filter=scope.filter.with_(ar=year), lang=lang, v=version)
+    state = state.with_(matt=matt) if matt else state
     query = urlencode([(k, v) for k, values in to_query(state).items() for v in values])
     return f"{(base_url or '').rstrip('/')}{path}?{query}"
 
@@ -149,7 +170,10 @@ def file_name(scope: Scope, year: int | None, lang: str, version: int | None) ->
     return download_stem("rapport", state, year=year, version=version, metric=None) + ".pdf"
 
 
-def new_document(scope: Scope, fr: Frame, lang: str, *, heading: str, subheading: str, area: str) -> Document:
+def new_document(scope: Scope, fr: Frame, lang: str, *, heading: str, subheading: str, area: str,
+                 name: str | None = None) -> Document:
+    """``name``: the area in the title, subject and footer ("kommungrupp A1 Storstäder"), if not the heading."""
+    name = name or heading
     kind_word = t(f"report.kind.{scope.kind}", lang)
     when = about.when(fr.loaded, lang)
     facts = [
@@ -159,13 +183,13 @@ def new_document(scope: Scope, fr: Frame, lang: str, *, heading: str, subheading
         (t("report.fact.version", lang), t("report.fact.version_value", lang, version=fr.version, loaded=when)),
         (t("report.fact.link", lang), fr.link),
     ]
-    title = t("report.title", lang, area=heading, year=fr.year)
+    title = t("report.title", lang, area=name, year=fr.year)
     return Document(
         lang=lang, title=title,
-        subject=t("report.subject", lang, kind=kind_word, area=heading, year=fr.year, version=fr.version),
+        subject=t("report.subject", lang, kind=kind_word, area=name, year=fr.year, version=fr.version),
         overline=f"{t('app.title', lang)} · {kind_word}", heading=heading, subheading=subheading,
         facts=facts, link=fr.link,
-        footer=t("report.footer", lang, area=heading, year=fr.year, version=fr.version, loaded=when),
+        footer=t("report.footer", lang, area=name, year=fr.year, version=fr.version, loaded=when),
         watermark=t("report.watermark", lang) if fr.demo else "",
         demo_note=t("banner.demo", lang) if fr.demo else "",
     )
@@ -228,7 +252,9 @@ def initiative_block(store: Store, scope: Scope, fr: Frame, lang: str, base_url:
     """The first initiatives of the area in the survey year, and how many there are in all."""
     shown = INITIATIVES_SHOWN[scope.kind]
     query = catalogue.Query(ar=fr.year, kommun=scope.code if scope.kind == "kommun" else None,
-                            lan=(scope.code,) if scope.kind == "lan" else ())
+                            lan=(scope.code,) if scope.kind == "lan" else (),
+                            kommuner=tuple(group_members(store, scope.code, fr.version)) if scope.kind == "grupp"
+                            else ())
     found = catalogue.find(store, query, limit=shown, version=fr.version)
     if found.total == 0:
         return [{"type": "note", "text": t("report.initiatives_none", lang, year=fr.year)}]
@@ -238,8 +264,11 @@ def initiative_block(store: Store, scope: Scope, fr: Frame, lang: str, base_url:
     if scope.kind != "kommun":
         keys.insert(1, "filter.kommun")
     rows = [[str(row[col(k)]) for k in keys] for _, row in table.iterrows()]
-    link = view_link("/initiativ", scope, fr.year, lang, fr.version, base_url)
-    note = t("report.initiatives_count", lang, shown=formatting.number(len(rows), lang),
+    # Initiativ has no group filter: a group's link opens the whole catalogue of the year, and says so.
+    link = view_link("/initiativ", Scope("riket") if scope.kind == "grupp" else scope, fr.year, lang, fr.version,
+                     base_url)
+    count_key = "report.initiatives_count_grupp" if scope.kind == "grupp" else "report.initiatives_count"
+    note = t(count_key, lang, shown=formatting.number(len(rows), lang),
              total=formatting.number(found.total, lang), year=fr.year, link=link)
     widths = [3, 2, 2, 1] if scope.kind == "kommun" else [3, 1.3, 2, 2, 1]
     return [{"type": "table", "columns": [col(k) for k in keys], "rows": rows, "widths": widths,
@@ -264,9 +293,10 @@ def _bullets(markdown_list: str) -> list[dict]:
 
 
 def method_blocks(fr: Frame, metric_ids: tuple[str, ...], lang: str, *, with_map: bool,
-                  extra: tuple[str, ...] = ()) -> list[dict]:
+                  extra: tuple[str, ...] = (), sources_extra: tuple[dict, ...] = ()) -> list[dict]:
     """Sources and method notes: the data and its version, the metrics' definitions, missing answers,
-    intervals and the change rule, as the Om data page states them."""
+    intervals and the change rule, as the Om data page states them. ``sources_extra``: more sources
+    (``{"strong": name, "text": ...}``), such as a group report's classification file."""
     survey = next(s for s in about.sources(lang) if s.key == "survey")
     sources = [{"strong": survey.name, "text": f"{survey.text} ({survey.licence})"}]
     sources.append({"strong": t("report.fact.version", lang),
@@ -274,6 +304,7 @@ def method_blocks(fr: Frame, metric_ids: tuple[str, ...], lang: str, *, with_map
     if with_map:
         geometry = next(s for s in about.sources(lang) if s.key == "geometry")
         sources.append({"strong": geometry.name, "text": f"{geometry.text} ({geometry.licence})"})
+    sources += sources_extra
     definitions = [{"strong": metrics.get(m).label(lang), "text": metrics.get(m).definition(lang)}
                    for m in metric_ids]
     missing = _bullets(t("om.missing_data.text", lang, min_n=metrics.CIVIL_SOCIETY_MIN_N))

@@ -86,9 +86,18 @@ def build(store: Store, metric_id: str, flt: Filter, lang: str = "sv", *, versio
     blocking = next((s for s in mapping.BLOCKING if s in statuses), None)
     year = next((r.ar for r in results), None)
     ignored = next((r.filters_ignored for r in results), ())
+    classification_year, file = classification(store, version)
+    return GroupData(metric_id, lang, year, tuple(rows), classification_year, file, blocking, tuple(ignored))
+
+
+def classification(store: Store, version: int | None = None) -> tuple[int | None, str]:
+    """The year of the version's group classification and the file it was loaded from ("–" when the
+    upload is not recorded); (None, "") without groups."""
+    groups = store.municipality_groups(store.resolve_version(version))
+    if groups.empty:
+        return None, ""
     upload = store.find_upload(str(groups["sha256"].iloc[0]), "kommungrupper")
-    return GroupData(metric_id, lang, year, tuple(rows), int(groups["ar"].iloc[0]),
-                     upload.filename if upload is not None else "–", blocking, tuple(ignored))
+    return int(groups["ar"].iloc[0]), upload.filename if upload is not None else "–"
 
 
 def _scale(unit: str) -> float:

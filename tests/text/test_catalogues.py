@@ -60,7 +60,7 @@ DYNAMIC: dict[str, Iterable[str] | None] = {
     "howto.": None,  # text/present.py: what an administrator does about a missing thing
     "om.action.": None, "om.interval.": None, "om.missing.": None,  # views/about.py
     "report.kind.": ("kommun", "lan", "grupp", "riket"),  # reports/content.py: what the report covers
-    "report.map.": ("lan", "riket"),  # reports/area.py: the map of a county or of the country
+    "report.map.": ("lan", "grupp", "riket"),  # reports/area.py, grupp.py: the map of a county, a group, the country
     "statement.compliance.": ("full", "partial", "none"),  # views/accessibility.py: DIGG's three degrees
     "status.": metrics.STATUSES,  # why a metric has no value (a sentence)
     "value.": (metrics.STATUS_OK, *metrics.STATUSES),  # the same as a word in a cell
