@@ -2,7 +2,8 @@
 
 Kommun: ``report.download_button(ctx, kommun=code)``; Översikt and Karta:
 ``report.download_button(ctx)``, a county report for the one county chosen, a
-report for the whole country when none is chosen. The PDF is made when the
+group report for the municipality group chosen (see :func:`scope_of`), a
+report for the whole country when neither is chosen. The PDF is made when the
 button is clicked, from the view's survey year, language and data version.
 """
 
@@ -18,17 +19,26 @@ from adoption.reports.fonts import font_dir
 
 from . import cache
 from .context import store as current_store
-from .view import PageContext
+from .view import PageContext, group_label
 
 
 def scope_of(ctx: PageContext, kommun: str | None = None) -> reports.Scope | None:
-    """The report this view asks for; None when several counties are chosen."""
+    """The report this view asks for; None when several counties are chosen.
+
+    Precedence, narrowest place first: the municipality (Kommun), then a county, then a group, then the
+    country. A county and a group chosen together give the county report: there is no report of a
+    group within a county, and the county's report is the one a reader of that county looks for (the
+    button's help names the area). A group reaches the filter only when the data version has groups
+    (the URL's ``grupp`` is dropped otherwise), so the group report is offered only when it can be made.
+    """
     if kommun:
         return reports.Scope("kommun", kommun)
-    lan = ctx.state.filter.lan
-    if len(lan) > 1:
+    flt = ctx.state.filter
+    if len(flt.lan) > 1:
         return None
-    return reports.Scope("lan", lan[0]) if lan else reports.Scope("riket")
+    if flt.lan:
+        return reports.Scope("lan", flt.lan[0])
+    return reports.Scope("grupp", flt.grupp) if flt.grupp else reports.Scope("riket")
 
 
 def base_url() -> str | None:
@@ -57,6 +67,8 @@ def download_button(ctx: PageContext, *, kommun: str | None = None) -> None:
         area = cache.municipality_names(current_store()).get(kommun, kommun)
     elif scope.kind == "lan":
         area = cache.county_names(current_store()).get(scope.code, scope.code)
+    elif scope.kind == "grupp":
+        area = group_label(scope.code, ctx.lang)
     else:
         area = ctx.t("kommun.riket")
     st.download_button(

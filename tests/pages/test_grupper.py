@@ -22,7 +22,7 @@ from .. import builders
 from . import conftest
 from .conftest import no_exceptions
 
-KOMMUN, KARTA, OM = "pages/kommun.py", "pages/karta.py", "pages/om.py"
+KOMMUN, KARTA, OM, OVERSIKT = "pages/kommun.py", "pages/karta.py", "pages/om.py", "pages/oversikt.py"
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +113,18 @@ def test_karta_by_group_is_an_ordered_chart_and_a_table(grouped_db, store, monke
     assert "Visas som" not in table.columns
     keys = {b.key for b in at.get("download_button")}
     assert keys == {"download_csv_karta", "download_xlsx_karta", "report_pdf_riket"}
+
+
+def test_karta_by_group_with_a_group_chosen_offers_the_group_report(grouped_db, monkeypatch):
+    at = conftest.open_page(grouped_db, monkeypatch, KARTA, niva="grupp", grupp="A1", ar="2024")
+    no_exceptions(at)
+    buttons = {b.key: b for b in at.get("download_button")}
+    assert "report_pdf_grupp" in buttons and "report_pdf_riket" not in buttons
+    assert "A1 Storstäder" in buttons["report_pdf_grupp"].proto.help
+    # a county chosen as well: the county's report (the narrowest place first, see ui/report.scope_of)
+    at = conftest.open_page(grouped_db, monkeypatch, OVERSIKT, grupp="A", lan="14", ar="2024")
+    no_exceptions(at)
+    assert {b.key for b in at.get("download_button") if b.key.startswith("report_pdf_")} == {"report_pdf_lan"}
 
 
 def test_karta_by_group_without_groups_says_so(demo_db_template, monkeypatch):

@@ -213,7 +213,8 @@ def test_command_writes_the_same_file_as_build(demo_db_template, tmp_path, capsy
 
 
 @pytest.mark.parametrize(("argv", "message"), [
-    (["--grupp", "A1"], "Rapporten för en kommungrupp finns inte ännu"),
+    (["--grupp", "A1"], "Inga kommungrupper är inlästa i dataversion 1"),  # the demo data has no groups
+    (["--grupp", "A7"], "Okänd kommungrupp ”A7”"),
     (["--kommun", "9999"], "Kommunkoden 9999 finns inte bland kommunerna"),
     (["--kommun", "18"], "Ogiltig kommunkod"),
     (["--lan", "99"], "Länskoden 99 finns inte bland länen"),
