@@ -32,8 +32,8 @@ from .content import (
     view_link,
 )
 
-# The most municipalities listed in the report's table (two columns of 30 keep it to four pages); a main
-# group, or a larger group, has a table by group or a link to Karta's table instead.
+# The most municipalities listed in the report's table: two columns of 30 keep a group's report to four
+# pages (70 took five). A main group or a larger group links to Karta's table instead.
 TABLE_MAX = 60
 
 
@@ -112,7 +112,8 @@ def _map(store: Store, scope: Scope, fr: Frame, lang: str, base_url: str | None)
     names = dict(zip(municipalities["kommunkod"], municipalities["name"]))
     data = mapping.layer_data(results, store.geometry("kommun"), names, metric_id=MAP_METRIC, level="kommun",
                               lang=lang)
-    backdrop = tuple(zip(store.geometry("lan")["code"], store.geometry("lan")["geojson"]))
+    counties = store.geometry("lan")
+    backdrop = tuple(zip(counties["code"], counties["geojson"]))
     blocks = [map_pair(data, lang, backdrop=backdrop, outside=t("report.map_outside", lang))]
     if is_main(scope.code) or len(results) > TABLE_MAX:
         link = view_link("/karta", scope, fr.year, lang, fr.version, base_url, matt=MAP_METRIC)
