@@ -1,4 +1,4 @@
-.PHONY: run test setup bench bench-quick
+.PHONY: run test setup bench bench-quick bench-compare
 
 # Extra arguments: make run ARGS="--server.port 8599", make test ARGS="-m \"not browser\"", make setup ARGS=--dev
 ARGS ?=
@@ -20,3 +20,8 @@ bench:
 bench-quick:
 	bash scripts/setup.sh --dev
 	.venv/bin/python -m bench.run --quick $(ARGS)
+
+# Two revisions measured side by side in one run (docs/bench-compare.md): make bench-compare BASE=<rev>.
+bench-compare:
+	bash scripts/setup.sh --dev
+	.venv/bin/python -m bench.compare $(BASE) $(ARGS)
