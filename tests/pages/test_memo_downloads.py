@@ -14,9 +14,13 @@ import pytest
 import streamlit as st
 from streamlit import dataframe_util
 
+from adoption.metrics import factors
 from adoption.views import downloads
+from adoption.views.likeness import factor_name
 
 from .conftest import no_exceptions, open_page
+
+DISTANCE_PARTS = {factor_name(code, "sv") for code in factors.FACTOR_CODES}
 
 PAGES = {
     "pages/oversikt.py": {"ar": "2024", "lan": "14"},
@@ -83,8 +87,9 @@ def _numbers_for_a_memo(key: str, table: pd.DataFrame) -> None:
         values = table[column].dropna()
         if column in raw or not pd.api.types.is_float_dtype(values.dtype):
             continue
-        # a float column is a rounded figure: one decimal as shown (two for a distance), its values beside it
-        places = 2 if column.startswith("Avstånd") else 1
+        # a float column is a rounded figure: one decimal as shown (two for a distance and a factor's part of
+        # it on Kommun), its values beside it
+        places = 2 if column.startswith("Avstånd") or column in DISTANCE_PARTS else 1
         assert (values.round(places) == values).all(), (key, column)
         assert f"{column} (4 decimaler)" in raw, (key, column)
     for column in ("Täljare", "Bas (nämnare)", "Antal svarande", "År"):
