@@ -54,6 +54,17 @@ def name_options(unknown: UnknownName, names: Mapping[str, str]) -> list[str]:
     return [*first, *others]
 
 
+def _first_per_row(seen: tuple, found: list) -> tuple:
+    """``seen`` and then what ``found`` adds: one entry per spreadsheet row, the first one kept."""
+    rows = {item.row for item in seen}
+    kept = list(seen)
+    for item in found:
+        if item.row not in rows:
+            rows.add(item.row)
+            kept.append(item)
+    return tuple(kept)
+
+
 @dataclass(frozen=True)
 class FileSeen:
     """What one file showed so far: unknown headers and fuzzy matches, in the order first seen."""
@@ -92,20 +103,9 @@ class FileSeen:
             # never a column the file already holds, nor one suggested for another header
             taken = set(result.column_mapping.values()) | set(suggested.values())
             suggested.update(suggest(unknown_now, self.kind, taken))
-        rows = {m.row for m in self.fuzzy}
-        fuzzy = list(self.fuzzy)
-        for match in result.fuzzy_matches:
-            if match.row not in rows:
-                rows.add(match.row)
-                fuzzy.append(match)
-        name_rows = {u.row for u in self.unknown_names}
-        unknown = list(self.unknown_names)
-        for name in result.unknown_names:
-            if name.row not in name_rows:
-                name_rows.add(name.row)
-                unknown.append(name)
-        return replace(self, headers=headers, fuzzy=tuple(fuzzy), suggested=tuple(suggested.items()),
-                       unknown_names=tuple(unknown))
+        return replace(self, headers=headers, fuzzy=_first_per_row(self.fuzzy, result.fuzzy_matches),
+                       suggested=tuple(suggested.items()),
+                       unknown_names=_first_per_row(self.unknown_names, result.unknown_names))
 
     def defaults(self, remembered: Mapping[str, str]) -> dict[int, str]:
         """Where each listed header's drop-down starts: the remembered choice, the suggestion, or "" (ignore)."""
