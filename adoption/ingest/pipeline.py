@@ -43,10 +43,7 @@ with consecutive versions.
 from __future__ import annotations
 
 import hashlib
-import os
-import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -56,10 +53,17 @@ import pandas as pd
 from ..errors import AdoptionError, InputError
 from ..formats import KINDS, SURVEY_KINDS, kind_name
 from ..store import Store, UploadInfo, UploadRecord, VersionChangedError
+from ..store.pause import pause_hook_from_env
 from ..text import formatting
-from .changes import CHANGED, ChangeList, field_changes, row_change
+from .changes import (
+    CHANGED,
+    KEY_COLUMNS,
+    ChangeList,
+    field_changes,
+    records,
+    row_change,
+)
 from .changes import initiative_key as _initiative_key
-from .changes import norm as _norm
 from .changes import response_key as _response_key
 from .groups_upload import validate_groups
 from .population_upload import validate_population
@@ -195,7 +199,7 @@ class Prepared:
         held = self.result.columns_in_file
         if held is None or self.kind not in SURVEY_KINDS:
             return ()
-        return tuple(c for c in output_columns(self.kind) if c not in held and c not in _KEY_COLUMNS)
+        return tuple(c for c in output_columns(self.kind) if c not in held and c not in KEY_COLUMNS)
 
     def unconfirmed(self, confirmed: bool | Iterable[int]) -> list:
         """Fuzzy matches not confirmed: ``True`` confirms all, else the set of confirmed row numbers."""
@@ -291,37 +295,6 @@ def prepare(
 # --- comparing with the current data ----------------------------------------------
 
 
-def _norm_values(values: list) -> list:
-    """``_norm`` of every value; the plain Python types that ``_norm`` keeps as they are skip the call."""
-    out = []
-    append = out.append
-    for value in values:
-        kind = type(value)
-        if value is None or kind is str or kind is int or kind is bool:
-            append(value)
-        elif kind is float:
-            append(None if value != value else value)
-        else:
-            append(_norm(value))
-    return out
-
-
-def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
-    n = len(frame)
-    values = [_norm_values(frame[c].tolist()) if c in frame.columns else [None] * n for c in columns]
-    demo = frame["is_demo"].tolist() if "is_demo" in frame.columns else [None] * n
-    records = []
-    for row, d in zip(zip(*values), demo):
-        record = dict(zip(columns, row))
-        record["is_demo"] = bool(d or False)
-        records.append(record)
-    return records
-
-
-# What the key and typ_of functions of _compare read: enough to place a row.
-_KEY_COLUMNS = ("ar", "typ", "kommunkod", "organisationsnummer", "organisation", "titel")
-
-
 def _compare(incoming: pd.DataFrame, current: pd.DataFrame, columns: list[str], key: Callable,
              typ_of: Callable, kept: list[str] = ()
              ) -> tuple[list[ChangeCount], list[bool], dict[int, dict], ChangeList]:
@@ -334,18 +307,18 @@ def _compare(incoming: pd.DataFrame, current: pd.DataFrame, columns: list[str], 
     not carried into a real answer.
     """
     now: dict[tuple, list[dict]] = {}
-    for record in _records(current, columns):
+    for record in records(current, columns):
         now.setdefault(key(record), []).append(record)
     # Whole rows are compared only where the key is in the current data; a new
     # key (every row of a first upload) needs just the key columns.
-    rows = _records(incoming, [c for c in columns if c in _KEY_COLUMNS])
+    rows = records(incoming, [c for c in columns if c in KEY_COLUMNS])
     keys = [key(r) for r in rows]
     in_file: dict[tuple, int] = {}
     for k in keys:
         in_file[k] = in_file.get(k, 0) + 1
     known = [i for i, k in enumerate(keys) if k in now]
     if known:
-        for i, record in zip(known, _records(incoming.iloc[known], columns)):
+        for i, record in zip(known, records(incoming.iloc[known], columns)):
             rows[i] = record
     counts: dict[tuple, list[int]] = {}
     write = []
@@ -404,7 +377,7 @@ def _plan(store: Store, kind: str, frame: pd.DataFrame, version: int | None,
         # A classification replaces the whole previous one: every row is written.
         return _Plan(version, counts, groups=frame, changes=changes)
     columns = output_columns(kind)
-    kept = [] if held is None else [c for c in columns if c not in set(held) and c not in _KEY_COLUMNS]
+    kept = [] if held is None else [c for c in columns if c not in set(held) and c not in KEY_COLUMNS]
     if version is None:
         current = pd.DataFrame(columns=columns)
     else:
@@ -481,22 +454,6 @@ def _status(result) -> str:
 # --- commit ------------------------------------------------------------------------
 
 
-def pause_hook_from_env() -> Callable[[str], None] | None:
-    """The test hook named by $ADOPTION_INGEST_PAUSE, or None."""
-    wanted = {p.strip() for p in os.environ.get(PAUSE_ENV, "").split(",") if p.strip()}
-    if not wanted:
-        return None
-    seconds = float(os.environ.get(PAUSE_SECONDS_ENV, "60"))
-
-    def hook(point: str) -> None:
-        if point in wanted:
-            print(f"PAUSE {point}", flush=True)
-            sys.stdout.flush()
-            time.sleep(seconds)
-
-    return hook
-
-
 def _check_user(uploaded_by: str) -> str:
     name = " ".join(str(uploaded_by or "").split())
     if not name:
@@ -552,7 +509,7 @@ def commit(
             f"{listed}{more}. Bekräfta eller rätta dem (kommandoraden: --accept-fuzzy)."
         )
     if hook is None:
-        hook = pause_hook_from_env()
+        hook = pause_hook_from_env(PAUSE_ENV, PAUSE_SECONDS_ENV)
     plan = prepared._plan
     for _ in range(COMMIT_ATTEMPTS):
         if plan is None:
