@@ -34,9 +34,9 @@ from . import values as v
 from .headers import normalise
 from .names import MunicipalityMatcher
 from .personal import personal_data_message
+from .ranges import MAX_YEAR, MIN_YEAR
 from .read import read_table
 from .report import WARNING, IngestResult, Problem, whole_file_problems
-from .validate import MAX_YEAR, MIN_YEAR
 
 KIND = "kommungrupper"
 SHEET = "Bilaga1 Lista alla kommuner"

@@ -29,9 +29,9 @@ from ..errors import InputError
 from . import values as v
 from .headers import normalise
 from .personal import personal_data_message
+from .ranges import MAX_YEAR, MIN_YEAR
 from .read import read_table
 from .report import IngestResult, Problem, whole_file_problems
-from .validate import MAX_YEAR, MIN_YEAR
 
 KIND = "befolkning"
 TEMPLATE_SOURCE = "Uppladdad tabell (mall)"

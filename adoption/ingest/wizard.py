@@ -26,9 +26,9 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, replace
 
 from .pipeline import CommitResult, Prepared, sha256
+from .ranges import MIN_YEAR
 from .report import FuzzyMatch, IngestResult, UnknownName
 from .suggest import suggest
-from .validate import MIN_YEAR
 
 
 def file_id(data: bytes) -> str:
