@@ -1,7 +1,9 @@
 """Helpers that build small, real stores for tests (no mocks).
 
 ``reference_store(path)`` gives a new DuckDB file with the real reference data
-(290 municipalities, 21 counties, map shapes) from :mod:`adoption.ingest.reference`.
+(290 municipalities, 21 counties, map shapes) from :mod:`adoption.ingest.reference`;
+``initialised_store(path)`` one as ``init`` leaves it without demo data, and
+``old_database(...)`` a file at an older schema for the migration tests.
 ``response(**fields)`` and ``initiative(**fields)`` give one row of a canonical
 frame (see :mod:`adoption.formats`) with every field None unless given;
 ``responses(...)`` / ``initiatives(...)`` turn a list of rows into the frames
@@ -11,15 +13,54 @@ frame (see :mod:`adoption.formats`) with every field None unless given;
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
+from adoption import bootstrap
 from adoption.formats import INITIATIVE_COLUMNS, SURVEY_BASE_COLUMNS, stage_columns
 from adoption.ingest import reference
 from adoption.store import Store
 
 AUTHOR = "test"
+
+
+def initialised_store(path: str | Path) -> Store:
+    """A new database as ``init`` leaves it without demo data: schema, reference data, regions, goals."""
+    store = Store(path)
+    bootstrap.initialise(store, with_demo=False)
+    return store
+
+
+def old_database(path: str | Path, upto: int, kommunkoder: Iterable[str], *inserts: str,
+                 versions: int = 1) -> Path:
+    """A database file as the program left it at schema ``upto``, for a migration test.
+
+    It holds the real counties and municipalities of ``kommunkoder``, data
+    versions 1 to ``versions``, and then ``inserts`` (rows in that schema's
+    columns). Opening it with ``Store`` migrates it.
+    """
+    import duckdb
+
+    Store.create_at_schema(path, upto=upto)
+    towns = reference.municipalities().set_index("kommunkod").loc[list(kommunkoder)]
+    counties = reference.counties().set_index("lan_kod").loc[sorted(set(towns["lan_kod"]))]
+    conn = duckdb.connect(str(path))
+    try:
+        for lan, county in counties.iterrows():
+            conn.execute("INSERT INTO county VALUES (?, ?, ?)", [lan, county["name"], float(county["area_km2"])])
+        for code, town in towns.iterrows():
+            conn.execute("INSERT INTO municipality VALUES (?, ?, ?, ?)",
+                         [code, town["name"], town["lan_kod"], float(town["area_km2"])])
+        for version in range(1, versions + 1):
+            conn.execute("INSERT INTO data_version VALUES (?, now(), 'test', 'upload', ?, NULL)",
+                         [version, f"version {version}"])
+        for statement in inserts:
+            conn.execute(statement)
+    finally:
+        conn.close()
+    return Path(path)
 
 
 def reference_store(path: str | Path) -> Store:
@@ -111,6 +152,25 @@ def catalogue_initiatives(prognos_beskrivning: str | None = "Elevprognoser.") ->
         initiative(ar=2024, kommunkod="0380", organisation="Läxföreningen", titel="Föreningens förskolebot",
                    sektor="utbildning", mognad=1, teknik="chattbot", beskrivning="Ideell."),
     ]
+
+
+# -- a correction (issue 17) ----------------------------------------------------------------
+
+# Malmö and Lund answered every one of the nine stage questions in 2026 (Malmö's answers below).
+MALMO_STAGES_2026 = dict(zip(stage_columns(), [2, 3, 1, 2, -1, 3, 1, 2, 4]))
+# The correction: three of the nine stage columns, for Malmö only. Vård och omsorg goes from Pilot
+# to I drift, Socialtjänst stays I drift, and Skola och förskola is emptied on purpose.
+CORRECTION_2026 = ("ar;typ;kommun;mognad_vard_omsorg;mognad_socialtjanst;mognad_utbildning\r\n"
+                   "2026;kommun;Malmö;3;3;\r\n")
+
+
+def full_answers_2026(*, hinder: bool = True) -> str:
+    """Malmö's and Lund's whole answers of 2026 as CSV text (``hinder``: with a barriers column)."""
+    barriers = (["hinder"], ["juridik"], [""]) if hinder else ([], [], [])
+    rows = (["ar", "typ", "kommun", "ai_strategi", "antal_initiativ", *barriers[0], *stage_columns()],
+            ["2026", "kommun", "Malmö", "ja", "12", *barriers[1], "2", "3", "1", "2", ".", "3", "1", "2", "4"],
+            ["2026", "kommun", "Lund", "nej", "3", *barriers[2], *["1"] * 9])
+    return "".join(";".join(row) + "\r\n" for row in rows)
 
 
 # -- municipality groups (issue 11) ------------------------------------------------------

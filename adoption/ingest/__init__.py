@@ -8,9 +8,11 @@ line can show a preview and then call ``Store.add_survey``.
 Modules: :mod:`.read` (bytes to text cells, limits), :mod:`.headers` (column
 names), :mod:`.values` (one cell to one value), :mod:`.names` (municipality
 names), :mod:`.personal` (e-mail and personnummer), :mod:`.validate` (the
-rules of data-formats.md sections 5-9), :mod:`.report` (result types and the
+rules of data-formats.md sections 5-9, checked by :mod:`.column_parsers`,
+:mod:`.row_rules`, :mod:`.ranges` and :mod:`.duplicate_rows`), :mod:`.report` (result types and the
 report as CSV/Excel), :mod:`.population_upload` (kind "befolkning"),
-:mod:`.pipeline` (prepare a preview, commit a new data version).
+:mod:`.pipeline` (prepare a preview, commit a new data version; its stages
+are :mod:`.compare`, :mod:`.preview`, :mod:`.commit` and :mod:`.kind_guess`).
 """
 
 from .report import (

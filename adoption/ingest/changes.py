@@ -131,10 +131,26 @@ def row_change(status: str, record: dict, typ: str, fields: tuple[FieldChange, .
                      record.get("titel"), fields, replaces_demo)
 
 
+def norm_values(values: list) -> list:
+    """``norm`` of every value; the plain Python types that ``norm`` keeps as they are skip the call
+    (a preview of a large upload normalises millions of cells)."""
+    out = []
+    append = out.append
+    for value in values:
+        kind = type(value)
+        if value is None or kind is str or kind is int or kind is bool:
+            append(value)
+        elif kind is float:
+            append(None if value != value else value)
+        else:
+            append(norm(value))
+    return out
+
+
 def records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
     """Rows as dicts of normalised values (absent columns as None), with ``is_demo``."""
     n = len(frame)
-    values = [[norm(x) for x in frame[c].tolist()] if c in frame.columns else [None] * n for c in columns]
+    values = [norm_values(frame[c].tolist()) if c in frame.columns else [None] * n for c in columns]
     demo = frame["is_demo"].tolist() if "is_demo" in frame.columns else [None] * n
     out = []
     for row, d in zip(zip(*values), demo):

@@ -29,15 +29,14 @@ import re
 
 import pandas as pd
 
-from ..errors import InputError, UnreadableFileError
 from ..vocab import codes, terms
 from . import values as v
 from .headers import normalise
 from .names import MunicipalityMatcher
 from .personal import personal_data_message
+from .ranges import MAX_YEAR, MIN_YEAR
 from .read import read_table
-from .report import WARNING, IngestResult, Problem
-from .validate import MAX_YEAR, MIN_YEAR
+from .report import WARNING, IngestResult, Problem, whole_file_problems
 
 KIND = "kommungrupper"
 SHEET = "Bilaga1 Lista alla kommuner"
@@ -95,15 +94,8 @@ def validate_groups(data: bytes, filename: str, municipalities: pd.DataFrame, *,
                     year: int | None = None) -> IngestResult:
     """Read a groups file; ``frame`` has kommunkod, grupp, ar, source (one row per municipality)."""
     result = IngestResult(kind=KIND, frame=None)
-    try:
+    with whole_file_problems(result):
         _read(data, filename, municipalities, year, result)
-    except UnreadableFileError as exc:
-        result.unreadable = True
-        result.problems.append(Problem(None, None, None, str(exc)))
-    except InputError as exc:
-        result.problems.append(Problem(None, None, None, str(exc)))
-    if result.errors:
-        result.frame = None
     return result
 
 

@@ -52,6 +52,13 @@ class HeaderMapping:
     bad_targets: list[tuple[str, str]] = field(default_factory=list)  # user mapping to unknown columns
     chosen: list[str] = field(default_factory=list)  # file headers read as the user mapping says (or ignored)
 
+    def label(self, canonical: str) -> str:
+        """The file's header for ``canonical``, for a message; the column's own name when the file has none."""
+        for label, target in self.used.items():
+            if target == canonical:
+                return label
+        return canonical
+
 
 def map_headers(header: list[str], kind: str, user_mapping: dict[str, str] | None = None) -> HeaderMapping:
     """Recognise the columns of ``header``.

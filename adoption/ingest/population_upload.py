@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -24,13 +25,13 @@ from adoption.ingest.population import (
     population_frame,
 )
 
-from ..errors import InputError, UnreadableFileError
+from ..errors import InputError
 from . import values as v
 from .headers import normalise
 from .personal import personal_data_message
+from .ranges import MAX_YEAR, MIN_YEAR
 from .read import read_table
-from .report import IngestResult, Problem
-from .validate import MAX_YEAR, MIN_YEAR
+from .report import IngestResult, Problem, whole_file_problems
 
 KIND = "befolkning"
 TEMPLATE_SOURCE = "Uppladdad tabell (mall)"
@@ -67,7 +68,7 @@ def validate_population(
     """Read a population upload; ``frame`` has kommunkod, ar, population, source."""
     result = IngestResult(kind=KIND, frame=None)
     known = set(municipalities["kommunkod"])
-    try:
+    with whole_file_problems(result):
         if _is_simple_table(data, filename):
             _simple(data, filename, known, year, result)
         else:
@@ -80,13 +81,6 @@ def validate_population(
                                                "varning"))
             result.frame = parse_population_bytes(data, known_codes=known, file_label=filename)
             result.source_rows = []
-    except UnreadableFileError as exc:
-        result.unreadable = True
-        result.problems.append(Problem(None, None, None, str(exc)))
-    except InputError as exc:
-        result.problems.append(Problem(None, None, None, str(exc)))
-    if result.errors:
-        result.frame = None
     return result
 
 
@@ -119,56 +113,60 @@ def _simple(data: bytes, filename: str, known: set[str], year: int | None, resul
                 bad = True
         if bad:
             continue
-
-        def cell(name: str) -> str:
-            return cells[columns[name]] if name in columns else ""
-
         try:
-            code = v.kommunkod(cell("kommunkod"))
-        except v.CellError as exc:
-            problems.append(Problem(number, table.header[columns["kommunkod"]], cell("kommunkod").strip(), str(exc)))
-            continue
-        if code is None:
-            problems.append(Problem(number, table.header[columns["kommunkod"]], "", "kommunkod saknas"))
-            continue
-        if code not in known:
-            problems.append(Problem(number, table.header[columns["kommunkod"]], code, f"okänd kommunkod {code}"))
-            continue
-        ar = None
-        if "ar" in columns:
-            try:
-                ar = v.integer(cell("ar"))
-            except v.CellError as exc:
-                problems.append(Problem(number, table.header[columns["ar"]], cell("ar").strip(), str(exc)))
-                continue
-        if ar is None:
-            ar = year
-        elif year is not None and ar != year:
-            problems.append(Problem(number, table.header[columns["ar"]], str(ar),
-                                    f"året {ar} skiljer sig från det valda året {year}"))
-            continue
-        if ar is None:
-            problems.append(Problem(number, table.header[columns.get("ar", 0)], "", "år saknas"))
-            continue
-        if not MIN_YEAR <= ar <= MAX_YEAR:
-            problems.append(Problem(number, table.header[columns["ar"]], str(ar),
-                                    f"året ska vara mellan {MIN_YEAR} och {MAX_YEAR}"))
-            continue
-        label = table.header[columns["befolkning"]]
-        try:
-            population = v.integer(cell("befolkning"))
-        except v.CellError as exc:
-            problems.append(Problem(number, label, cell("befolkning").strip(), str(exc)))
-            continue
-        if population is None or population < 0:
-            problems.append(Problem(number, label, cell("befolkning").strip(),
-                                    "folkmängden ska vara ett helt antal invånare (≥ 0) för varje kommun"))
-            continue
-        rows.append(PopulationRow(code, ar, population, f"rad {number}"))
+            rows.append(_template_row(cells, number, table.header, columns, known, year))
+        except _LeftOut as exc:
+            problems.append(exc.problem)
     if result.errors:
         return
     result.frame = population_frame(rows, known_codes=known, file_label=filename, source=TEMPLATE_SOURCE)
     result.source_rows = []
+
+
+class _LeftOut(Exception):
+    """A template row left out, with the first problem found in it."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _template_row(cells: list[str], number: int, header: list[str], columns: dict[str, int], known: set[str],
+                  year: int | None) -> PopulationRow:
+    """One row of the template; raises _LeftOut with the first problem that keeps it out."""
+
+    def text(name: str) -> str:
+        return cells[columns[name]] if name in columns else ""
+
+    def left_out(name: str, value: str, message: str) -> _LeftOut:
+        # A file without an ar column names its first column for a missing year.
+        return _LeftOut(Problem(number, header[columns.get(name, 0)], value, message))
+
+    def parsed(name: str, parse: Callable[[str], int | str | None]):
+        try:
+            return parse(text(name))
+        except v.CellError as exc:
+            raise left_out(name, text(name).strip(), str(exc)) from None
+
+    code = parsed("kommunkod", v.kommunkod)
+    if code is None:
+        raise left_out("kommunkod", "", "kommunkod saknas")
+    if code not in known:
+        raise left_out("kommunkod", code, f"okänd kommunkod {code}")
+    ar = parsed("ar", v.integer)  # an empty text without an ar column: None
+    if ar is None:
+        ar = year
+    elif year is not None and ar != year:
+        raise left_out("ar", str(ar), f"året {ar} skiljer sig från det valda året {year}")
+    if ar is None:
+        raise left_out("ar", "", "år saknas")
+    if not MIN_YEAR <= ar <= MAX_YEAR:
+        raise left_out("ar", str(ar), f"året ska vara mellan {MIN_YEAR} och {MAX_YEAR}")
+    population = parsed("befolkning", v.integer)
+    if population is None or population < 0:
+        raise left_out("befolkning", text("befolkning").strip(),
+                       "folkmängden ska vara ett helt antal invånare (≥ 0) för varje kommun")
+    return PopulationRow(code, ar, population, f"rad {number}")
 
 
 def _scan_personal(data: bytes, result: IngestResult) -> None:

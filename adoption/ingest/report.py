@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pandas as pd
+
+from ..errors import InputError, UnreadableFileError
 
 ERROR = "fel"
 WARNING = "varning"
@@ -141,3 +145,18 @@ def report_line(problem: Problem) -> str:
     value = f"”{problem.value}”: " if problem.value else ""
     head = ", ".join(where)
     return f"{problem.severity}: " + (f"{head}: " if head else "") + value + problem.message
+
+
+@contextmanager
+def whole_file_problems(result: IngestResult) -> Iterator[None]:
+    """A file that cannot be read or breaks a limit becomes a problem of the whole file (row None),
+    not an exception; a result with any error keeps no frame."""
+    try:
+        yield
+    except UnreadableFileError as exc:
+        result.unreadable = True
+        result.problems.append(Problem(None, None, None, str(exc)))
+    except InputError as exc:
+        result.problems.append(Problem(None, None, None, str(exc)))
+    if result.errors:
+        result.frame = None

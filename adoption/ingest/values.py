@@ -180,15 +180,21 @@ def decimal(cell: str | None, *, percent: bool = False) -> float | None:
     return float(value.replace(",", "."))
 
 
-def kommunkod(cell: str | None) -> str | None:
-    """Four digits; a code that lost its leading zero ("114") gets it back."""
+def _matched(cell: str | None, pattern: str, what: str) -> re.Match | None:
+    """The whole stripped cell matched by ``pattern``; None for an empty cell, CellError naming ``what``."""
     if is_empty(cell):
         return None
     value = cell.strip()
-    match = re.fullmatch(r"(\d{1,4})(?:[.,]0+)?", value)
+    match = re.fullmatch(pattern, value)
     if match is None:
-        raise CellError(f"”{value}” är inte en kommunkod (fyra siffror, t.ex. 0114)")
-    return match.group(1).zfill(4)
+        raise CellError(f"”{value}” är inte {what}")
+    return match
+
+
+def kommunkod(cell: str | None) -> str | None:
+    """Four digits; a code that lost its leading zero ("114") gets it back."""
+    match = _matched(cell, r"(\d{1,4})(?:[.,]0+)?", "en kommunkod (fyra siffror, t.ex. 0114)")
+    return None if match is None else match.group(1).zfill(4)
 
 
 def kommunkod_list(cell: str | None) -> tuple[str, ...] | None:
@@ -214,13 +220,9 @@ def luhn_ok(digits: str) -> bool:
 
 def organisationsnummer(cell: str | None) -> str | None:
     """NNNNNN-NNNN with a valid Luhn check digit (written with or without the hyphen)."""
-    if is_empty(cell):
-        return None
-    value = cell.strip()
-    match = re.fullmatch(r"(\d{6})-?(\d{4})", value)
+    match = _matched(cell, r"(\d{6})-?(\d{4})", "ett organisationsnummer (NNNNNN-NNNN)")
     if match is None:
-        raise CellError(f"”{value}” är inte ett organisationsnummer (NNNNNN-NNNN)")
-    digits = match.group(1) + match.group(2)
-    if not luhn_ok(digits):
-        raise CellError(f"organisationsnumret ”{value}” har fel kontrollsiffra")
+        return None
+    if not luhn_ok(match.group(1) + match.group(2)):
+        raise CellError(f"organisationsnumret ”{match.group(0)}” har fel kontrollsiffra")
     return f"{match.group(1)}-{match.group(2)}"

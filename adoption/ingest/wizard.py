@@ -26,9 +26,9 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, replace
 
 from .pipeline import CommitResult, Prepared, sha256
+from .ranges import MIN_YEAR
 from .report import FuzzyMatch, IngestResult, UnknownName
 from .suggest import suggest
-from .validate import MIN_YEAR
 
 
 def file_id(data: bytes) -> str:
@@ -52,6 +52,17 @@ def name_options(unknown: UnknownName, names: Mapping[str, str]) -> list[str]:
     first = [code for code, _name, _score in unknown.candidates if code in names]
     others = sorted((code for code in names if code not in first), key=lambda code: names[code])
     return [*first, *others]
+
+
+def _first_per_row(seen: tuple, found: list) -> tuple:
+    """``seen`` and then what ``found`` adds: one entry per spreadsheet row, the first one kept."""
+    rows = {item.row for item in seen}
+    kept = list(seen)
+    for item in found:
+        if item.row not in rows:
+            rows.add(item.row)
+            kept.append(item)
+    return tuple(kept)
 
 
 @dataclass(frozen=True)
@@ -92,20 +103,9 @@ class FileSeen:
             # never a column the file already holds, nor one suggested for another header
             taken = set(result.column_mapping.values()) | set(suggested.values())
             suggested.update(suggest(unknown_now, self.kind, taken))
-        rows = {m.row for m in self.fuzzy}
-        fuzzy = list(self.fuzzy)
-        for match in result.fuzzy_matches:
-            if match.row not in rows:
-                rows.add(match.row)
-                fuzzy.append(match)
-        name_rows = {u.row for u in self.unknown_names}
-        unknown = list(self.unknown_names)
-        for name in result.unknown_names:
-            if name.row not in name_rows:
-                name_rows.add(name.row)
-                unknown.append(name)
-        return replace(self, headers=headers, fuzzy=tuple(fuzzy), suggested=tuple(suggested.items()),
-                       unknown_names=tuple(unknown))
+        return replace(self, headers=headers, fuzzy=_first_per_row(self.fuzzy, result.fuzzy_matches),
+                       suggested=tuple(suggested.items()),
+                       unknown_names=_first_per_row(self.unknown_names, result.unknown_names))
 
     def defaults(self, remembered: Mapping[str, str]) -> dict[int, str]:
         """Where each listed header's drop-down starts: the remembered choice, the suggestion, or "" (ignore)."""

@@ -26,7 +26,6 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -38,6 +37,7 @@ import duckdb
 from ..errors import AdoptionError
 from ..paths import publish_dir
 from .connection import Session, check_schema
+from .pause import pause_hook_from_env
 from .snapshots import POINTER, Snapshot, list_snapshots, read_pointer, snapshot_name
 
 LOCK = ".publish.lock"
@@ -75,21 +75,6 @@ class PublishResult:
             text += f" Tog bort {len(self.removed)} äldre ögonblicksbild(er): " + ", ".join(
                 p.name for p in self.removed) + "."
         return text
-
-
-def pause_hook_from_env() -> Callable[[str], None] | None:
-    wanted = {p.strip() for p in os.environ.get(PAUSE_ENV, "").split(",") if p.strip()}
-    if not wanted:
-        return None
-    seconds = float(os.environ.get(PAUSE_SECONDS_ENV, "60"))
-
-    def hook(step: str) -> None:
-        if step in wanted:
-            print(f"PAUSE {step}", flush=True)
-            sys.stdout.flush()
-            time.sleep(seconds)
-
-    return hook
 
 
 def _fsync_path(path: Path, *, directory: bool = False) -> None:
@@ -150,7 +135,7 @@ def publish(store, folder: str | Path, *, keep: int | None = None,
     """Publish ``store``'s current data as a snapshot in ``folder`` and point ``current`` at it."""
     if keep is not None and keep < 1:
         raise AdoptionError("--keep måste vara minst 1: ögonblicksbilden som current pekar på behålls alltid.")
-    hook = hook or pause_hook_from_env() or (lambda step: None)
+    hook = hook or pause_hook_from_env(PAUSE_ENV, PAUSE_SECONDS_ENV) or (lambda step: None)
     folder = Path(folder)
     try:
         return _publish(store, folder, keep, hook)

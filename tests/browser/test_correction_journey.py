@@ -13,18 +13,16 @@ from playwright.sync_api import expect
 
 from adoption.formats import stage_columns
 from adoption.store import Store
+from tests import builders
 from tests.browser.conftest import real_console_errors, start_server, wait_for_app
 
 pytestmark = pytest.mark.browser
 
 STAGES = stage_columns()
-FULL = ("ar;typ;kommun;ai_strategi;antal_initiativ;" + ";".join(STAGES) + "\r\n"
-        "2026;kommun;Malmö;ja;12;2;3;1;2;.;3;1;2;4\r\n"
-        "2026;kommun;Lund;nej;3;1;1;1;1;1;1;1;1;1\r\n").encode("utf-8")
-MALMO_BEFORE = dict(zip(STAGES, [2, 3, 1, 2, -1, 3, 1, 2, 4]))
+FULL = builders.full_answers_2026(hinder=False).encode("utf-8")
+MALMO_BEFORE = builders.MALMO_STAGES_2026
 # Vård och omsorg Pilot -> I drift; Socialtjänst stays; Skola och förskola emptied on purpose.
-CORRECTION = ("ar;typ;kommun;mognad_vard_omsorg;mognad_socialtjanst;mognad_utbildning\r\n"
-              "2026;kommun;Malmö;3;3;\r\n").encode("cp1252")
+CORRECTION = builders.CORRECTION_2026.encode("cp1252")
 
 
 @pytest.fixture(scope="module")

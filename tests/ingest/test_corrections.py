@@ -7,29 +7,25 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from adoption import bootstrap, cli
+from adoption import cli
 from adoption.formats import stage_columns
 from adoption.ingest import pipeline, templates
 from adoption.ingest.changes import restore_preview
 from adoption.store import Store
 from adoption.views import upload as shown
+from tests import builders
 
 STAGES = stage_columns()
-# Malmö and Lund answered every one of the nine stage questions in 2026.
-FULL = ("ar;typ;kommun;ai_strategi;antal_initiativ;hinder;" + ";".join(STAGES) + "\r\n"
-        "2026;kommun;Malmö;ja;12;juridik;2;3;1;2;.;3;1;2;4\r\n"
-        "2026;kommun;Lund;nej;3;;1;1;1;1;1;1;1;1;1\r\n").encode("utf-8")
-MALMO_BEFORE = dict(zip(STAGES, [2, 3, 1, 2, -1, 3, 1, 2, 4]))
-# The correction: three of the nine stage columns, for Malmö only. Vård och omsorg goes from Pilot
-# to I drift, Socialtjänst stays I drift, and Skola och förskola is emptied on purpose.
-CORRECTION = ("ar;typ;kommun;mognad_vard_omsorg;mognad_socialtjanst;mognad_utbildning\r\n"
-              "2026;kommun;Malmö;3;3;\r\n").encode("utf-8")
+# Malmö and Lund answered every one of the nine stage questions in 2026; the correction holds three
+# of them for Malmö (see tests.builders).
+FULL = builders.full_answers_2026().encode("utf-8")
+MALMO_BEFORE = builders.MALMO_STAGES_2026
+CORRECTION = builders.CORRECTION_2026.encode("utf-8")
 
 
 @pytest.fixture
 def store(tmp_db) -> Store:
-    db = Store(tmp_db)
-    bootstrap.initialise(db, with_demo=False)
+    db = builders.initialised_store(tmp_db)
     pipeline.commit(pipeline.prepare(FULL, "enkat.csv", "enkatsvar", db, headline=False), db, uploaded_by="a")
     return db
 
@@ -95,8 +91,7 @@ def test_a_new_respondent_in_a_partial_file_gets_no_answer_for_the_rest(store):
 
 
 def test_a_partial_initiative_file_keeps_the_description(tmp_db):
-    db = Store(tmp_db)
-    bootstrap.initialise(db, with_demo=False)
+    db = builders.initialised_store(tmp_db)
     first = ("ar;kommun;titel;sektor;mognad;beskrivning;utvarderad\r\n"
              "2026;Malmö;Elevbot;utbildning;pilot;Svarar elever;ja\r\n").encode()
     pipeline.commit(pipeline.prepare(first, "i.csv", "initiativ", db, headline=False), db, uploaded_by="a")

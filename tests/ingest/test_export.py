@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from adoption import bootstrap
 from adoption.ingest import export
 from adoption.store import Store
 from adoption.vocab import NOT_APPLICABLE
+from tests import builders
 
 
 @pytest.mark.parametrize(
@@ -22,8 +22,7 @@ def test_neutralise(text, expected):
 
 @pytest.fixture
 def store(tmp_db) -> Store:
-    store = Store(tmp_db)
-    bootstrap.initialise(store, with_demo=False)
+    store = builders.initialised_store(tmp_db)
     store.add_survey(
         pd.DataFrame([
             {"ar": 2024, "typ": "civilsamhalle", "kommunkod": "1280", "organisation": "=HYPERLINK(\"x\")",

@@ -140,22 +140,26 @@ def test_a_near_spelling_is_a_warning_and_a_footnote_row_is_skipped(municipaliti
     assert "stavningen avviker från Upplands Väsby (0114)" in str(result.warnings[0])
 
 
+@pytest.mark.parametrize(("header", "changed", "message"), [
+    (b"Kommungrupp 2023", b"Kommungrupp",
+     "Filen kommungrupper.csv säger inte vilket års indelning den är: kolumnen ska heta ”Kommungrupp 2023” som "
+     "i SKR:s fil, eller välj året vid uppladdningen (--ar)."),
+    (b"Gruppkod", b"Grupperna",
+     "Filen kommungrupper.csv saknar kolumnerna gruppkod. SKR:s fil har kolumnerna Gruppkod, Kommunkod, Kommun, "
+     "Huvudgrupp, Kommungrupp 2023 på bladet ”Bilaga1 Lista alla kommuner”."),
+], ids=["no year in the header", "a column missing"])
+def test_a_file_without_its_year_or_a_column_says_what_it_lacks(municipalities, header, changed, message):
+    result = _validate(builders.group_csv(GROUPS).replace(header, changed), municipalities)
+    assert _messages(result) == [message]
+
+
 def test_the_year_comes_from_the_header_or_the_upload(municipalities):
     plain = builders.group_csv(GROUPS).replace(b"Kommungrupp 2023", b"Kommungrupp")
-    result = _validate(plain, municipalities)
-    assert _messages(result) == [
-        "Filen kommungrupper.csv säger inte vilket års indelning den är: kolumnen ska heta ”Kommungrupp 2023” som "
-        "i SKR:s fil, eller välj året vid uppladdningen (--ar)."]
     result = _validate(plain, municipalities, year=2023)
     assert result.ok and set(result.frame["ar"]) == {2023}
 
 
-def test_missing_columns_and_a_file_that_is_no_table(municipalities):
-    data = builders.group_csv(GROUPS).replace(b"Gruppkod", b"Grupperna")
-    result = _validate(data, municipalities)
-    assert _messages(result) == [
-        "Filen kommungrupper.csv saknar kolumnerna gruppkod. SKR:s fil har kolumnerna Gruppkod, Kommunkod, Kommun, "
-        "Huvudgrupp, Kommungrupp 2023 på bladet ”Bilaga1 Lista alla kommuner”."]
+def test_a_file_that_is_no_table(municipalities):
     result = _validate(b"\x00\x01\x02 binary", municipalities, "x.csv")
     assert result.unreadable and not result.ok
 

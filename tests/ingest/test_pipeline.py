@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from adoption import bootstrap, metrics
+from adoption import metrics
 from adoption.ingest import export, pipeline, report_csv, report_xlsx
 from adoption.metrics.filters import Filter
 from adoption.store import Store
+from tests import builders
 
 
 @pytest.fixture
 def empty_store(tmp_db) -> Store:
-    store = Store(tmp_db)
-    bootstrap.initialise(store, with_demo=False)
-    return store
+    return builders.initialised_store(tmp_db)
 
 
 MESSY = (

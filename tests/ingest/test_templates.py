@@ -7,10 +7,9 @@ import io
 import openpyxl
 import pytest
 
-from adoption import bootstrap
 from adoption.formats import INITIATIVE_COLUMNS, survey_columns
 from adoption.ingest import pipeline, reference, templates
-from adoption.store import Store
+from tests import builders
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +75,7 @@ def _fill(book, sheet, rows):
 
 
 def test_filled_templates_validate_and_load(tmp_db, municipalities):
-    store = Store(tmp_db)
-    bootstrap.initialise(store, with_demo=False)
+    store = builders.initialised_store(tmp_db)
 
     # every drop-down value must be accepted: fill one row per allowed value
     book = _book("enkatsvar", municipalities)

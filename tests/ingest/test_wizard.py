@@ -6,10 +6,10 @@ import datetime
 
 import pytest
 
-from adoption import bootstrap
 from adoption.ingest import pipeline, wizard
 from adoption.ingest.report import FuzzyMatch
 from adoption.store import Store
+from tests import builders
 
 GOOD = "ar;typ;kommun;ai_strategi;mognad_vard_omsorg\r\n2024;kommun;Malmö;ja;3\r\n2024;kommun;Göteborg;nej;0\r\n"
 FUZZY = GOOD.replace("Malmö", "Malmoe").encode()
@@ -18,9 +18,7 @@ UNKNOWN_HEADER = GOOD.replace("kommun;ai", "Kommunen;ai").encode()
 
 @pytest.fixture
 def store(tmp_db) -> Store:
-    db = Store(tmp_db)
-    bootstrap.initialise(db, with_demo=False)
-    return db
+    return builders.initialised_store(tmp_db)
 
 
 def _check(store, data: bytes, seen: wizard.FileSeen, made: wizard.Choices) -> pipeline.Prepared:

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from adoption import bootstrap
 from adoption.ingest import pipeline, wizard
 from adoption.store import Store
+from tests import builders
 
 OWN = "År;Typ av svarande;Kommun;Varav i drift;Kommentar\r\n2026;kommun;Malmö;2;x\r\n".encode()
 
 
 @pytest.fixture
 def store(tmp_db) -> Store:
-    db = Store(tmp_db)
-    bootstrap.initialise(db, with_demo=False)
-    return db
+    return builders.initialised_store(tmp_db)
 
 
 def _check(store, data, made):

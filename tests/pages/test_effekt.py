@@ -57,7 +57,7 @@ def test_demo_shows_the_verdict_its_rule_and_the_caveats(demo_db_template, monke
     assert "Från pilot till drift" in text and "Fastnade piloter 2025" in text
     # the page's default outcome (the app's default metric, so the URL leaves it out)
     assert at.query_params.get("matt", DEFAULT_MATT) == "mognadsindex"
-    # The estimate's true value (see adoption/demo.py) lies inside the interval shown.
+    # The estimate's true value (see adoption/demo/) lies inside the interval shown.
     assert expected.att.ci_low <= demo.TRUE_AVERAGE_EFFECT <= expected.att.ci_high
     labels = [b.label for b in at.get("download_button")]
     assert labels.count("Ladda ned CSV") >= 4

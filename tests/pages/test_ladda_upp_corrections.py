@@ -10,6 +10,7 @@ import pytest
 from adoption.formats import stage_columns
 from adoption.ingest import pipeline
 from adoption.store import Store
+from tests import builders
 from tests.pages import test_ladda_upp as base
 from tests.pages.conftest import no_exceptions
 from tests.pages.test_ladda_upp import (
@@ -24,12 +25,9 @@ from tests.pages.test_ladda_upp import (
 empty_db, local, _clean, _no_legacy_rerun = base.empty_db, base.local, base._clean, base._no_legacy_rerun
 
 STAGES = stage_columns()
-FULL = ("ar;typ;kommun;ai_strategi;antal_initiativ;" + ";".join(STAGES) + "\r\n"
-        "2026;kommun;Malmö;ja;12;2;3;1;2;.;3;1;2;4\r\n"
-        "2026;kommun;Lund;nej;3;1;1;1;1;1;1;1;1;1\r\n")
-MALMO_BEFORE = dict(zip(STAGES, [2, 3, 1, 2, -1, 3, 1, 2, 4]))
-CORRECTION = ("ar;typ;kommun;mognad_vard_omsorg;mognad_socialtjanst;mognad_utbildning\r\n"
-              "2026;kommun;Malmö;3;3;\r\n")
+FULL = builders.full_answers_2026(hinder=False)
+MALMO_BEFORE = builders.MALMO_STAGES_2026
+CORRECTION = builders.CORRECTION_2026
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import pytest
 from adoption.errors import SchemaTooNewError
 from adoption.store import Store, latest_schema_version
 from adoption.store.connection import migrations
+from tests import builders as b
 
 
 def test_migrations_are_numbered_without_gaps():
@@ -47,17 +48,13 @@ def test_database_from_a_newer_program_is_refused(tmp_db):
 def test_migration_3_copies_each_rows_county_from_the_reference(tmp_path):
     # A database as the program left it before migration 3: two survey rows
     # and an initiative, in Stockholm (0180, county 01) and Malmö (1280, county 12).
-    path = tmp_path / "v2.duckdb"
-    Store.create_at_schema(path, upto=2)
-    conn = duckdb.connect(str(path))
-    conn.execute("INSERT INTO county VALUES ('01', 'Stockholms län', 6519.3), ('12', 'Skåne län', 11034.6)")
-    conn.execute("INSERT INTO municipality VALUES ('0180', 'Stockholm', '01', 188.0), ('1280', 'Malmö', '12', 158.0)")
-    conn.execute("INSERT INTO data_version VALUES (1, now(), 'test', 'upload', 'x', NULL)")
-    conn.execute("INSERT INTO response (row_id, valid_from, ar, typ, kommunkod, org_key, is_demo) "
-                 "VALUES (1, 1, 2024, 'kommun', '0180', '', false), (2, 1, 2024, 'kommun', '1280', '', false)")
-    conn.execute("INSERT INTO initiative (row_id, valid_from, ar, typ, kommunkod, titel, sektor, mognad, is_demo) "
-                 "VALUES (3, 1, 2024, 'kommun', '1280', 'Chatbot', 'utbildning', 3, false)")
-    conn.close()
+    path = b.old_database(
+        tmp_path / "v2.duckdb", 2, ("0180", "1280"),
+        "INSERT INTO response (row_id, valid_from, ar, typ, kommunkod, org_key, is_demo) "
+        "VALUES (1, 1, 2024, 'kommun', '0180', '', false), (2, 1, 2024, 'kommun', '1280', '', false)",
+        "INSERT INTO initiative (row_id, valid_from, ar, typ, kommunkod, titel, sektor, mognad, is_demo) "
+        "VALUES (3, 1, 2024, 'kommun', '1280', 'Chatbot', 'utbildning', 3, false)",
+    )
 
     store = Store(path)
     assert store.schema_version() == latest_schema_version() >= 3

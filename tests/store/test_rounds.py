@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-import duckdb
 import pandas as pd
 import pytest
 
@@ -27,23 +26,17 @@ def _rows(ar: int, *codes: str) -> pd.DataFrame:
 
 @pytest.fixture
 def store(tmp_db) -> Store:
-    store = Store(tmp_db)
-    bootstrap.initialise(store, with_demo=False)
-    return store
+    return b.initialised_store(tmp_db)
 
 
 def test_migration_keeps_every_loaded_year_published_from_its_first_version(tmp_path):
     # A database as the program left it before migration 5: 2023 loaded in version 1, 2024 in version 2.
-    path = tmp_path / "v4.duckdb"
-    Store.create_at_schema(path, upto=4)
-    conn = duckdb.connect(str(path))
-    conn.execute("INSERT INTO county VALUES ('01', 'Stockholms län', 6519.3)")
-    conn.execute("INSERT INTO municipality VALUES ('0180', 'Stockholm', '01', 188.0)")
-    conn.execute("INSERT INTO data_version VALUES (1, now(), 'test', 'upload', 'x', NULL), "
-                 "(2, now(), 'test', 'upload', 'y', NULL)")
-    conn.execute("INSERT INTO response (row_id, valid_from, ar, typ, kommunkod, org_key, is_demo, lan_kod) "
-                 "VALUES (1, 1, 2023, 'kommun', '0180', '', false, '01'), (2, 2, 2024, 'kommun', '0180', '', false, '01')")
-    conn.close()
+    path = b.old_database(
+        tmp_path / "v4.duckdb", 4, ("0180",),
+        "INSERT INTO response (row_id, valid_from, ar, typ, kommunkod, org_key, is_demo, lan_kod) "
+        "VALUES (1, 1, 2023, 'kommun', '0180', '', false, '01'), (2, 2, 2024, 'kommun', '0180', '', false, '01')",
+        versions=2,
+    )
 
     store = Store(path)
     assert store.schema_version() == latest_schema_version() >= 4

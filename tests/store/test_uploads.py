@@ -5,15 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from adoption import bootstrap
 from adoption.store import Store, UploadRecord, VersionChangedError
+from tests import builders
 
 
 @pytest.fixture
 def store(tmp_db) -> Store:
-    store = Store(tmp_db)
-    bootstrap.initialise(store, with_demo=False)
-    return store
+    return builders.initialised_store(tmp_db)
 
 
 def _record(sha="abc", added=1, changed=0, unchanged=0, kind="enkatsvar"):

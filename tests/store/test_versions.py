@@ -9,6 +9,7 @@ from adoption import bootstrap
 from adoption.errors import AdoptionError, UnknownVersionError
 from adoption.ingest import export
 from adoption.store import Store
+from tests import builders
 
 
 def _response(kommunkod: str, stage: int | None, **extra) -> dict:
@@ -17,9 +18,7 @@ def _response(kommunkod: str, stage: int | None, **extra) -> dict:
 
 @pytest.fixture
 def store(tmp_db) -> Store:
-    store = Store(tmp_db)
-    bootstrap.initialise(store, with_demo=False)
-    return store
+    return builders.initialised_store(tmp_db)
 
 
 def test_empty_database_has_no_version(store):
@@ -105,7 +104,6 @@ def test_a_new_reference_load_moves_survey_rows_with_their_municipality(tmp_path
     from adoption import metrics
     from adoption.ingest import reference
     from adoption.metrics.filters import Filter
-    from tests import builders
 
     store = builders.reference_store(tmp_path / "moved.duckdb")
     builders.add_survey(store, [builders.response(ar=2024, kommunkod="0180", utbildning=2)],
