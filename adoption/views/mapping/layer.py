@@ -31,17 +31,12 @@ from adoption import metrics
 from adoption.metrics.filters import Filter
 from adoption.store import Store
 from adoption.text import formatting, i18n, present
+from adoption.views.mapping import classes
 from adoption.views.mapping.classes import (
     MARKER_COLOUR,
     MISSING_ORDER,
     MISSING_STYLE,
     WHITE,
-    binary_labels,
-    class_index,
-    class_labels,
-    class_limits,
-    missing_kind,
-    palette,
 )
 from adoption.vocab import ROUND_PRELIMINARY
 
@@ -142,13 +137,13 @@ def layer_data(results: list[metrics.MetricResult], geometry: pd.DataFrame, name
     statuses = {r.status for r in results}
     blocking = next((s for s in BLOCKING if s in statuses), None)
     values = [r.value for r in results if r.value is not None]
-    limits = class_limits(metric.unit, values)
-    colours = palette(len(limits) - 1)
+    limits = classes.class_limits(metric.unit, values)
+    colours = classes.palette(len(limits) - 1)
     own = own_answers(metric, next((r.typ for r in results), None), level)
     small_note = i18n.t("karta.small_base_note", lang, min_n=metrics.SMALL_BASE_N)
     areas = []
     for result in results:
-        index = class_index(result.value, limits)
+        index = classes.class_index(result.value, limits)
         if index is not None:
             fill, line = colours[index], WHITE
         else:
@@ -173,7 +168,7 @@ def layer_data(results: list[metrics.MetricResult], geometry: pd.DataFrame, name
             grupp=(group_of or {}).get(result.area) if level == "kommun" else None,
         ))
     binary = own and metric.unit == "share"
-    labels = binary_labels(limits, lang) if binary else class_labels(limits, metric.unit, lang)
+    labels = classes.binary_labels(limits, lang) if binary else classes.class_labels(limits, metric.unit, lang)
     legend = [
         LegendEntry(f"class{i}", label, colours[i], WHITE, sum(1 for a in areas if a.class_index == i))
         for i, label in enumerate(labels)
@@ -181,7 +176,7 @@ def layer_data(results: list[metrics.MetricResult], geometry: pd.DataFrame, name
     if binary:  # only "no" and "yes" can occur: the classes between them would be empty promises
         legend = [e for e in legend if e.count or e.key in ("class0", f"class{len(labels) - 1}")]
     for status in MISSING_ORDER:
-        count = sum(1 for a in areas if a.class_index is None and missing_kind(a.status) == status)
+        count = sum(1 for a in areas if a.class_index is None and classes.missing_kind(a.status) == status)
         if count:
             fill, line = MISSING_STYLE[status]
             legend.append(LegendEntry(status, present.status(status, lang), fill, line, count))
