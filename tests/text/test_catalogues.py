@@ -48,7 +48,7 @@ DYNAMIC: dict[str, Iterable[str] | None] = {
     "initiativ.eval.": None,  # views/catalogue.py, pages/initiativ.py: evaluated ja/nej/okant
     "karta.click.": NIVAER, "karta.heading.": NIVAER, "karta.level.": NIVAER,  # ui/map_widget.py
     "karta.summary.": NIVAER, "karta.summary_tied.": NIVAER,  # views/mapping/tables.py
-    "kommun.kind.": None,  # views/profile.py: the municipality, its county, the country, a similar one
+    "kommun.kind.": None,  # views/profile/figures.py: the municipality, its county, the country, a similar one
     "ladda_upp.goal_target.": None,  # pages/ladda-upp.py: share or other
     "ladda_upp.goal_problem.": None,  # metrics/goals.py: why a goal edit was refused
     "ladda_upp.status.": None,  # pages/ladda-upp.py: the outcome of a commit that wrote nothing

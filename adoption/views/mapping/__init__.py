@@ -11,7 +11,7 @@ and the area names, everything a map needs, in four modules:
 Everything is named here too, so callers write ``mapping.build``, ``mapping.table``, ``mapping.deck``.
 """
 
-from adoption.views.mapping.classes import (
+from adoption.views.mapping.classes import (  # noqa: F401 - re-exported
     FIXED_LIMITS,
     MARKER_COLOUR,
     MISSING_ORDER,
@@ -25,7 +25,7 @@ from adoption.views.mapping.classes import (
     missing_kind,
     palette,
 )
-from adoption.views.mapping.drawing import (
+from adoption.views.mapping.drawing import (  # noqa: F401 - re-exported
     DEFAULT_SIZE,
     LAYER_ID,
     MARKER_LAYER_ID,
@@ -44,7 +44,7 @@ from adoption.views.mapping.drawing import (
     selected_code,
     tooltip_html,
 )
-from adoption.views.mapping.layer import (
+from adoption.views.mapping.layer import (  # noqa: F401 - re-exported
     BLOCKING,
     LEVELS,
     Area,
@@ -57,7 +57,7 @@ from adoption.views.mapping.layer import (
     mappable_metrics,
     own_answers,
 )
-from adoption.views.mapping.tables import (
+from adoption.views.mapping.tables import (  # noqa: F401 - re-exported
     counts,
     download_table,
     note,
@@ -70,13 +70,3 @@ from adoption.views.mapping.tables import (
     value_texts,
     whole_numbers,
 )
-
-__all__ = [
-    "BLOCKING", "DEFAULT_SIZE", "FIXED_LIMITS", "LAYER_ID", "LEVELS", "MARKER_COLOUR", "MARKER_LAYER_ID",
-    "MARKER_RADIUS", "MAX_PAYLOAD_BYTES", "MISSING_ORDER", "MISSING_STYLE", "PALETTE", "SWEDEN_BOUNDS", "TILE_SIZE",
-    "TOOLTIP_COLOURS", "WHITE", "Area", "CompactDeck", "LegendEntry", "MapData", "base_count", "binary_labels",
-    "bounds", "build", "class_index", "class_labels", "class_limits", "counts", "deck", "download_table", "features",
-    "fit_view", "layer_data", "mappable", "mappable_metrics", "markers", "missing_kind", "note", "own_answers",
-    "palette", "project", "round_mark", "selected_code", "small_base_column", "summary", "table",
-    "table_value_column", "tooltip_html", "value_column", "value_texts", "whole_numbers",
-]
