@@ -296,17 +296,20 @@ def from_query(params: Mapping[str, object], *, known: Known) -> tuple[ViewState
             return False
         return True
 
+    def number(key: str, value: str, pattern: re.Pattern, allowed: Iterable[int], unknown: str) -> int | None:
+        """``value`` as a whole number when it is one of ``allowed``; else None, with a notice."""
+        if not pattern.fullmatch(value):
+            notices.append(_notice("format", key, value))
+        elif int(value) not in allowed:
+            notices.append(_notice(unknown, key, value))
+        else:
+            return int(value)
+        return None
+
     # ar: a year with data, or every year
     ar = None
     if (value := single("ar")) is not None:
-        if value == ALL_YEARS:
-            ar = ALL_YEARS
-        elif not _YEAR.fullmatch(value):
-            notices.append(_notice("format", "ar", value))
-        elif int(value) not in known.years:
-            notices.append(_notice("no_data", "ar", value))
-        else:
-            ar = int(value)
+        ar = ALL_YEARS if value == ALL_YEARS else number("ar", value, _YEAR, known.years, "no_data")
 
     # lan, sektor: repeatable
     def many(key: str, pattern: re.Pattern, allowed: tuple[str, ...]) -> tuple[str, ...]:
@@ -367,12 +370,7 @@ def from_query(params: Mapping[str, object], *, known: Known) -> tuple[ViewState
 
     v = None
     if (value := single("v")) is not None:
-        if not _VERSION.fullmatch(value):
-            notices.append(_notice("format", "v", value))
-        elif int(value) not in known.versions:
-            notices.append(_notice("unknown", "v", value))
-        else:
-            v = int(value)
+        v = number("v", value, _VERSION, known.versions, "unknown")
 
     if len(notices) > MAX_NOTICES:
         extra = len(notices) - MAX_NOTICES + 1
