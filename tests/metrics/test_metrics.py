@@ -185,51 +185,44 @@ FILTERS = {
 
 NONE = (None, None, None, 0)
 
-# metric -> (value, numerator, denominator, n), without a filter
-ALLA = {
-    # 0114, 0115, 0180, 1280, 1282 have a row for 2024 -> 5 of 290
-    "svarsfrekvens": (5 / 290, 5, 290, 5),
-    # answered a stage: 0114 (max 2), 0180 (4), 1280 (0), 1282 (3); 0115 only "." -> left out.
-    # >= 1: 0114, 0180, 1282 -> 3/4
-    "andel_ai_aktivitet": (3 / 4, 3, 4, 4),
-    # >= 3: 0180, 1282 -> 2/4
-    "andel_ai_i_drift": (2 / 4, 2, 4, 4),
-    # = 4: 0180 -> 1/4
-    "andel_skalad": (1 / 4, 1, 4, 4),
-    # 25 + 75 + 0 + 62.5 = 162.5 over 4 municipalities -> 40.625
-    "mognadsindex": (162.5 / 4, 162.5, 4, 4),
-    # ja: 0114, 1282; pagar 0180, nej 1280; 0115 no answer -> 2/4
-    "andel_strategi": (2 / 4, 2, 4, 4),
-    # True: 0114, 0180; False 1280; 0115 and 1282 no answer -> 2/3
-    "andel_riktlinjer": (2 / 3, 2, 3, 3),
-    # (4 + 30 + 2 + 0) / (40k + 900k + 300k + 40k) * 10 000 = 36 / 1 280 000 * 10 000 = 0.28125
-    "initiativ_per_10k": (0.28125, 36, 1_280_000, 4),
-    # in production: 0180 (900k) + 1282 (40k) of the 1 280 000 in answering municipalities
-    "befolkning_i_drift": (940_000 / 1_280_000, 940_000, 1_280_000, 4),
-    # municipal initiatives with a known answer: T (0114), T, F, F (0180), F (1282) -> 2/5
-    "andel_utvarderade": (2 / 5, 2, 5, 5),
-    # 5 responding municipalities (0115 included: its "." are reported separately)
-    "sektor_fordelning": (None, None, None, 5),
-    # named at least one barrier: 0114, 0180, 1282 (1280 gave an empty list) -> 3
-    "hinder_topp": (None, None, None, 3),
-    # civil society 2024: Alfa (3) and Beta (1) answered, Gamma only "." -> 2 < 3: suppressed
-    "civil_ai_i_drift": (None, None, None, 2),
-    # known organisations: Alfa, Beta, Gamma, Delta (2023 only); 2024: Alfa, Beta, Gamma answered
-    "civil_svarsfrekvens": (3 / 4, 3, 4, 3),
-    # no municipality's sector was at pilot (2) in 2023
-    "andel_pilot_till_drift": NONE,
-    # pilots in 2024: 0114 vard (1 in 2023), 0180 vard (not answered in 2023), 1282 utb (no 2023 row):
-    # none was at pilot at its previous answered year -> 0/3
-    "andel_fastnade_piloter": (0.0, 0, 3, 3),
-}
-
-# Metrics that ignore a sector filter: their figures are as without it.
-IGNORES_SECTOR = {"svarsfrekvens", "andel_strategi", "andel_riktlinjer", "initiativ_per_10k", "hinder_topp",
-                  "civil_svarsfrekvens"}
-
 # metric -> (value, numerator, denominator, n)
 EXPECTED = {
-    "alla": ALLA,
+    "alla": {
+        # 0114, 0115, 0180, 1280, 1282 have a row for 2024 -> 5 of 290
+        "svarsfrekvens": (5 / 290, 5, 290, 5),
+        # answered a stage: 0114 (max 2), 0180 (4), 1280 (0), 1282 (3); 0115 only "." -> left out.
+        # >= 1: 0114, 0180, 1282 -> 3/4
+        "andel_ai_aktivitet": (3 / 4, 3, 4, 4),
+        # >= 3: 0180, 1282 -> 2/4
+        "andel_ai_i_drift": (2 / 4, 2, 4, 4),
+        # = 4: 0180 -> 1/4
+        "andel_skalad": (1 / 4, 1, 4, 4),
+        # 25 + 75 + 0 + 62.5 = 162.5 over 4 municipalities -> 40.625
+        "mognadsindex": (162.5 / 4, 162.5, 4, 4),
+        # ja: 0114, 1282; pagar 0180, nej 1280; 0115 no answer -> 2/4
+        "andel_strategi": (2 / 4, 2, 4, 4),
+        # True: 0114, 0180; False 1280; 0115 and 1282 no answer -> 2/3
+        "andel_riktlinjer": (2 / 3, 2, 3, 3),
+        # (4 + 30 + 2 + 0) / (40k + 900k + 300k + 40k) * 10 000 = 36 / 1 280 000 * 10 000 = 0.28125
+        "initiativ_per_10k": (0.28125, 36, 1_280_000, 4),
+        # in production: 0180 (900k) + 1282 (40k) of the 1 280 000 in answering municipalities
+        "befolkning_i_drift": (940_000 / 1_280_000, 940_000, 1_280_000, 4),
+        # municipal initiatives with a known answer: T (0114), T, F, F (0180), F (1282) -> 2/5
+        "andel_utvarderade": (2 / 5, 2, 5, 5),
+        # 5 responding municipalities (0115 included: its "." are reported separately)
+        "sektor_fordelning": (None, None, None, 5),
+        # named at least one barrier: 0114, 0180, 1282 (1280 gave an empty list) -> 3
+        "hinder_topp": (None, None, None, 3),
+        # civil society 2024: Alfa (3) and Beta (1) answered, Gamma only "." -> 2 < 3: suppressed
+        "civil_ai_i_drift": (None, None, None, 2),
+        # known organisations: Alfa, Beta, Gamma, Delta (2023 only); 2024: Alfa, Beta, Gamma answered
+        "civil_svarsfrekvens": (3 / 4, 3, 4, 3),
+        # no municipality's sector was at pilot (2) in 2023
+        "andel_pilot_till_drift": NONE,
+        # pilots in 2024: 0114 vard (1 in 2023), 0180 vard (not answered in 2023), 1282 utb (no 2023 row):
+        # none was at pilot at its previous answered year -> 0/3
+        "andel_fastnade_piloter": (0.0, 0, 3, 3),
+    },
     "lan_12": {
         # county 12 has 33 municipalities; 1280 and 1282 answered -> 2/33
         "svarsfrekvens": (2 / 33, 2, 33, 2),
@@ -310,8 +303,7 @@ EXPECTED = {
         **{m: NONE for m in metrics.REGISTRY if m != "svarsfrekvens"},
     },
     "sektor_utbildning": {
-        # the metrics that ignore sectors: as without the filter
-        **{metric_id: ALLA[metric_id] for metric_id in IGNORES_SECTOR},
+        # the metrics that ignore sectors (IGNORES_SECTOR) are as without the filter: added below
         # utbildning: 0114 1, 0115 ".", 0180 4, 1280 0, 1282 2 -> 4 answered; >= 1: 0114, 0180, 1282
         "andel_ai_aktivitet": (3 / 4, 3, 4, 4),
         # >= 3 in utbildning: only 0180 (1282's stage 3 is in samhallsbyggnad) -> 1/4
@@ -375,6 +367,9 @@ MATURITY_INDEXES = {
 
 SUPPRESSED = {("alla", "civil_ai_i_drift"), ("lan_12", "civil_ai_i_drift"), ("kommun_0180", "civil_ai_i_drift"),
               ("lan_12", "civil_svarsfrekvens"), ("kommun_0180", "civil_svarsfrekvens")}
+IGNORES_SECTOR = {"svarsfrekvens", "andel_strategi", "andel_riktlinjer", "initiativ_per_10k", "hinder_topp",
+                  "civil_svarsfrekvens"}
+EXPECTED["sektor_utbildning"].update({metric_id: EXPECTED["alla"][metric_id] for metric_id in IGNORES_SECTOR})
 CASES = [(case, metric_id) for case in EXPECTED for metric_id in metrics.REGISTRY]
 
 
