@@ -42,7 +42,7 @@ DYNAMIC: dict[str, Iterable[str] | None] = {
     "factor.name.": FACTOR_CODES, "factor.help.": FACTOR_CODES,  # views/likeness.py, ui/profile_sections.py
     "kommun.similar_missing.": None,  # views/likeness.py: why a weighted factor is not used
     "om.set.": None,  # views/about.py: the reference sets and where each came from
-    "change.rule.": ("independent", "panel", "none"),  # text/present.py: which comparison rule a change followed
+    "change.rule.": ("independent", "panel", "none"),  # text/change_words.py: which comparison rule a change followed
     "round.status.": ("preliminar", "publicerad"),  # views/rounds.py: a survey year's status
     "filter.": KEYS,  # ui/map_widget.py: the filters a metric ignores, by URL key
     "initiativ.eval.": None,  # views/catalogue.py, pages/initiativ.py: evaluated ja/nej/okant
