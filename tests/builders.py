@@ -13,6 +13,7 @@ frame (see :mod:`adoption.formats`) with every field None unless given;
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -240,6 +241,16 @@ def load_groups(store: Store, groups: dict[str, str] | None = None, *, filename:
                                 headline=False)
     assert prepared.ok, [str(p) for p in prepared.result.errors]
     return pipeline.commit(prepared, store, uploaded_by=AUTHOR).version
+
+
+def grouped_copy(db: str | Path, target: str | Path) -> Store:
+    """A copy of the database file ``db`` at ``target``, with the constructed groups loaded (:func:`load_groups`)."""
+    shutil.copy(db, target)
+    store = Store(target)
+    load_groups(store)
+    return store
+
+
 def first_answers(db: str | Path, target: str | Path, *, year: int = 2026, n: int = 36,
                   from_year: int = 2025) -> Path:
     """The first batch of a new survey round as an upload file (CSV, upload format): the answers of

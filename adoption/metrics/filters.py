@@ -1,7 +1,9 @@
 """A filter as a value: what a view, a metric or a command is limited to.
 
 Also the whole view (filter, metric, level, language, data version) as a
-value, and its round trip to and from URL query parameters.
+value, and its round trip to and from URL query parameters. What a URL
+value may name (the years, codes and versions that exist) is
+:class:`adoption.metrics.known.Known`, named here too.
 """
 
 from __future__ import annotations
@@ -10,13 +12,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 from adoption.metrics import factors
-from adoption.metrics.definitions import REGISTRY
+from adoption.metrics.known import Known, group_codes, in_group  # noqa: F401 - re-exported: callers name them here
 from adoption.text import i18n
 from adoption.text.languages import DEFAULT_LANG, LANGS
-from adoption.vocab import ROUND_PRELIMINARY, ROUND_PUBLISHED, codes, sector_codes
 
 # ``ar`` for every survey year at once: offered where a page lists rows of all years (the
 # initiative catalogue). A figure is always of one year, so elsewhere it means the latest year.
@@ -99,16 +99,6 @@ _CODE = re.compile(r"[a-z0-9_]{1,64}", re.ASCII)
 _GRUPP = re.compile(r"[A-C][1-9]?", re.ASCII)
 
 
-def group_codes() -> tuple[str, ...]:
-    """Every code ``grupp`` may hold: the main groups A, B, C and the groups A1..C9 (vocabulary)."""
-    return codes("huvudgrupp") + codes("kommungrupp")
-
-
-def in_group(group: str | None, grupp: str) -> bool:
-    """A municipality's group (A1) is in ``grupp`` when it is that group or its main group (A)."""
-    return group is not None and (group == grupp or group[:1] == grupp)
-
-
 @dataclass(frozen=True)
 class ViewState:
     """What a page shows: the filter, the metric, the level, the language and the data version.
@@ -130,83 +120,6 @@ class ViewState:
         filter_changes = {k: changes.pop(k) for k in list(changes) if k in Filter.__dataclass_fields__}
         flt = self.filter.with_(**filter_changes) if filter_changes else self.filter
         return replace(self, filter=flt, **changes)
-
-
-@dataclass(frozen=True)
-class Known:
-    """What a URL value may be: the codes and years that exist, so validation needs no database.
-
-    ``kommun`` maps each municipality code to its county code (accepts a
-    mapping or pairs; stored as sorted pairs so the value stays hashable).
-    ``grupper`` maps municipality codes to their group (A1..C9) in the
-    version; empty when no groups are loaded.
-    ``sektor`` and ``matt`` default to the sector vocabulary and the metric registry.
-    ``preliminary``: the years among ``years`` whose round is not published yet.
-    """
-
-    years: tuple[int, ...] = ()
-    lan: tuple[str, ...] = ()
-    kommun: tuple[tuple[str, str], ...] = ()
-    sektor: tuple[str, ...] | None = None
-    matt: tuple[str, ...] | None = None
-    versions: tuple[int, ...] = ()
-    grupper: tuple[tuple[str, str], ...] = ()
-    preliminary: tuple[int, ...] = ()
-
-    def __post_init__(self) -> None:
-        pairs = self.kommun.items() if isinstance(self.kommun, Mapping) else self.kommun
-        object.__setattr__(self, "kommun", tuple(sorted((str(k), str(l)) for k, l in pairs)))
-        pairs = self.grupper.items() if isinstance(self.grupper, Mapping) else self.grupper
-        object.__setattr__(self, "grupper", tuple(sorted((str(k), str(g)) for k, g in pairs)))
-        object.__setattr__(self, "years", tuple(sorted({int(y) for y in self.years})))
-        object.__setattr__(self, "lan", tuple(sorted(set(self.lan))))
-        object.__setattr__(self, "versions", tuple(sorted({int(v) for v in self.versions})))
-        object.__setattr__(self, "preliminary", tuple(sorted({int(y) for y in self.preliminary})))
-        if self.sektor is None:
-            object.__setattr__(self, "sektor", sector_codes())
-        if self.matt is None:
-            object.__setattr__(self, "matt", tuple(REGISTRY))
-
-    @cached_property
-    def rounds(self) -> dict[int, str]:
-        """Year -> round status (see :mod:`adoption.metrics.years`)."""
-        return {y: ROUND_PRELIMINARY if y in self.preliminary else ROUND_PUBLISHED for y in self.years}
-
-    @cached_property
-    def lan_of(self) -> dict[str, str]:
-        """Municipality code -> county code."""
-        return dict(self.kommun)
-
-    @cached_property
-    def grupp_of(self) -> dict[str, str]:
-        """Municipality code -> its group (A1..C9); empty without groups."""
-        return dict(self.grupper)
-
-    @cached_property
-    def grupp_codes(self) -> tuple[str, ...]:
-        """The groups and main groups that hold a municipality, in vocabulary order (A, B, C, A1, ...)."""
-        present = set(self.grupp_of.values())
-        return tuple(c for c in group_codes() if any(in_group(g, c) for g in present))
-
-    @classmethod
-    def from_store(cls, store, version: int | None = None) -> "Known":
-        """Read what exists from a Store. ``version`` None or unknown: the current version's years.
-
-        An unknown version does not raise here: ``from_query`` reports it.
-        """
-        versions = tuple(info.version for info in store.versions())
-        chosen = version if version in versions else (versions[-1] if versions else None)
-        municipalities = store.municipalities()
-        groups = store.municipality_groups(chosen)
-        rounds = store.survey_rounds(chosen)
-        return cls(
-            years=tuple(rounds),
-            preliminary=tuple(y for y, status in rounds.items() if status == ROUND_PRELIMINARY),
-            lan=tuple(store.counties()["lan_kod"]),
-            kommun=tuple(zip(municipalities["kommunkod"], municipalities["lan_kod"])),
-            versions=versions,
-            grupper=tuple(zip(groups["kommunkod"], groups["grupp"])),
-        )
 
 
 @dataclass(frozen=True)
@@ -296,17 +209,20 @@ def from_query(params: Mapping[str, object], *, known: Known) -> tuple[ViewState
             return False
         return True
 
+    def number(key: str, value: str, pattern: re.Pattern, allowed: Iterable[int], unknown: str) -> int | None:
+        """``value`` as a whole number when it is one of ``allowed``; else None, with a notice."""
+        if not pattern.fullmatch(value):
+            notices.append(_notice("format", key, value))
+        elif int(value) not in allowed:
+            notices.append(_notice(unknown, key, value))
+        else:
+            return int(value)
+        return None
+
     # ar: a year with data, or every year
     ar = None
     if (value := single("ar")) is not None:
-        if value == ALL_YEARS:
-            ar = ALL_YEARS
-        elif not _YEAR.fullmatch(value):
-            notices.append(_notice("format", "ar", value))
-        elif int(value) not in known.years:
-            notices.append(_notice("no_data", "ar", value))
-        else:
-            ar = int(value)
+        ar = ALL_YEARS if value == ALL_YEARS else number("ar", value, _YEAR, known.years, "no_data")
 
     # lan, sektor: repeatable
     def many(key: str, pattern: re.Pattern, allowed: tuple[str, ...]) -> tuple[str, ...]:
@@ -367,12 +283,7 @@ def from_query(params: Mapping[str, object], *, known: Known) -> tuple[ViewState
 
     v = None
     if (value := single("v")) is not None:
-        if not _VERSION.fullmatch(value):
-            notices.append(_notice("format", "v", value))
-        elif int(value) not in known.versions:
-            notices.append(_notice("unknown", "v", value))
-        else:
-            v = int(value)
+        v = number("v", value, _VERSION, known.versions, "unknown")
 
     if len(notices) > MAX_NOTICES:
         extra = len(notices) - MAX_NOTICES + 1

@@ -36,24 +36,19 @@ def known(db: Store, requested: int | None, current: int | None) -> Known:
 # Name lookups are shared read-only mappings: building a dict of 100,000 names from
 # a copied frame took ~250 ms on every rerun of a page with a municipality filter.
 @st.cache_resource(show_spinner=False)
-def _county_names(path: str, _db: Store) -> Mapping[str, str]:
-    frame = _db.counties()
-    return MappingProxyType(dict(zip(frame["lan_kod"], frame["name"])))
+def _names(path: str, level: str, _db: Store) -> Mapping[str, str]:
+    frame, code = (_db.counties(), "lan_kod") if level == "lan" else (_db.municipalities(), "kommunkod")
+    return MappingProxyType(dict(zip(frame[code], frame["name"])))
 
 
 def county_names(db: Store) -> Mapping[str, str]:
-    return _county_names(str(db.path), db)
-
-
-@st.cache_resource(show_spinner=False)
-def _municipality_names(path: str, _db: Store) -> Mapping[str, str]:
-    frame = _db.municipalities()
-    return MappingProxyType(dict(zip(frame["kommunkod"], frame["name"])))
+    """lan_kod -> name (reference data: not versioned; read-only)."""
+    return _names(str(db.path), "lan", db)
 
 
 def municipality_names(db: Store) -> Mapping[str, str]:
     """kommunkod -> name (reference data: not versioned; read-only)."""
-    return _municipality_names(str(db.path), db)
+    return _names(str(db.path), "kommun", db)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

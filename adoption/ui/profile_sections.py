@@ -15,7 +15,8 @@ from adoption.metrics.filters import ALL_YEARS
 from adoption.views import alternatives, catalogue, likeness, profile
 
 from . import cache, charts, downloads, navigation, printing
-from .view import WIDGET_PREFIX, PageContext, group_label, weight_key
+from .sidebar import WIDGET_PREFIX, group_label, weight_key
+from .view import PageContext
 
 _TABLE = {"hide_index": True, "width": "stretch", "height": "content"}
 TREND_METRIC = "mognadsindex"

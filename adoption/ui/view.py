@@ -9,7 +9,8 @@ writes codes only.
 
 The URL is the source of truth when it changed from outside (a pasted link,
 the first request, the browser's back button); otherwise the widgets are, and
-the URL is rewritten to match them after every run.
+the URL is rewritten to match them after every run. The sidebar's controls
+themselves are drawn by :mod:`adoption.ui.sidebar`.
 """
 
 from __future__ import annotations
@@ -20,32 +21,26 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from adoption import metrics
-from adoption.metrics import factors
 from adoption.metrics.filters import (
     ALL_YEARS,
     KEYS,
-    NIVAER,
-    TYPER,
     Filter,
     Known,
     Notice,
     ViewState,
     from_query,
-    in_group,
     requested_version,
     to_query,
 )
 from adoption.metrics.years import chosen_year
-from adoption.text import formatting, i18n, languages
+from adoption.text import formatting, i18n
 from adoption.text.languages import DEFAULT_LANG, LANGS
 
 from ..store import Store
 from . import cache, howto, navigation, printing, widget_text
 from .context import source as current_source
-from .context import store as current_store
+from .sidebar import ANY, WIDGET_PREFIX, controls, seed_widgets  # noqa: F401 - ANY re-exported: tests name it here
 
-WIDGET_PREFIX = "w_"
 _LAST_QUERY = "_view_last_query"
 _LAST_STATE = "_view_last_state"
 _LAST_PAGE = "_view_last_page"
@@ -135,33 +130,6 @@ def _url_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params.keys() if key in KEYS}
 
 
-# A selectbox shows a None option as "no selection" ("Choose an option")
-# instead of its label, so "all" / "latest" is this code inside the widgets.
-ANY = "*"
-
-
-def _from_widget(value):
-    return None if value == ANY else value
-
-
-def _seed_widgets(state: ViewState) -> None:
-    flt = state.filter
-    any_ = lambda value: ANY if value is None else value  # noqa: E731
-    values = {
-        "lang": state.lang, "ar": any_(flt.ar), "lan": list(flt.lan), "kommun": any_(flt.kommun),
-        "sektor": list(flt.sektor), "typ": any_(flt.typ), "matt": state.matt, "niva": state.niva,
-        "grupp": any_(flt.grupp),
-    }
-    values.update({weight_key(code): weight for code, weight in state.vikter})
-    for key, value in values.items():
-        st.session_state[WIDGET_PREFIX + key] = value
-
-
-def weight_key(factor: str) -> str:
-    """The session key (without the widget prefix) of a factor's weight slider on Kommun."""
-    return f"vikt_{factor}"
-
-
 def setup(page: str, uses: Iterable[str] = (), *, matt_options: tuple[str, ...] | None = None,
           all_years: bool = False) -> PageContext:
     """Read the URL, draw the sidebar controls a page uses, write the URL back.
@@ -169,7 +137,7 @@ def setup(page: str, uses: Iterable[str] = (), *, matt_options: tuple[str, ...] 
     ``page``: the page's id in :mod:`adoption.ui.navigation`. ``uses``: the
     filter keys of this page among ar, lan, kommun, grupp, sektor, typ, matt,
     niva and vikter (the weight sliders, drawn by the page itself with
-    :func:`weight_key` keys). Language and data version are always kept.
+    :func:`.sidebar.weight_key` keys). Language and data version are always kept.
     ``matt_options``: the metrics this page can show (default: every metric);
     another metric in the URL is refused with a notice and the first option
     shown instead. ``all_years``: the year control also offers every year
@@ -193,11 +161,11 @@ def setup(page: str, uses: Iterable[str] = (), *, matt_options: tuple[str, ...] 
         if (carried := _carried_state(params)) is not None:
             # Navigation drops query parameters: carry the filters over.
             url_state = carried
-        _seed_widgets(url_state)
+        seed_widgets(url_state)
 
     # The page sees only the filters it shows (after navigation the carried-over
     # state also holds other pages' filters, which must not filter this page unseen).
-    state = _keep(_sidebar(url_state, uses, known, all_years), uses)
+    state = _keep(controls(url_state, uses, known, all_years), uses)
     version = state.v if state.v is not None else current
     year = chosen_year(known.rounds, state.filter.ar)
 
@@ -255,106 +223,6 @@ def _keep(state: ViewState, uses: tuple[str, ...]) -> ViewState:
         v=state.v,
         vikter=state.vikter if "vikter" in uses else ViewState().vikter,
     )
-
-
-def _sidebar(state: ViewState, uses: tuple[str, ...], known: Known, all_years: bool = False) -> ViewState:
-    ss = st.session_state
-    sidebar = st.sidebar
-    lang = ss.get(WIDGET_PREFIX + "lang") or DEFAULT_LANG
-    lang = sidebar.radio(
-        i18n.t("filter.lang", lang), LANGS, key=WIDGET_PREFIX + "lang", horizontal=True,
-        format_func=lambda code: languages.NAMES[code],
-    )
-    tr = lambda key: i18n.t(key, lang)  # noqa: E731 - short local helper
-    choose = {"placeholder": widget_text.choose(lang)}
-    values = {}
-    if "ar" in uses and known.years:
-        options = [ANY, *([ALL_YEARS] if all_years else []), *sorted(known.years, reverse=True)]
-        if ss.get(WIDGET_PREFIX + "ar") not in options:
-            ss[WIDGET_PREFIX + "ar"] = ANY
-        values["ar"] = _from_widget(sidebar.selectbox(
-            tr("filter.ar"), options, key=WIDGET_PREFIX + "ar",
-            format_func=lambda y: tr("filter.all_years") if y == ALL_YEARS else _year_option(y, known, lang),
-            **choose,
-        ))
-    if "lan" in uses:
-        names = cache.county_names(current_store())
-        values["lan"] = tuple(sidebar.multiselect(
-            tr("filter.lan"), list(known.lan), key=WIDGET_PREFIX + "lan",
-            format_func=lambda code: names.get(code, code), placeholder=tr("filter.all"), select_all=False,
-        ))
-    if "grupp" in uses and known.grupper:
-        options = [ANY, *known.grupp_codes]
-        if ss.get(WIDGET_PREFIX + "grupp") not in options:
-            ss[WIDGET_PREFIX + "grupp"] = ANY
-        values["grupp"] = _from_widget(sidebar.selectbox(
-            tr("filter.grupp"), options, key=WIDGET_PREFIX + "grupp",
-            format_func=lambda code: tr("filter.all") if code == ANY else group_label(code, lang),
-        ))
-    if "kommun" in uses:
-        names = cache.municipality_names(current_store())
-        chosen_lan = values.get("lan", ())
-        chosen_grupp = values.get("grupp")
-        options = [ANY] + [k for k, l in known.kommun if (not chosen_lan or l in chosen_lan)
-                           and (not chosen_grupp or in_group(known.grupp_of.get(k), chosen_grupp))]
-        if ss.get(WIDGET_PREFIX + "kommun") not in options:
-            ss[WIDGET_PREFIX + "kommun"] = ANY
-        values["kommun"] = _from_widget(sidebar.selectbox(
-            tr("filter.kommun"), options, key=WIDGET_PREFIX + "kommun",
-            format_func=lambda code: tr("filter.all") if code == ANY else f"{names.get(code, code)} ({code})",
-            **choose,
-        ))
-    if "sektor" in uses:
-        values["sektor"] = tuple(sidebar.multiselect(
-            tr("filter.sektor"), list(known.sektor), key=WIDGET_PREFIX + "sektor",
-            format_func=lambda code: i18n.label("sektor", code, lang), placeholder=tr("filter.all"),
-            select_all=False,
-        ))
-    if "typ" in uses:
-        # "All" already means municipalities (a metric's default kind): a separate "kommun" option read as
-        # a second, different choice. A link with typ=kommun opens as the same view.
-        options = [ANY, *(t for t in TYPER if t != "kommun")]
-        if ss.get(WIDGET_PREFIX + "typ") not in options:
-            ss[WIDGET_PREFIX + "typ"] = ANY
-        values["typ"] = _from_widget(sidebar.selectbox(
-            tr("filter.typ"), options, key=WIDGET_PREFIX + "typ",
-            format_func=lambda code: tr("filter.typ_default") if code == ANY else i18n.label("typ", code, lang),
-            **choose,
-        ))
-    if "matt" in uses:
-        if ss.get(WIDGET_PREFIX + "matt") not in known.matt:
-            ss[WIDGET_PREFIX + "matt"] = ViewState().matt if ViewState().matt in known.matt else known.matt[0]
-        values["matt"] = sidebar.selectbox(
-            tr("filter.matt"), list(known.matt), key=WIDGET_PREFIX + "matt",
-            format_func=lambda code: metrics.get(code).label(lang), **choose,
-        )
-    if "niva" in uses:
-        levels = [n for n in NIVAER if n != "grupp" or known.grupper]
-        if ss.get(WIDGET_PREFIX + "niva") not in levels:
-            ss[WIDGET_PREFIX + "niva"] = ViewState().niva
-        values["niva"] = sidebar.radio(
-            tr("filter.niva"), levels, key=WIDGET_PREFIX + "niva", horizontal=True,
-            format_func=lambda code: i18n.label("niva", code, lang),
-        )
-    if "vikter" in uses:
-        # The sliders are the page's (drawn after this); their last values are in the session.
-        values["vikter"] = factors.normalise({
-            code: int(ss.get(WIDGET_PREFIX + weight_key(code), weight)) for code, weight in state.vikter})
-    return state.with_(lang=lang, **values)
-
-
-def group_label(code: str, lang: str) -> str:
-    """"A1 Storstäder"; a main group: "A – Storstäder och storstadsnära kommuner (hela huvudgruppen)"."""
-    if len(code) == 1:
-        return i18n.t("grupp.all_in_main", lang).format(code=code, name=i18n.label("huvudgrupp", code, lang))
-    return f"{code} {i18n.label('kommungrupp', code, lang)}"
-def _year_option(year, known: Known, lang: str) -> str:
-    """"Senaste året (2025)" (the latest published), "2026 (preliminärt)", "2024"."""
-    if year == ANY:
-        return f"{i18n.t('filter.latest_year', lang)} ({chosen_year(known.rounds, None)})"
-    if year in known.preliminary:
-        return i18n.t("round.year_option", lang).format(year=year)
-    return str(year)
 
 
 def _preliminary_banner(ctx: PageContext) -> None:

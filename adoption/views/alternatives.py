@@ -34,6 +34,13 @@ def _percent(value: float, lang: str) -> str:
     return formatting.percent(value, lang)
 
 
+def _extremes(sentence: str, values: dict[str, float], year, lang: str) -> tuple[str, str]:
+    """``sentence`` (naming the highest and the lowest entry of ``year``) filled in, and the highest's name."""
+    (high, high_v), (low, low_v) = _high_low(values)
+    return sentence.format(year=year, high=high, high_value=_percent(high_v, lang), low=low,
+                           low_value=_percent(low_v, lang)), high
+
+
 def stage_summary(rows: pd.DataFrame, lang: str = "sv") -> str | None:
     """Sektorer's stacked bars: the sectors with the largest and smallest share in production,
     and how many rose since the previous survey. None when nothing is drawn."""
@@ -44,10 +51,8 @@ def stage_summary(rows: pd.DataFrame, lang: str = "sv") -> str | None:
     in_production = _production_shares(ok, year, lang)
     if not in_production:
         return None
-    (high, high_v), (low, low_v) = _high_low(in_production)
+    text, _ = _extremes(i18n.t("a11y.stage_summary", lang), in_production, year, lang)
     t = lambda key, **values: i18n.t(key, lang).format(**values)  # noqa: E731
-    text = t("a11y.stage_summary", year=year, high=high, high_value=_percent(high_v, lang), low=low,
-             low_value=_percent(low_v, lang))
     earlier = sorted({int(y) for y in ok["ar"]} - {year})
     if earlier:
         previous = earlier[-1]
@@ -75,10 +80,8 @@ def barrier_summary(rows: pd.DataFrame, year: int | None, previous: int | None, 
     now = {i18n.label("hinder", r.hinder, lang): float(r.value) for r in ok[ok["ar"] == year].itertuples()}
     if not now:
         return None
-    (high, high_v), (low, low_v) = _high_low(now)
+    text, high = _extremes(i18n.t("a11y.barrier_summary", lang), now, year, lang)
     t = lambda key, **values: i18n.t(key, lang).format(**values)  # noqa: E731
-    text = t("a11y.barrier_summary", year=year, high=high, high_value=_percent(high_v, lang), low=low,
-             low_value=_percent(low_v, lang))
     if previous is not None:
         before = {i18n.label("hinder", r.hinder, lang): float(r.value)
                   for r in ok[ok["ar"] == previous].itertuples()}

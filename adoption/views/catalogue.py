@@ -215,18 +215,25 @@ def evaluated_text(value, lang: str = "sv") -> str:
     return i18n.t(f"initiativ.eval.{evaluated_code(value)}", lang)
 
 
-def table(frame: pd.DataFrame, lang: str = "sv", *, organisation: bool = False) -> pd.DataFrame:
-    """Catalogue rows as shown: translated labels, stage as "3 I drift", ``id`` as the index."""
+def _county_to_sector(out: pd.DataFrame, frame: pd.DataFrame, lang: str, organisation: bool) -> None:
+    """The columns :func:`table` and :func:`download_table` share after the municipality: its county
+    (when known), the organisation (civil society), the title and the sector."""
     col = lambda key: i18n.t(key, lang)  # noqa: E731
-    out = pd.DataFrame(index=frame["id"] if "id" in frame.columns else frame.index)
-    out[col("filter.ar")] = frame["ar"].astype(int).to_numpy()
-    out[col("filter.kommun")] = frame["kommun"].to_numpy()
     if "lan_name" in frame.columns:
         out[col("filter.lan")] = frame["lan_name"].to_numpy()
     if organisation:
         out[col("initiativ.col.organisation")] = frame["organisation"].fillna("").to_numpy()
     out[col("initiativ.col.titel")] = frame["titel"].to_numpy()
     out[col("filter.sektor")] = [_label("sektor", v, lang) for v in frame["sektor"]]
+
+
+def table(frame: pd.DataFrame, lang: str = "sv", *, organisation: bool = False) -> pd.DataFrame:
+    """Catalogue rows as shown: translated labels, stage as "3 I drift", ``id`` as the index."""
+    col = lambda key: i18n.t(key, lang)  # noqa: E731
+    out = pd.DataFrame(index=frame["id"] if "id" in frame.columns else frame.index)
+    out[col("filter.ar")] = frame["ar"].astype(int).to_numpy()
+    out[col("filter.kommun")] = frame["kommun"].to_numpy()
+    _county_to_sector(out, frame, lang, organisation)
     out[col("common.stage")] = [_stage(v, lang) for v in frame["mognad"]]
     out[col("initiativ.teknik")] = [_label("teknik", v, lang) for v in frame["teknik"]]
     out[col("initiativ.col.utvarderad")] = [evaluated_text(v, lang) for v in frame["utvarderad"]]
@@ -277,12 +284,7 @@ def download_table(frame: pd.DataFrame, lang: str = "sv", *, organisation: bool 
     out[col("filter.ar")] = pd.array([int(v) for v in frame["ar"]], dtype="Int64")
     out[col("filter.kommun")] = frame["kommun"].to_numpy()
     out[f"{col('filter.kommun')}: {code}"] = frame["kommunkod"].to_numpy()
-    if "lan_name" in frame.columns:
-        out[col("filter.lan")] = frame["lan_name"].to_numpy()
-    if organisation:
-        out[col("initiativ.col.organisation")] = frame["organisation"].fillna("").to_numpy()
-    out[col("initiativ.col.titel")] = frame["titel"].to_numpy()
-    out[col("filter.sektor")] = [_label("sektor", v, lang) for v in frame["sektor"]]
+    _county_to_sector(out, frame, lang, organisation)
     out[i18n.t("download.col.stage_code", lang)] = pd.array(
         [None if v is None or pd.isna(v) else int(v) for v in frame["mognad"]], dtype="Int64")
     out[col("common.stage")] = [_stage(v, lang) for v in frame["mognad"]]

@@ -176,19 +176,9 @@ def county_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
                   t("civilsamhalle.col.n"): sectors.count_number(row["n"])}
         for metric_id, key in (("andel_ai_aktivitet", "civilsamhalle.col.aktivitet"),
                                ("civil_ai_i_drift", "civilsamhalle.col.drift")):
-            cells = present.cells(_figure(row, metric_id), lang)
-            label = t(key)
-            record[f"{label} {t('common.share_pct')}"] = cells.number
-            record[f"{label}: {t('download.col.numerator')}"] = cells.numerator
-            record[f"{label}: {t('download.col.denominator')}"] = cells.denominator
-            record[f"{label}: {t('download.col.ci_low')}"] = cells.ci_low
-            record[f"{label}: {t('download.col.ci_high')}"] = cells.ci_high
-            record[f"{label}: {t('common.status')}"] = cells.status
+            record.update(_figure_cells(t(key), _figure(row, metric_id), lang))
         out.append(record)
-    frame = pd.DataFrame(out)
-    counts = [c for c in frame.columns if c == t("civilsamhalle.col.n") or c.endswith(t("download.col.numerator"))
-              or c.endswith(t("download.col.denominator"))]
-    return sectors.integer_columns(frame, counts)
+    return _numbers(out, t("civilsamhalle.col.n"), lang)
 
 
 def category_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
@@ -202,15 +192,30 @@ def category_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
                   t("common.code"): row["kategori"] or "",
                   t("civilsamhalle.col.antal"): sectors.count_number(row["n"])}
         for metric_id, label in _category_columns(lang):
-            cells = present.cells(_figure(row, metric_id), lang)
-            record[f"{label} {t('common.share_pct')}"] = cells.number
-            record[f"{label}: {t('download.col.numerator')}"] = cells.numerator
-            record[f"{label}: {t('download.col.denominator')}"] = cells.denominator
-            record[f"{label}: {t('download.col.ci_low')}"] = cells.ci_low
-            record[f"{label}: {t('download.col.ci_high')}"] = cells.ci_high
-            record[f"{label}: {t('common.status')}"] = cells.status
+            record.update(_figure_cells(label, _figure(row, metric_id), lang))
         out.append(record)
-    frame = pd.DataFrame(out)
-    counts = [c for c in frame.columns if c == t("civilsamhalle.col.antal") or c.endswith(t("download.col.numerator"))
+    return _numbers(out, t("civilsamhalle.col.antal"), lang)
+
+
+def _figure_cells(label: str, figure: present.Figure, lang: str) -> dict:
+    """One metric's download columns, named after ``label``: share and 95 % interval in percent,
+    numerator and denominator, status (a hidden figure's cells empty, the status saying why)."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    cells = present.cells(figure, lang)
+    return {
+        f"{label} {t('common.share_pct')}": cells.number,
+        f"{label}: {t('download.col.numerator')}": cells.numerator,
+        f"{label}: {t('download.col.denominator')}": cells.denominator,
+        f"{label}: {t('download.col.ci_low')}": cells.ci_low,
+        f"{label}: {t('download.col.ci_high')}": cells.ci_high,
+        f"{label}: {t('common.status')}": cells.status,
+    }
+
+
+def _numbers(records: list[dict], count_column: str, lang: str) -> pd.DataFrame:
+    """The download's rows as a frame, with the count column, numerators and denominators as whole numbers."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    frame = pd.DataFrame(records)
+    counts = [c for c in frame.columns if c == count_column or c.endswith(t("download.col.numerator"))
               or c.endswith(t("download.col.denominator"))]
     return sectors.integer_columns(frame, counts)

@@ -199,6 +199,22 @@ def _label_expr(rows: pd.DataFrame) -> str:
     return expr
 
 
+def _figure_texts(drawn: pd.DataFrame, lang: str) -> dict[str, list[str]]:
+    """Each drawn row's share, base and interval as a chart's tooltip shows them (:func:`_figure_tooltips`)."""
+    parts = [part(r) for r in drawn.itertuples(index=False)]
+    return {"share_text": [present.value(p, lang) for p in parts],
+            "base_text": [present.base(p, lang) for p in parts],
+            "ci_text": [present.interval(p, lang) for p in parts]}
+
+
+def _figure_tooltips(lang: str) -> list[alt.Tooltip]:
+    """The tooltip's lines for :func:`_figure_texts`' columns."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    return [alt.Tooltip("share_text:N", title=t("sektorer.col.andel")),
+            alt.Tooltip("base_text:N", title=t("sektorer.col.bas")),
+            alt.Tooltip("ci_text:N", title=t("common.confidence_interval"))]
+
+
 def stage_chart(rows: pd.DataFrame, lang: str = "sv") -> alt.Chart | None:
     """Ordered stacked bars: one bar per sector and year, stages 0 to 4 from left to right.
 
@@ -217,9 +233,7 @@ def stage_chart(rows: pd.DataFrame, lang: str = "sv") -> alt.Chart | None:
         "stage": [i18n.label("mognad", int(r.mognad), lang) for r in drawn.itertuples(index=False)],
         "stage_order": drawn["mognad"].astype(int).tolist(),
         "share": drawn["value"].astype(float).tolist(),
-        "share_text": [present.value(part(r), lang) for r in drawn.itertuples(index=False)],
-        "base_text": [present.base(part(r), lang) for r in drawn.itertuples(index=False)],
-        "ci_text": [present.interval(part(r), lang) for r in drawn.itertuples(index=False)],
+        **_figure_texts(drawn, lang),
     })
     return (
         alt.Chart(data)
@@ -236,9 +250,7 @@ def stage_chart(rows: pd.DataFrame, lang: str = "sv") -> alt.Chart | None:
             tooltip=[
                 alt.Tooltip("bar:N", title=t("common.sector")),
                 alt.Tooltip("stage:N", title=t("common.stage")),
-                alt.Tooltip("share_text:N", title=t("sektorer.col.andel")),
-                alt.Tooltip("base_text:N", title=t("sektorer.col.bas")),
-                alt.Tooltip("ci_text:N", title=t("common.confidence_interval")),
+                *_figure_tooltips(lang),
             ],
         )
         .properties(height=alt.Step(20))
@@ -262,18 +274,14 @@ def barrier_chart(rows: pd.DataFrame, year: int | None, previous: int | None,
         "share": drawn["value"].astype(float).tolist(),
         "low": drawn["ci_low"].astype(float).tolist(),
         "high": drawn["ci_high"].astype(float).tolist(),
-        "share_text": [present.value(part(r), lang) for r in drawn.itertuples(index=False)],
-        "base_text": [present.base(part(r), lang) for r in drawn.itertuples(index=False)],
-        "ci_text": [present.interval(part(r), lang) for r in drawn.itertuples(index=False)],
+        **_figure_texts(drawn, lang),
     })
     data = data[data["barrier"].isin(order)]
     y = alt.Y("barrier:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
     tooltip = [
         alt.Tooltip("barrier:N", title=t("sektorer.col.hinder")),
         alt.Tooltip("year:N", title=t("filter.ar")),
-        alt.Tooltip("share_text:N", title=t("sektorer.col.andel")),
-        alt.Tooltip("base_text:N", title=t("sektorer.col.bas")),
-        alt.Tooltip("ci_text:N", title=t("common.confidence_interval")),
+        *_figure_tooltips(lang),
     ]
     base = alt.Chart(data).encode(y=y, yOffset=alt.YOffset("year:N", sort=years))
     bars = base.mark_bar().encode(
@@ -326,8 +334,7 @@ def stage_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
             t("common.status"): present.status(r.status, lang),
         })
     columns = [t("common.sector"), t("common.code"), t("filter.ar"), t("download.col.stage_code"),
-               t("common.stage"), t("common.share_pct"), t("download.col.numerator"),
-               t("download.col.denominator"), t("download.col.ci_low"), t("download.col.ci_high"),
+               t("common.stage"), *_share_columns(lang),
                t("sektorer.col.ej_tillampligt"), t("sektorer.col.inget_svar"), t("common.status")]
     frame = pd.DataFrame(out, columns=columns)
     return integer_columns(frame, [t("filter.ar"), t("download.col.stage_code"), t("download.col.numerator"),
@@ -335,17 +342,18 @@ def stage_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
                            t("sektorer.col.inget_svar")])
 
 
+def _share_columns(lang: str) -> list[str]:
+    """The columns of :func:`_share_cells`, in order."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    return [t("common.share_pct"), t("download.col.numerator"), t("download.col.denominator"),
+            t("download.col.ci_low"), t("download.col.ci_high")]
+
+
 def _share_cells(r, lang: str) -> dict:
     """Share, base and interval of a row as numbers; empty when hidden or missing."""
-    t = lambda key: i18n.t(key, lang)  # noqa: E731
     cells = present.cells(part(r), lang)
-    return {
-        t("common.share_pct"): cells.number,
-        t("download.col.numerator"): cells.numerator,
-        t("download.col.denominator"): cells.denominator,
-        t("download.col.ci_low"): cells.ci_low,
-        t("download.col.ci_high"): cells.ci_high,
-    }
+    return dict(zip(_share_columns(lang), (cells.number, cells.numerator, cells.denominator, cells.ci_low,
+                                           cells.ci_high)))
 
 
 def barrier_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
@@ -362,8 +370,6 @@ def barrier_download(rows: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
             **_share_cells(r, lang),
             t("common.status"): present.status(r.status, lang),
         })
-    columns = [t("sektorer.col.hinder"), t("common.code"), t("filter.ar"),
-               t("common.share_pct"), t("download.col.numerator"), t("download.col.denominator"),
-               t("download.col.ci_low"), t("download.col.ci_high"), t("common.status")]
+    columns = [t("sektorer.col.hinder"), t("common.code"), t("filter.ar"), *_share_columns(lang), t("common.status")]
     frame = pd.DataFrame(out, columns=columns)
     return integer_columns(frame, [t("filter.ar"), t("download.col.numerator"), t("download.col.denominator")])

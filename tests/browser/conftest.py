@@ -164,26 +164,32 @@ def browser():
         pw.stop()
 
 
+@contextmanager
+def fresh_page(browser, width: int = 1400, height: int = 900) -> Iterator:
+    """A page in a fresh Swedish browser context of ``width`` x ``height`` CSS pixels, closed after use."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE")
+    context.set_default_timeout(APP_TIMEOUT_MS)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def page(browser):
     """A page in a fresh context; errors are collected in ``page.console_errors``."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="sv-SE")
-    context.set_default_timeout(APP_TIMEOUT_MS)
-    pg = context.new_page()
-    errors: list[str] = []
+    with fresh_page(browser) as pg:
+        errors: list[str] = []
 
-    def on_console(msg) -> None:
-        if msg.type == "error":
-            where = (msg.location or {}).get("url", "")
-            errors.append(f"console: {msg.text} [{where}]")
+        def on_console(msg) -> None:
+            if msg.type == "error":
+                where = (msg.location or {}).get("url", "")
+                errors.append(f"console: {msg.text} [{where}]")
 
-    pg.on("console", on_console)
-    pg.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
-    pg.console_errors = errors
-    try:
+        pg.on("console", on_console)
+        pg.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
+        pg.console_errors = errors
         yield pg
-    finally:
-        context.close()
 
 
 # On a deep link (/om) Streamlit's frontend first probes /om/_stcore/health and

@@ -17,7 +17,11 @@ from axe_playwright_python.sync_playwright import Axe
 
 from adoption.views import accessibility
 from adoption.views.accessibility import AXE_TAGS, EXCEPTIONS, AxeException
-from tests.browser.conftest import APP_TIMEOUT_MS, start_server, wait_for_app
+from tests.browser.conftest import (
+    fresh_page,
+    start_server,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -63,13 +67,8 @@ def empty_server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def a11y_page(browser):
     """One page for every state of this module (a fresh context per state costs a second each)."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="sv-SE")
-    context.set_default_timeout(APP_TIMEOUT_MS)
-    page = context.new_page()
-    try:
+    with fresh_page(browser) as page:
         yield page
-    finally:
-        context.close()
 
 
 def with_lang(path: str, lang: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import APP_TIMEOUT_MS, wait_for_app
+from tests.browser.conftest import fresh_page, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -39,13 +39,8 @@ _OVERFLOW = """(ownScroll) => {
 
 @pytest.fixture(scope="module")
 def narrow_page(browser):
-    context = browser.new_context(viewport={"width": WIDTH, "height": 720}, locale="sv-SE")
-    context.set_default_timeout(APP_TIMEOUT_MS)
-    page = context.new_page()
-    try:
+    with fresh_page(browser, WIDTH, 720) as page:
         yield page
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -74,19 +74,17 @@ def _civil(ar, name, **stages):
     return response(ar=ar, typ=C, kommunkod=kommunkod, organisation=name, organisationsnummer=orgnr, **stages)
 
 
+YEARS = (2022, 2023, 2024)
+# Per municipality its answer in each of YEARS: (sector, stage).
+STAGES = {
+    "0114": (("vard_omsorg", 3), ("vard_omsorg", 3), ("vard_omsorg", 4)),
+    "0115": (("vard_omsorg", 1), ("utbildning", 0), ("utbildning", 3)),
+    "0180": (("vard_omsorg", 1), ("vard_omsorg", 2), ("vard_omsorg", 1)),
+    "1280": (("vard_omsorg", 1), ("vard_omsorg", 1), ("vard_omsorg", 0)),
+}
+
 RESPONSES = [
-    response(ar=2022, kommunkod="0114", vard_omsorg=3),
-    response(ar=2022, kommunkod="0115", vard_omsorg=1),
-    response(ar=2022, kommunkod="0180", vard_omsorg=1),
-    response(ar=2022, kommunkod="1280", vard_omsorg=1),
-    response(ar=2023, kommunkod="0114", vard_omsorg=3),
-    response(ar=2023, kommunkod="0115", utbildning=0),
-    response(ar=2023, kommunkod="0180", vard_omsorg=2),
-    response(ar=2023, kommunkod="1280", vard_omsorg=1),
-    response(ar=2024, kommunkod="0114", vard_omsorg=4),
-    response(ar=2024, kommunkod="0115", utbildning=3),
-    response(ar=2024, kommunkod="0180", vard_omsorg=1),
-    response(ar=2024, kommunkod="1280", vard_omsorg=0),
+    *(response(ar=ar, kommunkod=code, **dict([stages[i]])) for i, ar in enumerate(YEARS) for code, stages in STAGES.items()),
     _civil(2022, "Alfa", vard_omsorg=3), _civil(2022, "Beta", vard_omsorg=1), _civil(2022, "Gamma", vard_omsorg=0),
     _civil(2023, "Alfa", vard_omsorg=3), _civil(2023, "Beta", vard_omsorg=3), _civil(2023, "Gamma", vard_omsorg=0),
     _civil(2024, "Alfa", vard_omsorg=3), _civil(2024, "Beta", vard_omsorg=3), _civil(2024, "Gamma", vard_omsorg=4),

@@ -3,8 +3,6 @@ its municipalities pooled, and by="grupp" gives each group's figure. Groups cons
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from adoption import metrics
@@ -19,10 +17,7 @@ GROUPS = builders.constructed_groups()
 
 @pytest.fixture(scope="module")
 def store(demo_db_template, tmp_path_factory) -> Store:
-    path = tmp_path_factory.mktemp("group-filter") / "groups.duckdb"
-    shutil.copy(demo_db_template, path)
-    db = Store(path)
-    builders.load_groups(db)
+    db = builders.grouped_copy(demo_db_template, tmp_path_factory.mktemp("group-filter") / "groups.duckdb")
     db.replace_population(builders.population({}, 2024, default=10_000), description="test", created_by="test")
     return db
 

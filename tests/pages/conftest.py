@@ -30,8 +30,13 @@ def open_page(db: str, monkeypatch, page: str | None = None, **query) -> AppTest
         # run first: run the home page bare, switch, then set the URL.
         at.run()
         at.switch_page(page)
-        for key in list(at.query_params):
-            del at.query_params[key]
+    return with_url(at, **query)
+
+
+def with_url(at: AppTest, **query) -> AppTest:
+    """Paste a link into the open page: the URL changes from outside, as on a first request."""
+    for key in list(at.query_params):
+        del at.query_params[key]
     for key, value in query.items():
         at.query_params[key] = value
     at.run()
@@ -40,3 +45,16 @@ def open_page(db: str, monkeypatch, page: str | None = None, **query) -> AppTest
 
 def no_exceptions(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
+
+
+def dropped_with_a_notice(at: AppTest, *values: str) -> None:
+    """The page ran, and its warning names every URL value it dropped."""
+    no_exceptions(at)
+    notice = " ".join(w.value for w in at.warning)
+    assert all(value in notice for value in values), notice
+
+
+def says_there_are_no_answers(at: AppTest) -> None:
+    """The page ran on a database without survey answers, and says so."""
+    no_exceptions(at)
+    assert any("inga enkätsvar" in i.value for i in at.info)

@@ -6,7 +6,6 @@ The groups are constructed for the tests (tests/builders.py), imported through t
 from __future__ import annotations
 
 import hashlib
-import shutil
 
 import pytest
 
@@ -28,8 +27,7 @@ KOMMUN, KARTA, OM, OVERSIKT = "pages/kommun.py", "pages/karta.py", "pages/om.py"
 @pytest.fixture(scope="module")
 def grouped_db(demo_db_template, tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("grupper") / "grupper.duckdb"
-    shutil.copy(demo_db_template, path)
-    builders.load_groups(Store(path))
+    builders.grouped_copy(demo_db_template, path)
     return str(path)
 
 

@@ -14,7 +14,12 @@ from adoption.views.catalogue import Query
 
 from ..builders import add_survey, initiative
 from . import conftest
-from .conftest import no_exceptions
+from .conftest import (
+    dropped_with_a_notice,
+    no_exceptions,
+    says_there_are_no_answers,
+    with_url,
+)
 
 PAGE = "pages/initiativ.py"
 
@@ -138,20 +143,12 @@ def test_free_text_is_shown_as_text(demo_db, monkeypatch):
 
 
 def test_invalid_url_values_are_dropped_with_a_notice(demo_db_template, monkeypatch):
-    at = open_page(demo_db_template, monkeypatch, PAGE)
-    for key in list(at.query_params):
-        del at.query_params[key]
-    at.query_params["typ"] = "<script>"
-    at.query_params["sektor"] = "okand"
-    at.run()
-    no_exceptions(at)
-    notice = " ".join(w.value for w in at.warning)
-    assert "typ" in notice and "okand" in notice
+    at = with_url(open_page(demo_db_template, monkeypatch, PAGE), typ="<script>", sektor="okand")
+    dropped_with_a_notice(at, "typ", "okand")
     assert len(_table(at)) > 0
 
 
 def test_empty_database_says_what_is_missing(empty_db_template, monkeypatch):
     at = open_page(empty_db_template, monkeypatch, PAGE)
-    no_exceptions(at)
-    assert any("inga enkätsvar" in i.value for i in at.info)
+    says_there_are_no_answers(at)
     assert not at.dataframe

@@ -142,30 +142,17 @@ def test_english(demo_db_template, store, monkeypatch):
     assert any("mean difference in stage" in c.value for c in at.caption)
 
 
-def _with_url(at, **query):
-    """Paste a link into the open page: the URL changes from outside, as on a first request."""
-    for key in list(at.query_params):
-        del at.query_params[key]
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    return at
-
-
 def test_invalid_url_values_are_dropped_with_a_notice(demo_db_template, monkeypatch):
     at = open_page(demo_db_template, monkeypatch, PAGE)
-    _with_url(at, kommun="0180'; DROP TABLE x;--", ar="1999")
-    no_exceptions(at)
-    notice = " ".join(w.value for w in at.warning)
-    assert "kommun" in notice and "1999" in notice
+    conftest.with_url(at, kommun="0180'; DROP TABLE x;--", ar="1999")
+    conftest.dropped_with_a_notice(at, "kommun", "1999")
     assert any("Välj en kommun" in i.value for i in at.info)
-    _with_url(at, kommun="9999")
+    conftest.with_url(at, kommun="9999")
     no_exceptions(at)
     assert any("9999" in w.value for w in at.warning)
 
 
 def test_empty_database_says_what_is_missing(empty_db_template, monkeypatch):
     at = open_page(empty_db_template, monkeypatch, PAGE, kommun="0180")
-    no_exceptions(at)
-    assert any("inga enkätsvar" in i.value for i in at.info)
+    conftest.says_there_are_no_answers(at)
     assert not at.dataframe

@@ -37,23 +37,23 @@ DYNAMIC: dict[str, Iterable[str] | None] = {
     "access.reason.": REASONS,  # adoption/access.py: why a request may (not) administer
     "effekt.verdict.": None, "effekt.reason.": None, "effekt.excluded.": None,  # views/effect.py: verdicts and why
     "column.": None,  # ingest/suggest.py: what an upload column holds, by column name
-    "ladda_upp.why_not.": None, "ladda_upp.goal_note.": None,  # ui/upload_wizard.py, metrics/goals.py
-    "ladda_upp.goal_wording.": ("sv", "en"),  # metrics/goals.py: which wording still states the old target
+    "ladda_upp.why_not.": None, "ladda_upp.goal_note.": None,  # ui/upload_wizard.py, metrics/goals/editing.py
+    "ladda_upp.goal_wording.": ("sv", "en"),  # metrics/goals/editing.py: which wording still states the old target
     "factor.name.": FACTOR_CODES, "factor.help.": FACTOR_CODES,  # views/likeness.py, ui/profile_sections.py
     "kommun.similar_missing.": None,  # views/likeness.py: why a weighted factor is not used
     "om.set.": None,  # views/about.py: the reference sets and where each came from
-    "change.rule.": ("independent", "panel", "none"),  # text/present.py: which comparison rule a change followed
+    "change.rule.": ("independent", "panel", "none"),  # text/change_words.py: which comparison rule a change followed
     "round.status.": ("preliminar", "publicerad"),  # views/rounds.py: a survey year's status
     "filter.": KEYS,  # ui/map_widget.py: the filters a metric ignores, by URL key
     "initiativ.eval.": None,  # views/catalogue.py, pages/initiativ.py: evaluated ja/nej/okant
     "karta.click.": NIVAER, "karta.heading.": NIVAER, "karta.level.": NIVAER,  # ui/map_widget.py
-    "karta.summary.": NIVAER, "karta.summary_tied.": NIVAER,  # views/mapping.py
-    "kommun.kind.": None,  # views/profile.py: the municipality, its county, the country, a similar one
+    "karta.summary.": NIVAER, "karta.summary_tied.": NIVAER,  # views/mapping/tables.py
+    "kommun.kind.": None,  # views/profile/figures.py: the municipality, its county, the country, a similar one
     "ladda_upp.goal_target.": None,  # pages/ladda-upp.py: share or other
-    "ladda_upp.goal_problem.": None,  # metrics/goals.py: why a goal edit was refused
+    "ladda_upp.goal_problem.": None,  # metrics/goals/editing.py: why a goal edit was refused
     "ladda_upp.status.": None,  # pages/ladda-upp.py: the outcome of a commit that wrote nothing
     "lang.": LANGS, "niva.": NIVAER,  # text/i18n.py: label("lang" | "niva", code)
-    "mal.series.": None, "mal.status.": None,  # views/goals.py, metrics/goals.py
+    "mal.series.": None, "mal.status.": None,  # views/goals.py, metrics/goals/progress.py
     "mal.bounds.": (nonresponse.MUNICIPALITIES, nonresponse.POPULATION),  # views/goals.py: what a share is of
     "mal.denominator.": None,  # views/goals.py: per goal metric, a count, or another metric
     "notice.": None,  # metrics/filters.py: why a URL value was dropped

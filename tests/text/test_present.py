@@ -86,11 +86,19 @@ def test_a_figure_without_a_value_is_its_status_word_everywhere(status, lang):
     assert (cells.number, cells.numerator, cells.denominator, cells.ci_low, cells.ci_high) == (None,) * 5
 
 
+@pytest.mark.parametrize("figure, lang, value, base, interval", [
+    (SHARE, "sv", "54,2 %", "130 av 240 svarande", "47,8–60,2 %"),
+    (SHARE, "en", "54.2%", "130 of 240 respondents", "47.8–60.2%"),
+    (PER_10K, "sv", "1,2 per 10 000", "12 initiativ, 97\xa0000 invånare", "inget intervall"),
+    (PER_10K, "en", "1.2 per 10,000", "12 initiatives, 97,000 inhabitants", "no interval"),
+], ids=["share-sv", "share-en", "per_10k-sv", "per_10k-en"])
+def test_value_base_and_interval(figure, lang, value, base, interval):
+    assert present.value(figure, lang) == value
+    assert present.base(figure, lang) == base
+    assert present.interval(figure, lang) == interval
+
+
 def test_a_share():
-    assert present.value(SHARE, "sv") == "54,2 %" and present.value(SHARE, "en") == "54.2%"
-    assert present.base(SHARE, "sv") == "130 av 240 svarande"
-    assert present.base(SHARE, "en") == "130 of 240 respondents"
-    assert present.interval(SHARE, "sv") == "47,8–60,2 %" and present.interval(SHARE, "en") == "47.8–60.2%"
     assert present.interval(SHARE, "sv", label=True) == "95 % KI 47,8–60,2 %"
     assert present.interval(SHARE, "en", label=True) == "95% CI 47.8–60.2%"
     assert present.caption(SHARE, "sv") == "130 av 240 svarande"
@@ -130,10 +138,6 @@ def test_a_count():
 
 
 def test_a_result_without_an_interval():
-    assert present.value(PER_10K, "sv") == "1,2 per 10 000" and present.value(PER_10K, "en") == "1.2 per 10,000"
-    assert present.base(PER_10K, "sv") == "12 initiativ, 97\xa0000 invånare"
-    assert present.base(PER_10K, "en") == "12 initiatives, 97,000 inhabitants"
-    assert present.interval(PER_10K, "sv") == "inget intervall" and present.interval(PER_10K, "en") == "no interval"
     assert present.caption(PER_10K, "sv", with_interval=True) == "12 initiativ, 97\xa0000 invånare"
     cells = present.cells(PER_10K, "sv")
     assert cells.interval == "inget intervall" and cells.ci_low is None and cells.ci_high is None

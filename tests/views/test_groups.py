@@ -3,8 +3,6 @@ breakdown and the reference sets on Om data. The groups are constructed for the 
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from adoption import metrics
@@ -18,11 +16,7 @@ from .. import builders
 
 @pytest.fixture(scope="module")
 def store(demo_db_template, tmp_path_factory) -> Store:
-    path = tmp_path_factory.mktemp("views-groups") / "groups.duckdb"
-    shutil.copy(demo_db_template, path)
-    db = Store(path)
-    builders.load_groups(db)
-    return db
+    return builders.grouped_copy(demo_db_template, tmp_path_factory.mktemp("views-groups") / "groups.duckdb")
 
 
 def test_per_group_the_registry_ordered_highest_first(store):
