@@ -19,7 +19,8 @@ from adoption.reports.fonts import font_dir
 
 from . import cache
 from .context import store as current_store
-from .view import PageContext, group_label
+from .sidebar import group_label
+from .view import PageContext
 
 
 def scope_of(ctx: PageContext, kommun: str | None = None) -> reports.Scope | None:
