@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -343,16 +344,21 @@ def cmd_export(args) -> int:
     return 0
 
 
-def cmd_import_population(args) -> int:
-    """An upload of kind "befolkning", as ``ingest --kind befolkning``: recorded in the history with
-    its checksum, and a file loaded before changes nothing."""
+def _import(args, kind: str, loaded: Callable[[pd.DataFrame], str], *, year: int | None = None,
+            compared_with: str | None = None) -> int:
+    """An upload of one kind through a command of its own, as ``ingest --kind KIND``: recorded in the
+    history with its checksum, and a file loaded before changes nothing.
+
+    Errors go to stderr and nothing is saved; ``compared_with`` names what the preview's counts are
+    counted against, when they are shown; ``loaded`` words what a new data version holds.
+    """
     from .ingest.pipeline import _duplicate_message, commit, prepare
     from .ingest.report import report_line
 
     data, name = _read_upload(args)
     store = _store(args)
     bootstrap.load_reference(store)
-    prepared = prepare(data, name, "befolkning", store, headline=False)
+    prepared = prepare(data, name, kind, store, year=year, headline=False)
     status = _status(prepared)
     if status != 0:
         for problem in prepared.result.errors:
@@ -364,14 +370,25 @@ def cmd_import_population(args) -> int:
     if prepared.same_as_current:
         print(_duplicate_message(prepared.duplicate_of))
         return 0
+    if compared_with is not None:
+        for c in prepared.preview.counts if prepared.preview else ():
+            print(f"Jämfört med {compared_with}: {c.added} nya, {c.changed} ändrade, {c.unchanged} oförändrade")
     outcome = commit(prepared, store, uploaded_by=args.user)
     if outcome.status != "committed":
         print(outcome.message)
         return 0
-    frame = prepared.result.frame
-    years = ", ".join(map(str, sorted(frame["ar"].unique().tolist())))
-    print(f"Läste in befolkning för {len(frame)} kommun-år ({years}) som dataversion {outcome.version}")
+    print(f"{loaded(prepared.result.frame)} som dataversion {outcome.version}")
     return _publish_after_commit(store)
+
+
+def cmd_import_population(args) -> int:
+    """An upload of kind "befolkning" (SCB, Kolada or the template)."""
+
+    def loaded(frame: pd.DataFrame) -> str:
+        years = ", ".join(map(str, sorted(frame["ar"].unique().tolist())))
+        return f"Läste in befolkning för {len(frame)} kommun-år ({years})"
+
+    return _import(args, "befolkning", loaded)
 
 
 def _in_group(store: Store, frame: pd.DataFrame, grupp: str, version: int | None) -> pd.DataFrame:
@@ -385,36 +402,13 @@ def _in_group(store: Store, frame: pd.DataFrame, grupp: str, version: int | None
 
 
 def cmd_import_groups(args) -> int:
-    """An upload of kind "kommungrupper": validated, recorded with its checksum, a new data version."""
-    from .ingest.pipeline import _duplicate_message, commit, prepare
-    from .ingest.report import report_line
+    """An upload of kind "kommungrupper" (SKR's classification)."""
 
-    data, name = _read_upload(args)
-    store = _store(args)
-    bootstrap.load_reference(store)
-    prepared = prepare(data, name, "kommungrupper", store, year=args.ar, headline=False)
-    status = _status(prepared)
-    if status != 0:
-        for problem in prepared.result.errors:
-            print(report_line(problem), file=sys.stderr)
-        print("Ingenting sparades: filen har fel.", file=sys.stderr)
-        return status
-    for problem in prepared.result.warnings:
-        print(report_line(problem))
-    if prepared.same_as_current:
-        print(_duplicate_message(prepared.duplicate_of))
-        return 0
-    for c in prepared.preview.counts if prepared.preview else ():
-        print(f"Jämfört med nuvarande indelning: {c.added} nya, {c.changed} ändrade, {c.unchanged} oförändrade")
-    outcome = commit(prepared, store, uploaded_by=args.user)
-    if outcome.status != "committed":
-        print(outcome.message)
-        return 0
-    frame = prepared.result.frame
-    sizes = ", ".join(f"{code} {n}" for code, n in frame["grupp"].value_counts().sort_index().items())
-    print(f"Läste in kommungrupper {int(frame['ar'].iloc[0])} för {len(frame)} kommuner ({sizes}) "
-          f"som dataversion {outcome.version}")
-    return _publish_after_commit(store)
+    def loaded(frame: pd.DataFrame) -> str:
+        sizes = ", ".join(f"{code} {n}" for code, n in frame["grupp"].value_counts().sort_index().items())
+        return f"Läste in kommungrupper {int(frame['ar'].iloc[0])} för {len(frame)} kommuner ({sizes})"
+
+    return _import(args, "kommungrupper", loaded, year=args.ar, compared_with="nuvarande indelning")
 
 
 def cmd_demo(args) -> int:
