@@ -15,8 +15,6 @@ from adoption.views import alternatives, groups, mapping
 from . import cache, charts, downloads, map_widget
 from .view import PageContext
 
-_TABLE = {"hide_index": True, "width": "stretch", "height": "content"}
-
 
 def show(ctx: PageContext, metric_id: str, *, key: str) -> groups.GroupData | None:
     """Heading, chart, table and downloads of ``metric_id`` per group; None when the metric has no single value."""
@@ -40,8 +38,11 @@ def show(ctx: PageContext, metric_id: str, *, key: str) -> groups.GroupData | No
     alt_text = ctx.t("grupp.chart_alt", metric=metric_name, year=ctx.year)
     charts.altair(groups.chart, data, alt=alt_text, summary=alternatives.group_summary(data, ctx.lang))
     st.caption(ctx.t("grupp.help", year=data.classification, file=data.file))
-    st.dataframe(map_widget.styled_values(cache.derived(groups.table, data), groups.table_value_column(data),
-                                          metrics.get(metric_id).unit, ctx.lang, groups.value_texts(data),
-                                          [row.value is None for row in data.rows]), **_TABLE)
+    # At most twelve rows: an HTML table, whose cells a screen reader reads as shown ("78,2"; a canvas
+    # table's accessible copy reads the raw number), the value column still a number underneath.
+    styled = map_widget.styled_values(cache.derived(groups.table, data), groups.table_value_column(data),
+                                      metrics.get(metric_id).unit, ctx.lang, groups.value_texts(data),
+                                      [row.value is None for row in data.rows])
+    st.table(styled.hide(axis="index"))
     downloads.download_buttons(ctx, lambda: groups.download_table(data), key, metric=metric_id)
     return data
