@@ -107,6 +107,22 @@ cmd_status() {
     return $((bad * 3))
 }
 
+# Wait until member NAME answers its health check on PORT, at most SECONDS; if its process ends or the
+# time runs out, show its log, stop everything started and fail (a half-started cluster serves no one).
+wait_healthy() {
+    local name="$1" port="$2" seconds="$3" what="$4" waited=0
+    until healthy "$port"; do
+        if ! live_pid "$RUN_DIR/$name.pid" >/dev/null || [ "$waited" -ge $((seconds * 5)) ]; then
+            say "$name $what 127.0.0.1:$port; its log:"
+            tail -n 30 "$RUN_DIR/$name.log" >&2 || true
+            cmd_stop
+            exit 1
+        fi
+        sleep 0.2
+        waited=$((waited + 1))
+    done
+}
+
 cmd_start() {
     local replicas="${CLUSTER_REPLICAS:-2}"
     while [ $# -gt 0 ]; do
@@ -162,37 +178,17 @@ cmd_start() {
     ADOPTION_LB_BIND="127.0.0.1:$lb_port" /usr/sbin/haproxy -c -q -f "$RUN_DIR/haproxy.cfg"
 
     # Everything must answer its health check before HAProxy takes viewers.
-    local entry name port waited
+    local entry name port
     for entry in $(members); do
         name="${entry%%:*}"
         port="${entry##*:}"
         [ "$name" = haproxy ] && continue
-        waited=0
-        until healthy "$port"; do
-            if ! live_pid "$RUN_DIR/$name.pid" >/dev/null || [ "$waited" -ge $((HEALTH_WAIT_S * 5)) ]; then
-                say "$name did not become healthy on 127.0.0.1:$port; its log:"
-                tail -n 30 "$RUN_DIR/$name.log" >&2 || true
-                cmd_stop
-                exit 1
-            fi
-            sleep 0.2
-            waited=$((waited + 1))
-        done
+        wait_healthy "$name" "$port" "$HEALTH_WAIT_S" "did not become healthy on"
     done
     ADOPTION_LB_BIND="127.0.0.1:$lb_port" nohup /usr/sbin/haproxy -db -f "$RUN_DIR/haproxy.cfg" \
         >"$RUN_DIR/haproxy.log" 2>&1 </dev/null &
     echo $! >"$RUN_DIR/haproxy.pid"
-    waited=0
-    until healthy "$lb_port"; do
-        if ! live_pid "$RUN_DIR/haproxy.pid" >/dev/null || [ "$waited" -ge 50 ]; then
-            say "haproxy did not answer on 127.0.0.1:$lb_port; its log:"
-            tail -n 30 "$RUN_DIR/haproxy.log" >&2 || true
-            cmd_stop
-            exit 1
-        fi
-        sleep 0.2
-        waited=$((waited + 1))
-    done
+    wait_healthy haproxy "$lb_port" 10 "did not answer on"
     say "viewers:  http://127.0.0.1:$lb_port  (HAProxy, $replicas read-only replicas)"
     say "writer:   http://127.0.0.1:$writer_port/ladda-upp  (uploads publish to $published)"
     say "logs and pid files: $RUN_DIR"
