@@ -169,12 +169,9 @@ def _table(ctx: PageContext, prepared: _Prepared, height: int) -> None:
     if len(frame) > STYLED_ROWS:
         st.dataframe(frame.assign(**{column: texts}), hide_index=True, height=height)
         return
-    st.dataframe(_styled(frame, column, texts, prepared.data), hide_index=True, height=height)
-
-
-def _styled(frame: pd.DataFrame, column: str, texts: list[str], data: mapping.MapData):
-    return styled_values(frame, column, metrics.get(data.metric).unit, data.lang, texts,
-                         [area.value is None for area in data.areas])
+    data = prepared.data
+    st.dataframe(styled_values(frame, column, metrics.get(data.metric).unit, data.lang, texts,
+                               [area.value is None for area in data.areas]), hide_index=True, height=height)
 
 
 def styled_values(frame: pd.DataFrame, column: str, unit: str, lang: str, texts: list[str], missing: list[bool]):
