@@ -214,3 +214,11 @@ def wait_for_app(page, timeout_ms: int = APP_TIMEOUT_MS) -> None:
         state="attached",
         timeout=timeout_ms,
     )
+
+
+def download(page, button) -> tuple[str, bytes]:
+    """Click ``button`` (a locator) and return the file the browser saves: its suggested name and bytes."""
+    with page.expect_download() as info:
+        button.click()
+    saved = info.value
+    return saved.suggested_filename, open(saved.path(), "rb").read()

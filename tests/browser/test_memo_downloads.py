@@ -11,16 +11,13 @@ import pytest
 from playwright.sync_api import expect
 
 from adoption.views import downloads
-from tests.browser.conftest import real_console_errors, wait_for_app
+from tests.browser.conftest import download, real_console_errors, wait_for_app
 
 pytestmark = pytest.mark.browser
 
 
 def _download(page, name: str) -> tuple[str, bytes]:
-    with page.expect_download() as info:
-        page.get_by_role("button", name=name).first.click()
-    download = info.value
-    return download.suggested_filename, open(download.path(), "rb").read()
+    return download(page, page.get_by_role("button", name=name).first)
 
 
 def test_county_map_files_say_what_they_are(server, page):

@@ -23,18 +23,21 @@ from adoption.metrics.filters import Filter
 from adoption.store import Store
 from adoption.text import present
 from adoption.views import downloads, overview
-from tests.browser.conftest import fresh_page, real_console_errors, wait_for_app
+from tests.browser.conftest import (
+    download,
+    fresh_page,
+    real_console_errors,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.browser
 
 METRIC = "[data-testid='stMetric']"
 
 
-def _download(page, button) -> tuple[str, bytes]:
-    with page.expect_download() as info:
-        button.click()
-    download = info.value
-    return download.suggested_filename, open(download.path(), "rb").read()
+def _csv_button(page, table: str):
+    """The CSV button of one table (its widget key names the table)."""
+    return page.locator(f".st-key-download_csv_{table}").get_by_role("button", name="Ladda ned CSV").first
 
 
 def _card(page, label: str):
@@ -69,7 +72,7 @@ def test_a_steering_group_status_for_a_county(server, page, demo_db_template):
     expect(page.get_by_text("av de svarande kommunerna", exact=False).first).to_be_visible()
 
     # The key figures' file: what it is, which selection, demo flag, counts as whole numbers.
-    name, data = _download(page, page.locator(".st-key-download_csv_oversikt").get_by_role("button", name="Ladda ned CSV").first)
+    name, data = download(page, _csv_button(page, "oversikt"))
     info, table = downloads.read_csv(data)
     assert name.startswith(f"oversikt_{year}_lan-14") and info["Dataversion"] == "1"
     assert "Västra Götalands län" in info["Urval"] and info["Demodata"].startswith("ja")
@@ -81,7 +84,7 @@ def test_a_steering_group_status_for_a_county(server, page, demo_db_template):
             assert by_id.loc[result.metric, "Värde"] == pytest.approx(round(result.value * 100, 1))
 
     # The county's report for the board.
-    _, pdf = _download(page, page.locator(".st-key-report_pdf_lan").get_by_role("button").first)
+    _, pdf = download(page, page.locator(".st-key-report_pdf_lan").get_by_role("button").first)
     reader = PdfReader(io.BytesIO(pdf))
     assert 1 <= len(reader.pages) <= 4 and "Västra Götalands län" in reader.pages[0].extract_text()
     assert page.locator("[data-testid='stException']").count() == 0
@@ -90,7 +93,7 @@ def test_a_steering_group_status_for_a_county(server, page, demo_db_template):
 
 def _comparison(page) -> tuple[str, dict[str, str], "object"]:
     page.get_by_role("heading", name=re.compile(r"^Jämförelse \d{4}$")).wait_for()
-    name, data = _download(page, page.locator(".st-key-download_csv_kommun_jamforelse").get_by_role("button", name="Ladda ned CSV").first)
+    name, data = download(page, _csv_button(page, "kommun_jamforelse"))
     info, table = downloads.read_csv(data)
     return name, info, table
 
