@@ -229,6 +229,9 @@ def build(store: Store, metric_id: str, flt: Filter, level: str, lang: str = "sv
     else:
         counties = store.counties()
         names, county_of = dict(zip(counties["lan_kod"], counties["name"])), None
-    rate = metrics.compute(store, "svarsfrekvens", Filter(ar=flt.ar), version=version)
+    answered = None
+    if any(r.round_status == ROUND_PRELIMINARY for r in results):  # only a preliminary year's note needs it
+        rate = metrics.compute(store, "svarsfrekvens", Filter(ar=flt.ar), version=version)
+        answered = (rate.numerator or 0, rate.denominator or 0)
     return layer_data(results, store.geometry(level), names, metric_id=metric_id, level=level, lang=lang,
-                      county_of=county_of, group_of=group_of, answered=(rate.numerator or 0, rate.denominator or 0))
+                      county_of=county_of, group_of=group_of, answered=answered)
